@@ -1,0 +1,22 @@
+# The two commands a newcomer types on a fresh machine:
+#   make run      # the tool's main job (today: the RTM code tables; later: check Models/)
+#   make test     # the test suite, then the CLI checks CI runs
+# Each installs what it needs first (libgraphviz-dev when pkg-config cannot find libgvc).
+
+SWIFT ?= swift
+
+.PHONY: deps build run test ci
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+run: deps
+	$(SWIFT) run rtmcheck codes
+
+test: deps
+	$(SWIFT) test
+	bash scripts/cli-checks.sh
+
+ci: test

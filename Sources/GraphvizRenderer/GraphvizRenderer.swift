@@ -1,0 +1,1 @@
+// GraphvizRenderer: see DESIGN.md

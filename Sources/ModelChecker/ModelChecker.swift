@@ -1,0 +1,1 @@
+// ModelChecker: see DESIGN.md

@@ -1,0 +1,1 @@
+// RTMKit: see DESIGN.md

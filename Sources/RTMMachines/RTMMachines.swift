@@ -1,0 +1,1 @@
+// RTMMachines: see DESIGN.md

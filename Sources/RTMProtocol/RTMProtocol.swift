@@ -1,0 +1,1 @@
+// RTMProtocol: see DESIGN.md

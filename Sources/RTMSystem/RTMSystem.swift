@@ -1,0 +1,1 @@
+// RTMSystem: see DESIGN.md

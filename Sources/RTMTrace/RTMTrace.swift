@@ -1,0 +1,1 @@
+// RTMTrace: see DESIGN.md

@@ -1,0 +1,1 @@
+// StateGraph: see DESIGN.md
