@@ -1,1 +1,0 @@
-// RTMMachines: see DESIGN.md
