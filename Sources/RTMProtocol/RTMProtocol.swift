@@ -1,1 +1,0 @@
-// RTMProtocol: see DESIGN.md
