@@ -46,7 +46,8 @@ import Testing
         let messages = delivered.map(\.message)
         #expect(messages.sorted() == Array(0..<200))
         #expect(messages != Array(0..<200))
-        let delayed = Set(log.compactMap { step -> MessageID? in if case .delayed(let id, _) = step { id } else { nil } })
+        let delayed = Set(
+            log.compactMap { step -> MessageID? in if case .delayed(let id, _) = step { id } else { nil } })
         let inOrder = delivered.filter { !delayed.contains($0.id) }.map(\.message)
         #expect(inOrder == inOrder.sorted(), "messages not held back keep FIFO order")
     }

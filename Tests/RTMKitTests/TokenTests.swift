@@ -9,7 +9,8 @@ enum Agora {
     static let certificate = "5CFd2fd1755d40ecb72977518be15d3b"
     static let channel = "7d72365eb983485397e3e3f9d460bdda"
     static let expected006 =
-        "006970CA35de60c44645bbae8a215061b33IACV0fZUBw+72cVoL9eyGGh3Q6Poi8bgjwVLnyKSJyOXR7dIfRBXoFHlEAABAAAAR/QQAAEAAQCvKDdW"
+        "006970CA35de60c44645bbae8a215061b33"
+        + "IACV0fZUBw+72cVoL9eyGGh3Q6Poi8bgjwVLnyKSJyOXR7dIfRBXoFHlEAABAAAAR/QQAAEAAQCvKDdW"
 
     static var knownAnswerToken: AccessToken {
         AccessToken(
@@ -151,7 +152,8 @@ enum Agora {
 
     @Test("parse round trip")
     func roundTrip() throws {
-        let text = SignalingToken.build(account: "bob", appId: Agora.appId, appCertificate: Agora.certificate, expiredTs: 7)
+        let text = SignalingToken.build(
+            account: "bob", appId: Agora.appId, appCertificate: Agora.certificate, expiredTs: 7)
         let parsed = try SignalingToken.parse(text)
         #expect(parsed.appId == Agora.appId)
         #expect(parsed.expiredTs == 7)

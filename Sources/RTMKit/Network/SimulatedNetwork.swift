@@ -144,7 +144,8 @@ public final class SimulatedNetwork<Message: Sendable> {
     /// In-order messages are due no earlier than the last one on their direction.
     func enqueueDelivery(_ envelope: Envelope<Message>, extraDelayMs: UInt64) -> UInt64 {
         let direction = DirectedLink(from: envelope.from, to: envelope.to)
-        let earliest = max(saturatingAdd(nowMs, latency(from: envelope.from, to: envelope.to)), fifoHorizon[direction] ?? 0)
+        let afterLatency = saturatingAdd(nowMs, latency(from: envelope.from, to: envelope.to))
+        let earliest = max(afterLatency, fifoHorizon[direction] ?? 0)
         let due: UInt64
         if extraDelayMs > 0 {
             due = saturatingAdd(earliest, extraDelayMs)

@@ -13,7 +13,8 @@ public struct TokenInspection: Hashable, Sendable {
         case auto
         /// AccessToken "006" (rtm-reference §5.1), checked by ``RtmTokenVerifier``.
         case rtm
-        /// The legacy Signaling token (§5.2), checked by ``SignalingToken/verify(token:appId:certificate:account:now:)``.
+        /// The legacy Signaling token (§5.2), checked by
+        /// ``SignalingToken/verify(token:appId:certificate:account:now:)``.
         case signaling
     }
 
