@@ -60,11 +60,22 @@ public struct RTMEnumInfo: Hashable, Sendable {
         if let exact = cases.first(where: { $0.name == name }) { return exact }
         let wanted = name.uppercased()
         if let found = cases.first(where: { $0.name.uppercased() == wanted }) { return found }
-        let prefix = commonPrefix
-        if !prefix.isEmpty, let found = cases.first(where: { $0.name.uppercased() == prefix + wanted }) {
-            return found
+        for prefix in shortNamePrefixes {
+            if let found = cases.first(where: { $0.name.uppercased() == prefix + wanted }) { return found }
         }
         return cases.first { $0.swiftName.uppercased() == wanted }
+    }
+
+    /// The prefixes a short case name may omit: the common prefix (`JOIN_CHANNEL_`), the type name
+    /// (`JOIN_CHANNEL_ERR_`), and the type name without `_CODE` (`LOGIN_ERR_` for `LOGIN_ERR_CODE`).
+    var shortNamePrefixes: [String] {
+        let withoutCode = sdkTypeName.hasSuffix("_CODE") ? String(sdkTypeName.dropLast("_CODE".count)) : sdkTypeName
+        var prefixes: [String] = []
+        for prefix in [commonPrefix, sdkTypeName + "_", withoutCode + "_"]
+        where prefix.count > 1 && !prefixes.contains(prefix) {
+            prefixes.append(prefix)
+        }
+        return prefixes
     }
 
     /// The `_`-terminated prefix every C++ case name shares (`"JOIN_CHANNEL_"` for `JOIN_CHANNEL_ERR`, because of
