@@ -134,10 +134,16 @@ public struct RateLimiter: Hashable, Sendable {
         var room = Int.max
         for key in operation.budgets {
             guard let rule = rules[key.budget] else { continue }
-            let live = admittedAt[key]?.filter { $0 > ms &- rule.windowMs }.count ?? 0
+            let live = admittedAt[key]?.filter { $0 > Self.windowStart(ms, rule) }.count ?? 0
             room = min(room, max(0, rule.limit - live))
         }
         return room
+    }
+
+    /// `ms - windowMs`, saturating at `Int64.min` instead of trapping.
+    private static func windowStart(_ ms: Int64, _ rule: RateLimitRule) -> Int64 {
+        let (start, overflow) = ms.subtractingReportingOverflow(rule.windowMs)
+        return overflow ? Int64.min : start
     }
 
     private mutating func expire(_ key: BudgetKey, at ms: Int64) {
@@ -147,7 +153,8 @@ public struct RateLimiter: Hashable, Sendable {
             return
         }
         // Keep every call inside (ms - window, ms]; a call stamped after `ms` (time went backwards) is kept too.
-        let live = times.filter { $0 > ms &- rule.windowMs }
+        let start = Self.windowStart(ms, rule)
+        let live = times.filter { $0 > start }
         admittedAt[key] = live.isEmpty ? nil : live
     }
 }

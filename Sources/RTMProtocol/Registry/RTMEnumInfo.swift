@@ -37,7 +37,7 @@ public struct RTMEnumInfo: Hashable, Sendable {
     public let section: String
     /// One line on what the enum is for.
     public let summary: String
-    /// Every case, in declaration order (ascending raw value).
+    /// Every case, in the C++ header's order (ascending raw value, except `LOG_FILTER_TYPE`).
     public let cases: [RTMCaseInfo]
 
     /// Erases an `RTMEnum` type.
