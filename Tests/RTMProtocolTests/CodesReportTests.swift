@@ -34,10 +34,12 @@ struct CodesReportTests {
                 """)
     }
 
-    @Test("An enum and a value, or an enum and a name, explain one code", arguments: [
-        ["JOIN_CHANNEL_ERR", "5"], ["JOIN_CHANNEL_ERR", "JOIN_CHANNEL_ERR_EXCEED_LIMIT"],
-        ["JoinChannelErr", "exceedLimit"], ["JOIN_CHANNEL_ERR_EXCEED_LIMIT"], ["join_channel_err", "0x5"],
-    ])
+    @Test(
+        "An enum and a value, or an enum and a name, explain one code",
+        arguments: [
+            ["JOIN_CHANNEL_ERR", "5"], ["JOIN_CHANNEL_ERR", "JOIN_CHANNEL_ERR_EXCEED_LIMIT"],
+            ["JoinChannelErr", "exceedLimit"], ["JOIN_CHANNEL_ERR_EXCEED_LIMIT"], ["join_channel_err", "0x5"],
+        ])
     func explain(_ arguments: [String]) throws {
         let report = try CodesReport.make(arguments)
         #expect(

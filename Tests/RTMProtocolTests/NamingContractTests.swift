@@ -37,7 +37,9 @@ struct NamingContractTests {
         #expect(login.map(\.0) == LoginErrCode.allCases)
         #expect(login.map(\.0.rawValue) == login.map(\.1))
         #expect(LoginErrCode.alreadyLoggedIn.sdkName == "LOGIN_ERR_ALREADY_LOGGED_IN")
-        let logout: [(LogoutErrCode, Int)] = [(.ok, 0), (.rejected, 1), (.notInitialized, 101), (.userNotLoggedIn, 102)]
+        let logout: [(LogoutErrCode, Int)] = [
+            (.ok, 0), (.rejected, 1), (.notInitialized, 101), (.userNotLoggedIn, 102),
+        ]
         #expect(logout.map(\.0) == LogoutErrCode.allCases)
         #expect(logout.map(\.0.rawValue) == logout.map(\.1))
     }
@@ -76,7 +78,8 @@ struct NamingContractTests {
 
     @Test("Invitation error and API-call codes")
     func invitationCodes() {
-        #expect(LocalInvitationErrCode.allCases == [.ok, .peerOffline, .peerNoResponse, .invitationExpire, .notLoggedIn])
+        #expect(
+            LocalInvitationErrCode.allCases == [.ok, .peerOffline, .peerNoResponse, .invitationExpire, .notLoggedIn])
         #expect(LocalInvitationErrCode.allCases.map(\.rawValue) == [0, 1, 2, 3, 4])
         #expect(LocalInvitationErrCode.notLoggedIn.sdkName == "LOCAL_INVITATION_ERR_NOT_LOGGEDIN")
         #expect(RemoteInvitationErrCode.allCases == [.ok, .peerOffline, .acceptFailure, .invitationExpire])

@@ -10,9 +10,11 @@ struct RegistryTests {
         #expect(RTMEnums.all.count == 28)
     }
 
-    @Test("An enum is found by its exact, lower-case or Swift name", arguments: [
-        "JOIN_CHANNEL_ERR", "join_channel_err", "JoinChannelErr", "joinchannelerr",
-    ])
+    @Test(
+        "An enum is found by its exact, lower-case or Swift name",
+        arguments: [
+            "JOIN_CHANNEL_ERR", "join_channel_err", "JoinChannelErr", "joinchannelerr",
+        ])
     func typeLookup(_ name: String) {
         #expect(RTMEnums.type(named: name)?.sdkTypeName == "JOIN_CHANNEL_ERR")
     }
@@ -23,10 +25,12 @@ struct RegistryTests {
         #expect(RTMEnums.type(named: "") == nil)
     }
 
-    @Test("A case is found by value and by every accepted spelling of its name", arguments: [
-        "JOIN_CHANNEL_ERR_EXCEED_LIMIT", "join_channel_err_exceed_limit", "EXCEED_LIMIT", "exceed_limit",
-        "exceedLimit", "EXCEEDLIMIT",
-    ])
+    @Test(
+        "A case is found by value and by every accepted spelling of its name",
+        arguments: [
+            "JOIN_CHANNEL_ERR_EXCEED_LIMIT", "join_channel_err_exceed_limit", "EXCEED_LIMIT", "exceed_limit",
+            "exceedLimit", "EXCEEDLIMIT",
+        ])
     func caseLookup(_ name: String) throws {
         let info = try #require(RTMEnums.type(named: "JOIN_CHANNEL_ERR"))
         #expect(info.case(named: name)?.value == 5)
@@ -57,13 +61,15 @@ struct RegistryTests {
     func caseNamesUnique() {
         let names = RTMEnums.all.flatMap(\.cases).map(\.name)
         #expect(Set(names).count == names.count)
-        #expect(RTMEnums.cases(named: "local_invitation_err_peer_offline").map(\.typeName) == [
-            "LOCAL_INVITATION_ERR_CODE"
-        ])
+        #expect(
+            RTMEnums.cases(named: "local_invitation_err_peer_offline").map(\.typeName) == [
+                "LOCAL_INVITATION_ERR_CODE"
+            ])
     }
 
-    @Test("Within each enum, values are unique and, except the bit masks of LOG_FILTER_TYPE, ascending",
-          arguments: RTMEnums.all)
+    @Test(
+        "Within each enum, values are unique and, except the bit masks of LOG_FILTER_TYPE, ascending",
+        arguments: RTMEnums.all)
     func valuesAscending(_ info: RTMEnumInfo) {
         let values = info.cases.map(\.value)
         #expect(Set(values).count == values.count)
@@ -74,9 +80,10 @@ struct RegistryTests {
     func swiftNames() throws {
         let info = try #require(RTMEnums.type(named: "LOCAL_INVITATION_ERR_CODE"))
         #expect(info.swiftTypeName == "LocalInvitationErrCode")
-        #expect(info.cases.map(\.swiftName) == [
-            "ok", "peerOffline", "peerNoResponse", "invitationExpire", "notLoggedIn",
-        ])
+        #expect(
+            info.cases.map(\.swiftName) == [
+                "ok", "peerOffline", "peerNoResponse", "invitationExpire", "notLoggedIn",
+            ])
     }
 
     @Test("Every code with value 102 is a USER_NOT_LOGGED_IN or LOGOUT_E_NET")
@@ -90,8 +97,9 @@ struct RegistryTests {
     func suggestions() {
         #expect(RTMEnums.suggestions(forType: "JOIN_CHANEL_ERR").first == "JOIN_CHANNEL_ERR")
         #expect(RTMEnums.suggestions(forType: "login_err").first == "LOGIN_ERR_CODE")
-        #expect(RTMEnums.suggestions(forCase: "LOCAL_INVITATION_ERR_PEER_OFLINE").first
-            == "LOCAL_INVITATION_ERR_PEER_OFFLINE")
+        #expect(
+            RTMEnums.suggestions(forCase: "LOCAL_INVITATION_ERR_PEER_OFLINE").first
+                == "LOCAL_INVITATION_ERR_PEER_OFFLINE")
         #expect(RTMEnums.suggestions(forType: "ZZZZZZZZZZZZZZZZZZ").isEmpty)
     }
 

@@ -32,8 +32,12 @@ struct IdentifierTests {
         #expect(Validation.loginUserId("AZaz09") == .ok)
     }
 
-    @Test("Characters outside the set are refused", arguments: ["a/b", "a*b", "a\"b", "a'b", "a\\b", "a`b",
-        "a\tb", "a\nb", "é", "用户", "a😀"])
+    @Test(
+        "Characters outside the set are refused",
+        arguments: [
+            "a/b", "a*b", "a\"b", "a'b", "a\\b", "a`b",
+            "a\tb", "a\nb", "é", "用户", "a😀",
+        ])
     func badCharacters(_ id: String) {
         #expect(Validation.loginUserId(id) == .invalidArgument)
         #expect(Validation.peerMessage(peerId: id, text: "hi") == .invalidUserId)
