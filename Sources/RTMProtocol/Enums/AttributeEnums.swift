@@ -4,7 +4,7 @@
 /// The result of a user or channel attribute operation.
 ///
 /// C++ `ATTRIBUTE_OPERATION_ERR`, rtm-reference §1.14.
-public enum AttributeOperationErr: Int, RTMEnum {
+public enum AttributeOperationErr: Int, RTMEnum, SwiftCaseNamed {
     /// `ATTRIBUTE_OPERATION_ERR_OK` (0): The attribute operation succeeded.
     case ok = 0
     /// `ATTRIBUTE_OPERATION_ERR_NOT_READY` (1): Not ready (deprecated in 1.1.0; replaced by 102).
@@ -61,12 +61,27 @@ public enum AttributeOperationErr: Int, RTMEnum {
         case .userNotLoggedIn: "The user is not logged in (login never called or never succeeded)."
         }
     }
+
+    var swiftCaseName: String {
+        switch self {
+        case .ok: "ok"
+        case .notReady: "notReady"
+        case .failure: "failure"
+        case .invalidArgument: "invalidArgument"
+        case .sizeOverflow: "sizeOverflow"
+        case .tooOften: "tooOften"
+        case .userNotFound: "userNotFound"
+        case .timeout: "timeout"
+        case .notInitialized: "notInitialized"
+        case .userNotLoggedIn: "userNotLoggedIn"
+        }
+    }
 }
 
 /// The SDK's log output filter (`setLogFilter`).
 ///
 /// C++ `LOG_FILTER_TYPE`, rtm-reference §1.18.
-public enum LogFilterType: Int, RTMEnum {
+public enum LogFilterType: Int, RTMEnum, SwiftCaseNamed {
     /// `LOG_FILTER_OFF` (0): Output no log.
     case off = 0
     /// `LOG_FILTER_INFO` (15): Output CRITICAL, ERROR, WARNING and INFO logs.
@@ -104,6 +119,17 @@ public enum LogFilterType: Int, RTMEnum {
         case .error: "Output CRITICAL and ERROR logs."
         case .critical: "Output CRITICAL logs."
         case .mask: "Mask of all filter bits (reserved)."
+        }
+    }
+
+    var swiftCaseName: String {
+        switch self {
+        case .off: "off"
+        case .info: "info"
+        case .warn: "warn"
+        case .error: "error"
+        case .critical: "critical"
+        case .mask: "mask"
         }
     }
 }

@@ -4,7 +4,7 @@
 /// The result of `IChannel::join`, returned or passed to `onJoinFailure`.
 ///
 /// C++ `JOIN_CHANNEL_ERR`, rtm-reference §1.9.
-public enum JoinChannelErr: Int, RTMEnum {
+public enum JoinChannelErr: Int, RTMEnum, SwiftCaseNamed {
     /// `JOIN_CHANNEL_ERR_OK` (0): Joined.
     case ok = 0
     /// `JOIN_CHANNEL_ERR_FAILURE` (1): Generic failure.
@@ -64,12 +64,28 @@ public enum JoinChannelErr: Int, RTMEnum {
         case .userNotLoggedIn: "The user is not logged in (login never called or never succeeded)."
         }
     }
+
+    var swiftCaseName: String {
+        switch self {
+        case .ok: "ok"
+        case .failure: "failure"
+        case .rejected: "rejected"
+        case .invalidArgument: "invalidArgument"
+        case .timeout: "timeout"
+        case .exceedLimit: "exceedLimit"
+        case .alreadyJoined: "alreadyJoined"
+        case .tooOften: "tooOften"
+        case .joinSameChannelTooOften: "joinSameChannelTooOften"
+        case .notInitialized: "notInitialized"
+        case .userNotLoggedIn: "userNotLoggedIn"
+        }
+    }
 }
 
 /// The result of `IChannel::leave`, returned or passed to `onLeave`.
 ///
 /// C++ `LEAVE_CHANNEL_ERR`, rtm-reference §1.10.
-public enum LeaveChannelErr: Int, RTMEnum {
+public enum LeaveChannelErr: Int, RTMEnum, SwiftCaseNamed {
     /// `LEAVE_CHANNEL_ERR_OK` (0): Left the channel.
     case ok = 0
     /// `LEAVE_CHANNEL_ERR_FAILURE` (1): Leaving failed.
@@ -109,12 +125,23 @@ public enum LeaveChannelErr: Int, RTMEnum {
         case .userNotLoggedIn: "The user is not logged in (login never called or never succeeded)."
         }
     }
+
+    var swiftCaseName: String {
+        switch self {
+        case .ok: "ok"
+        case .failure: "failure"
+        case .rejected: "rejected"
+        case .notInChannel: "notInChannel"
+        case .notInitialized: "notInitialized"
+        case .userNotLoggedIn: "userNotLoggedIn"
+        }
+    }
 }
 
 /// Why a user left a channel (declared; no 1.x C++ callback uses it).
 ///
 /// C++ `LEAVE_CHANNEL_REASON`, rtm-reference §1.10.
-public enum LeaveChannelReason: Int, RTMEnum {
+public enum LeaveChannelReason: Int, RTMEnum, SwiftCaseNamed {
     /// `LEAVE_CHANNEL_REASON_QUIT` (1): The user left the channel.
     case quit = 1
     /// `LEAVE_CHANNEL_REASON_KICKED` (2): The user was kicked out of the channel.
@@ -138,12 +165,19 @@ public enum LeaveChannelReason: Int, RTMEnum {
         case .kicked: "The user was kicked out of the channel."
         }
     }
+
+    var swiftCaseName: String {
+        switch self {
+        case .quit: "quit"
+        case .kicked: "kicked"
+        }
+    }
 }
 
 /// The result of `IChannel::getMembers`, returned or passed to `onGetMembers`.
 ///
 /// C++ `GET_MEMBERS_ERR`, rtm-reference §1.11.
-public enum GetMembersErr: Int, RTMEnum {
+public enum GetMembersErr: Int, RTMEnum, SwiftCaseNamed {
     /// `GET_MEMBERS_ERR_OK` (0): The member list was retrieved.
     case ok = 0
     /// `GET_MEMBERS_ERR_FAILURE` (1): Retrieval failed.
@@ -191,12 +225,25 @@ public enum GetMembersErr: Int, RTMEnum {
         case .userNotLoggedIn: "The user is not logged in (login never called or never succeeded)."
         }
     }
+
+    var swiftCaseName: String {
+        switch self {
+        case .ok: "ok"
+        case .failure: "failure"
+        case .rejected: "rejected"
+        case .timeout: "timeout"
+        case .tooOften: "tooOften"
+        case .notInChannel: "notInChannel"
+        case .notInitialized: "notInitialized"
+        case .userNotLoggedIn: "userNotLoggedIn"
+        }
+    }
 }
 
 /// The result of `getChannelMemberCount` (1.1.0+).
 ///
 /// C++ `GET_CHANNEL_MEMBER_COUNT_ERR_CODE`, rtm-reference §1.15.
-public enum GetChannelMemberCountErrCode: Int, RTMEnum {
+public enum GetChannelMemberCountErrCode: Int, RTMEnum, SwiftCaseNamed {
     /// `GET_CHANNEL_MEMBER_COUNT_ERR_OK` (0): The member counts were retrieved.
     case ok = 0
     /// `GET_CHANNEL_MEMBER_COUNT_ERR_FAILURE` (1): Retrieval failed.
@@ -243,6 +290,19 @@ public enum GetChannelMemberCountErrCode: Int, RTMEnum {
         case .exceedLimit: "More than 32 channels in one call."
         case .notInitialized: "The IRtmService instance is not initialized."
         case .userNotLoggedIn: "The user is not logged in (login never called or never succeeded)."
+        }
+    }
+
+    var swiftCaseName: String {
+        switch self {
+        case .ok: "ok"
+        case .failure: "failure"
+        case .invalidArgument: "invalidArgument"
+        case .tooOften: "tooOften"
+        case .timeout: "timeout"
+        case .exceedLimit: "exceedLimit"
+        case .notInitialized: "notInitialized"
+        case .userNotLoggedIn: "userNotLoggedIn"
         }
     }
 }

@@ -4,7 +4,7 @@
 /// The connection state of one IRtmService instance, reported by `onConnectionStateChanged`.
 ///
 /// C++ `CONNECTION_STATE`, rtm-reference §1.1.
-public enum ConnectionState: Int, RTMEnum {
+public enum ConnectionState: Int, RTMEnum, SwiftCaseNamed {
     /// `CONNECTION_STATE_DISCONNECTED` (1): Initial state; not connected.
     case disconnected = 1
     /// `CONNECTION_STATE_CONNECTING` (2): Logging in.
@@ -41,12 +41,22 @@ public enum ConnectionState: Int, RTMEnum {
         case .aborted: "The SDK has given up (kicked by a same-uid login or banned); the app must call logout."
         }
     }
+
+    var swiftCaseName: String {
+        switch self {
+        case .disconnected: "disconnected"
+        case .connecting: "connecting"
+        case .connected: "connected"
+        case .reconnecting: "reconnecting"
+        case .aborted: "aborted"
+        }
+    }
 }
 
 /// Why the connection state changed, reported with the new state by `onConnectionStateChanged`.
 ///
 /// C++ `CONNECTION_CHANGE_REASON`, rtm-reference §1.2.
-public enum ConnectionChangeReason: Int, RTMEnum {
+public enum ConnectionChangeReason: Int, RTMEnum, SwiftCaseNamed {
     /// `CONNECTION_CHANGE_REASON_LOGIN` (1): Login started.
     case login = 1
     /// `CONNECTION_CHANGE_REASON_LOGIN_SUCCESS` (2): Logged in (also on a successful auto-reconnect).
@@ -94,12 +104,25 @@ public enum ConnectionChangeReason: Int, RTMEnum {
         case .remoteLogin: "The same user ID logged in from another instance."
         }
     }
+
+    var swiftCaseName: String {
+        switch self {
+        case .login: "login"
+        case .loginSuccess: "loginSuccess"
+        case .loginFailure: "loginFailure"
+        case .loginTimeout: "loginTimeout"
+        case .interrupted: "interrupted"
+        case .logout: "logout"
+        case .bannedByServer: "bannedByServer"
+        case .remoteLogin: "remoteLogin"
+        }
+    }
 }
 
 /// The result of `IRtmService::initialize`.
 ///
 /// C++ `INIT_ERR_CODE`, rtm-reference §1.3.
-public enum InitErrCode: Int, RTMEnum {
+public enum InitErrCode: Int, RTMEnum, SwiftCaseNamed {
     /// `INIT_ERR_OK` (0): Initialized.
     case ok = 0
     /// `INIT_ERR_FAILURE` (1): Initialization failed.
@@ -135,12 +158,22 @@ public enum InitErrCode: Int, RTMEnum {
         case .invalidArgument: "The event handler is empty."
         }
     }
+
+    var swiftCaseName: String {
+        switch self {
+        case .ok: "ok"
+        case .failure: "failure"
+        case .alreadyInitialized: "alreadyInitialized"
+        case .invalidAppId: "invalidAppId"
+        case .invalidArgument: "invalidArgument"
+        }
+    }
 }
 
 /// The result of `login`, returned or passed to `onLoginFailure`.
 ///
 /// C++ `LOGIN_ERR_CODE`, rtm-reference §1.4.
-public enum LoginErrCode: Int, RTMEnum {
+public enum LoginErrCode: Int, RTMEnum, SwiftCaseNamed {
     /// `LOGIN_ERR_OK` (0): Success.
     case ok = 0
     /// `LOGIN_ERR_UNKNOWN` (1): Unknown reason.
@@ -204,12 +237,29 @@ public enum LoginErrCode: Int, RTMEnum {
         case .notInitialized: "The IRtmService instance is not initialized."
         }
     }
+
+    var swiftCaseName: String {
+        switch self {
+        case .ok: "ok"
+        case .unknown: "unknown"
+        case .rejected: "rejected"
+        case .invalidArgument: "invalidArgument"
+        case .invalidAppId: "invalidAppId"
+        case .invalidToken: "invalidToken"
+        case .tokenExpired: "tokenExpired"
+        case .notAuthorized: "notAuthorized"
+        case .alreadyLoggedIn: "alreadyLoggedIn"
+        case .timeout: "timeout"
+        case .tooOften: "tooOften"
+        case .notInitialized: "notInitialized"
+        }
+    }
 }
 
 /// The result of `logout`, passed to `onLogout`.
 ///
 /// C++ `LOGOUT_ERR_CODE`, rtm-reference §1.5.
-public enum LogoutErrCode: Int, RTMEnum {
+public enum LogoutErrCode: Int, RTMEnum, SwiftCaseNamed {
     /// `LOGOUT_ERR_OK` (0): Logged out.
     case ok = 0
     /// `LOGOUT_ERR_REJECTED` (1): Logout failed (reserved in 1.4).
@@ -241,12 +291,21 @@ public enum LogoutErrCode: Int, RTMEnum {
         case .userNotLoggedIn: "The user is not logged in (login never called or never succeeded)."
         }
     }
+
+    var swiftCaseName: String {
+        switch self {
+        case .ok: "ok"
+        case .rejected: "rejected"
+        case .notInitialized: "notInitialized"
+        case .userNotLoggedIn: "userNotLoggedIn"
+        }
+    }
 }
 
 /// The result of `renewToken`, passed to `onRenewTokenResult`.
 ///
 /// C++ `RENEW_TOKEN_ERR_CODE`, rtm-reference §1.6.
-public enum RenewTokenErrCode: Int, RTMEnum {
+public enum RenewTokenErrCode: Int, RTMEnum, SwiftCaseNamed {
     /// `RENEW_TOKEN_ERR_OK` (0): Token renewed.
     case ok = 0
     /// `RENEW_TOKEN_ERR_FAILURE` (1): Renewal failed.
@@ -296,6 +355,20 @@ public enum RenewTokenErrCode: Int, RTMEnum {
         case .invalidToken: "The new token is invalid."
         case .notInitialized: "The IRtmService instance is not initialized."
         case .userNotLoggedIn: "The user is not logged in (login never called or never succeeded)."
+        }
+    }
+
+    var swiftCaseName: String {
+        switch self {
+        case .ok: "ok"
+        case .failure: "failure"
+        case .invalidArgument: "invalidArgument"
+        case .rejected: "rejected"
+        case .tooOften: "tooOften"
+        case .tokenExpired: "tokenExpired"
+        case .invalidToken: "invalidToken"
+        case .notInitialized: "notInitialized"
+        case .userNotLoggedIn: "userNotLoggedIn"
         }
     }
 }

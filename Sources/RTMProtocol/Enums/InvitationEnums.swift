@@ -4,7 +4,7 @@
 /// The caller's view of an outgoing call invitation.
 ///
 /// C++ `LOCAL_INVITATION_STATE`, rtm-reference §1.17.
-public enum LocalInvitationState: Int, RTMEnum {
+public enum LocalInvitationState: Int, RTMEnum, SwiftCaseNamed {
     /// `LOCAL_INVITATION_STATE_IDLE` (0): The invitation is created and not yet sent.
     case idle = 0
     /// `LOCAL_INVITATION_STATE_SENT_TO_REMOTE` (1):
@@ -49,12 +49,24 @@ public enum LocalInvitationState: Int, RTMEnum {
         case .failure: "The invitation failed."
         }
     }
+
+    var swiftCaseName: String {
+        switch self {
+        case .idle: "idle"
+        case .sentToRemote: "sentToRemote"
+        case .receivedByRemote: "receivedByRemote"
+        case .acceptedByRemote: "acceptedByRemote"
+        case .refusedByRemote: "refusedByRemote"
+        case .canceled: "canceled"
+        case .failure: "failure"
+        }
+    }
 }
 
 /// The callee's view of an incoming call invitation.
 ///
 /// C++ `REMOTE_INVITATION_STATE`, rtm-reference §1.17.
-public enum RemoteInvitationState: Int, RTMEnum {
+public enum RemoteInvitationState: Int, RTMEnum, SwiftCaseNamed {
     /// `REMOTE_INVITATION_STATE_IDLE` (0): Initial state.
     case idle = 0
     /// `REMOTE_INVITATION_STATE_INVITATION_RECEIVED` (1): The invitation was received from the caller.
@@ -99,12 +111,24 @@ public enum RemoteInvitationState: Int, RTMEnum {
         case .failure: "The invitation failed."
         }
     }
+
+    var swiftCaseName: String {
+        switch self {
+        case .idle: "idle"
+        case .invitationReceived: "invitationReceived"
+        case .acceptSentToLocal: "acceptSentToLocal"
+        case .refused: "refused"
+        case .accepted: "accepted"
+        case .canceled: "canceled"
+        case .failure: "failure"
+        }
+    }
 }
 
 /// Why an outgoing invitation failed, passed to `onLocalInvitationFailure`.
 ///
 /// C++ `LOCAL_INVITATION_ERR_CODE`, rtm-reference §1.17.
-public enum LocalInvitationErrCode: Int, RTMEnum {
+public enum LocalInvitationErrCode: Int, RTMEnum, SwiftCaseNamed {
     /// `LOCAL_INVITATION_ERR_OK` (0): No error.
     case ok = 0
     /// `LOCAL_INVITATION_ERR_PEER_OFFLINE` (1): The callee is still offline 30 s after sending.
@@ -140,12 +164,22 @@ public enum LocalInvitationErrCode: Int, RTMEnum {
         case .notLoggedIn: "The caller is not logged in."
         }
     }
+
+    var swiftCaseName: String {
+        switch self {
+        case .ok: "ok"
+        case .peerOffline: "peerOffline"
+        case .peerNoResponse: "peerNoResponse"
+        case .invitationExpire: "invitationExpire"
+        case .notLoggedIn: "notLoggedIn"
+        }
+    }
 }
 
 /// Why an incoming invitation failed, passed to `onRemoteInvitationFailure`.
 ///
 /// C++ `REMOTE_INVITATION_ERR_CODE`, rtm-reference §1.17.
-public enum RemoteInvitationErrCode: Int, RTMEnum {
+public enum RemoteInvitationErrCode: Int, RTMEnum, SwiftCaseNamed {
     /// `REMOTE_INVITATION_ERR_OK` (0): No error.
     case ok = 0
     /// `REMOTE_INVITATION_ERR_PEER_OFFLINE` (1): The caller is offline when the callee's accept reaches the server.
@@ -177,12 +211,21 @@ public enum RemoteInvitationErrCode: Int, RTMEnum {
         case .invitationExpire: "60 s with no accept, refuse or cancel."
         }
     }
+
+    var swiftCaseName: String {
+        switch self {
+        case .ok: "ok"
+        case .peerOffline: "peerOffline"
+        case .acceptFailure: "acceptFailure"
+        case .invitationExpire: "invitationExpire"
+        }
+    }
 }
 
 /// The return value of an invitation API call (send, cancel, accept, refuse).
 ///
 /// C++ `INVITATION_API_CALL_ERR_CODE`, rtm-reference §1.17.
-public enum InvitationApiCallErrCode: Int, RTMEnum {
+public enum InvitationApiCallErrCode: Int, RTMEnum, SwiftCaseNamed {
     /// `INVITATION_API_CALL_ERR_OK` (0): The call succeeded.
     case ok = 0
     /// `INVITATION_API_CALL_ERR_INVALID_ARGUMENT` (1): Invalid argument (for example content larger than 8 KB).
@@ -220,6 +263,17 @@ public enum InvitationApiCallErrCode: Int, RTMEnum {
         case .alreadyEnd: "The invitation already ended (accepted, failed, canceled or refused)."
         case .alreadyAccept: "The invitation was already accepted."
         case .alreadySent: "The invitation was already sent."
+        }
+    }
+
+    var swiftCaseName: String {
+        switch self {
+        case .ok: "ok"
+        case .invalidArgument: "invalidArgument"
+        case .notStarted: "notStarted"
+        case .alreadyEnd: "alreadyEnd"
+        case .alreadyAccept: "alreadyAccept"
+        case .alreadySent: "alreadySent"
         }
     }
 }

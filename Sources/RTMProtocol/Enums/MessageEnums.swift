@@ -4,7 +4,7 @@
 /// The result of `sendMessageToPeer`, returned or passed to `onSendMessageResult`.
 ///
 /// C++ `PEER_MESSAGE_ERR_CODE`, rtm-reference §1.7.
-public enum PeerMessageErrCode: Int, RTMEnum {
+public enum PeerMessageErrCode: Int, RTMEnum, SwiftCaseNamed {
     /// `PEER_MESSAGE_ERR_OK` (0): The receiver got the message.
     case ok = 0
     /// `PEER_MESSAGE_ERR_FAILURE` (1): Sending failed.
@@ -66,12 +66,28 @@ public enum PeerMessageErrCode: Int, RTMEnum {
         case .userNotLoggedIn: "The user is not logged in (login never called or never succeeded)."
         }
     }
+
+    var swiftCaseName: String {
+        switch self {
+        case .ok: "ok"
+        case .failure: "failure"
+        case .sentTimeout: "sentTimeout"
+        case .peerUnreachable: "peerUnreachable"
+        case .cachedByServer: "cachedByServer"
+        case .tooOften: "tooOften"
+        case .invalidUserId: "invalidUserId"
+        case .invalidMessage: "invalidMessage"
+        case .imcompatibleMessage: "imcompatibleMessage"
+        case .notInitialized: "notInitialized"
+        case .userNotLoggedIn: "userNotLoggedIn"
+        }
+    }
 }
 
 /// The result of `IChannel::sendMessage`, returned or passed to `onSendMessageResult`.
 ///
 /// C++ `CHANNEL_MESSAGE_ERR_CODE`, rtm-reference §1.8.
-public enum ChannelMessageErrCode: Int, RTMEnum {
+public enum ChannelMessageErrCode: Int, RTMEnum, SwiftCaseNamed {
     /// `CHANNEL_MESSAGE_ERR_OK` (0): The server received the message.
     case ok = 0
     /// `CHANNEL_MESSAGE_ERR_FAILURE` (1): Sending failed (also: the channel is not joined).
@@ -116,12 +132,24 @@ public enum ChannelMessageErrCode: Int, RTMEnum {
         case .userNotLoggedIn: "The user is not logged in (login never called or never succeeded)."
         }
     }
+
+    var swiftCaseName: String {
+        switch self {
+        case .ok: "ok"
+        case .failure: "failure"
+        case .sentTimeout: "sentTimeout"
+        case .tooOften: "tooOften"
+        case .invalidMessage: "invalidMessage"
+        case .notInitialized: "notInitialized"
+        case .userNotLoggedIn: "userNotLoggedIn"
+        }
+    }
 }
 
 /// The type of an `IMessage`.
 ///
 /// C++ `MESSAGE_TYPE`, rtm-reference §1.16.
-public enum MessageType: Int, RTMEnum {
+public enum MessageType: Int, RTMEnum, SwiftCaseNamed {
     /// `MESSAGE_TYPE_UNDEFINED` (0): Undefined message type.
     case undefined = 0
     /// `MESSAGE_TYPE_TEXT` (1): A text message.
@@ -155,6 +183,16 @@ public enum MessageType: Int, RTMEnum {
         case .raw: "A raw (binary) message (1.2.0+)."
         case .file: "A file message (1.3.0+; out of RTMCheck's scope)."
         case .image: "An image message (1.3.0+; out of RTMCheck's scope)."
+        }
+    }
+
+    var swiftCaseName: String {
+        switch self {
+        case .undefined: "undefined"
+        case .text: "text"
+        case .raw: "raw"
+        case .file: "file"
+        case .image: "image"
         }
     }
 }

@@ -4,7 +4,7 @@
 /// The result of `queryPeersOnlineStatus`.
 ///
 /// C++ `QUERY_PEERS_ONLINE_STATUS_ERR`, rtm-reference §1.12.
-public enum QueryPeersOnlineStatusErr: Int, RTMEnum {
+public enum QueryPeersOnlineStatusErr: Int, RTMEnum, SwiftCaseNamed {
     /// `QUERY_PEERS_ONLINE_STATUS_ERR_OK` (0): The online status was retrieved.
     case ok = 0
     /// `QUERY_PEERS_ONLINE_STATUS_ERR_FAILURE` (1): The query failed.
@@ -54,12 +54,25 @@ public enum QueryPeersOnlineStatusErr: Int, RTMEnum {
         case .userNotLoggedIn: "The user is not logged in (login never called or never succeeded)."
         }
     }
+
+    var swiftCaseName: String {
+        switch self {
+        case .ok: "ok"
+        case .failure: "failure"
+        case .invalidArgument: "invalidArgument"
+        case .rejected: "rejected"
+        case .timeout: "timeout"
+        case .tooOften: "tooOften"
+        case .notInitialized: "notInitialized"
+        case .userNotLoggedIn: "userNotLoggedIn"
+        }
+    }
 }
 
 /// A peer's online state, from a query or a subscription.
 ///
 /// C++ `PEER_ONLINE_STATE`, rtm-reference §1.13.
-public enum PeerOnlineState: Int, RTMEnum {
+public enum PeerOnlineState: Int, RTMEnum, SwiftCaseNamed {
     /// `PEER_ONLINE_STATE_ONLINE` (0): The peer is logged in.
     case online = 0
     /// `PEER_ONLINE_STATE_UNREACHABLE` (1): No packet from the peer for more than 6 s (reported only via subscription).
@@ -87,12 +100,20 @@ public enum PeerOnlineState: Int, RTMEnum {
         case .offline: "Never logged in, logged out, or no packet for more than 30 s."
         }
     }
+
+    var swiftCaseName: String {
+        switch self {
+        case .online: "online"
+        case .unreachable: "unreachable"
+        case .offline: "offline"
+        }
+    }
 }
 
 /// What a peer subscription watches.
 ///
 /// C++ `PEER_SUBSCRIPTION_OPTION`, rtm-reference §1.13.
-public enum PeerSubscriptionOption: Int, RTMEnum {
+public enum PeerSubscriptionOption: Int, RTMEnum, SwiftCaseNamed {
     /// `PEER_SUBSCRIPTION_OPTION_ONLINE_STATUS` (0): The peer's online status.
     case onlineStatus = 0
 
@@ -112,12 +133,18 @@ public enum PeerSubscriptionOption: Int, RTMEnum {
         case .onlineStatus: "The peer's online status."
         }
     }
+
+    var swiftCaseName: String {
+        switch self {
+        case .onlineStatus: "onlineStatus"
+        }
+    }
 }
 
 /// The result of `subscribePeersOnlineStatus` / `unsubscribePeersOnlineStatus`.
 ///
 /// C++ `PEER_SUBSCRIPTION_STATUS_ERR`, rtm-reference §1.13.
-public enum PeerSubscriptionStatusErr: Int, RTMEnum {
+public enum PeerSubscriptionStatusErr: Int, RTMEnum, SwiftCaseNamed {
     /// `PEER_SUBSCRIPTION_STATUS_ERR_OK` (0): Subscribed or unsubscribed.
     case ok = 0
     /// `PEER_SUBSCRIPTION_STATUS_ERR_FAILURE` (1): The operation failed.
@@ -170,12 +197,26 @@ public enum PeerSubscriptionStatusErr: Int, RTMEnum {
         case .userNotLoggedIn: "The user is not logged in (login never called or never succeeded)."
         }
     }
+
+    var swiftCaseName: String {
+        switch self {
+        case .ok: "ok"
+        case .failure: "failure"
+        case .invalidArgument: "invalidArgument"
+        case .rejected: "rejected"
+        case .timeout: "timeout"
+        case .tooOften: "tooOften"
+        case .overflow: "overflow"
+        case .notInitialized: "notInitialized"
+        case .userNotLoggedIn: "userNotLoggedIn"
+        }
+    }
 }
 
 /// The result of `queryPeersBySubscriptionOption`.
 ///
 /// C++ `QUERY_PEERS_BY_SUBSCRIPTION_OPTION_ERR`, rtm-reference §1.13.
-public enum QueryPeersBySubscriptionOptionErr: Int, RTMEnum {
+public enum QueryPeersBySubscriptionOptionErr: Int, RTMEnum, SwiftCaseNamed {
     /// `QUERY_PEERS_BY_SUBSCRIPTION_OPTION_ERR_OK` (0): The subscribed peers were retrieved.
     case ok = 0
     /// `QUERY_PEERS_BY_SUBSCRIPTION_OPTION_ERR_FAILURE` (1): The query failed.
@@ -214,6 +255,17 @@ public enum QueryPeersBySubscriptionOptionErr: Int, RTMEnum {
         case .tooOften: "More than 10 queries per 5 s."
         case .notInitialized: "The IRtmService instance is not initialized."
         case .userNotLoggedIn: "The user is not logged in (login never called or never succeeded)."
+        }
+    }
+
+    var swiftCaseName: String {
+        switch self {
+        case .ok: "ok"
+        case .failure: "failure"
+        case .timeout: "timeout"
+        case .tooOften: "tooOften"
+        case .notInitialized: "notInitialized"
+        case .userNotLoggedIn: "userNotLoggedIn"
         }
     }
 }

@@ -4,7 +4,7 @@
 /// A legacy Signaling SDK error code (`AGORA_E_CODE`).
 ///
 /// C++ `AGORA_E_CODE`, rtm-reference §1.21.
-public enum SignalingErrCode: Int, RTMEnum {
+public enum SignalingErrCode: Int, RTMEnum, SwiftCaseNamed {
     /// `SUCCESS` (0): No error.
     case success = 0
     /// `LOGOUT_E_OTHER` (100): Logged out for an unknown reason (usually the network).
@@ -192,12 +192,60 @@ public enum SignalingErrCode: Int, RTMEnum {
         case .generalLargeParam: "A parameter is too large."
         }
     }
+
+    var swiftCaseName: String {
+        switch self {
+        case .success: "success"
+        case .logoutOther: "logoutOther"
+        case .logoutUser: "logoutUser"
+        case .logoutNet: "logoutNet"
+        case .logoutKicked: "logoutKicked"
+        case .logoutPacket: "logoutPacket"
+        case .logoutTokenExpired: "logoutTokenExpired"
+        case .logoutOldVersion: "logoutOldVersion"
+        case .logoutTokenWrong: "logoutTokenWrong"
+        case .logoutAlreadyLogout: "logoutAlreadyLogout"
+        case .loginOther: "loginOther"
+        case .loginNet: "loginNet"
+        case .loginFailed: "loginFailed"
+        case .loginCancel: "loginCancel"
+        case .loginTokenExpired: "loginTokenExpired"
+        case .loginOldVersion: "loginOldVersion"
+        case .loginTokenWrong: "loginTokenWrong"
+        case .loginTokenKicked: "loginTokenKicked"
+        case .loginAlreadyLogin: "loginAlreadyLogin"
+        case .loginInvalidUser: "loginInvalidUser"
+        case .joinChannelOther: "joinChannelOther"
+        case .sendMessageOther: "sendMessageOther"
+        case .sendMessageTimeout: "sendMessageTimeout"
+        case .queryUserNumOther: "queryUserNumOther"
+        case .queryUserNumTimeout: "queryUserNumTimeout"
+        case .queryUserNumByUser: "queryUserNumByUser"
+        case .leaveChannelOther: "leaveChannelOther"
+        case .leaveChannelKicked: "leaveChannelKicked"
+        case .leaveChannelByUser: "leaveChannelByUser"
+        case .leaveChannelLogout: "leaveChannelLogout"
+        case .leaveChannelDisconn: "leaveChannelDisconn"
+        case .inviteOther: "inviteOther"
+        case .inviteReinvite: "inviteReinvite"
+        case .inviteNet: "inviteNet"
+        case .invitePeerOffline: "invitePeerOffline"
+        case .inviteTimeout: "inviteTimeout"
+        case .inviteCantRecv: "inviteCantRecv"
+        case .general: "general"
+        case .generalFailed: "generalFailed"
+        case .generalUnknown: "generalUnknown"
+        case .generalNotLogin: "generalNotLogin"
+        case .generalWrongParam: "generalWrongParam"
+        case .generalLargeParam: "generalLargeParam"
+        }
+    }
 }
 
 /// The legacy Signaling SDK's login state, from `getStatus()`.
 ///
 /// C++ `LOGIN_STATE`, rtm-reference §1.21.
-public enum SignalingLoginState: Int, RTMEnum {
+public enum SignalingLoginState: Int, RTMEnum, SwiftCaseNamed {
     /// `LOGIN_STATE_NOT_LOGIN` (0): Not logged in.
     case notLogin = 0
     /// `LOGIN_STATE_LOGINING` (1): Logging in.
@@ -227,6 +275,15 @@ public enum SignalingLoginState: Int, RTMEnum {
         case .logining: "Logging in."
         case .logined: "Logged in."
         case .reconnecting: "The link was lost; reconnecting."
+        }
+    }
+
+    var swiftCaseName: String {
+        switch self {
+        case .notLogin: "notLogin"
+        case .logining: "logining"
+        case .logined: "logined"
+        case .reconnecting: "reconnecting"
         }
     }
 }
