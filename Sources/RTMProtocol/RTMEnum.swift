@@ -12,7 +12,7 @@
 /// ```
 ///
 /// Implements rtm-reference §1.
-public protocol RTMEnum: CaseIterable, Hashable, Sendable, RawRepresentable, CustomStringConvertible
+public protocol RTMEnum: CaseIterable, Hashable, Sendable, Codable, RawRepresentable, CustomStringConvertible
 where RawValue == Int {
     /// The C++ header's type name, e.g. `"LOGIN_ERR_CODE"`.
     static var sdkTypeName: String { get }
