@@ -76,6 +76,7 @@ extension LocalInvitationMachine {
     // MARK: Server notices (docs/invitation-protocol.md §4 and §6)
 
     static func receive(_ notice: InvitationNotice, in state: State, event: Event) -> Outcome {
+        if state == .idle { return notRouted(state, event) }
         switch notice {
         case .invite, .refuseAck, .callerAck, .remoteFailure:
             return reject(state, event, "the server sent a callee's notice to the caller")
@@ -108,8 +109,10 @@ extension LocalInvitationMachine {
 
     static func calleeOffline(in state: State, event: Event) -> Outcome {
         switch state {
-        case .idle, .failedNotLoggedIn:
-            .rejected(violation(.peerBrokeProtocol, state, event, "no invitation was sent"))
+        case .idle:
+            notRouted(state, event)
+        case .failedNotLoggedIn:
+            reject(state, event, "no invitation was sent")
         case .sentToRemote(false, let cancel):
             .moved(to: .sentToRemote(calleeOffline: true, cancelRequested: cancel), effects: [])
         case .sentToRemote(true, _):
@@ -121,8 +124,10 @@ extension LocalInvitationMachine {
 
     static func calleeAck(in state: State, event: Event) -> Outcome {
         switch state {
-        case .idle, .failedNotLoggedIn:
-            .rejected(violation(.peerBrokeProtocol, state, event, "no invitation was sent"))
+        case .idle:
+            notRouted(state, event)
+        case .failedNotLoggedIn:
+            reject(state, event, "no invitation was sent")
         case .sentToRemote(_, let cancel):
             .moved(
                 to: .receivedByRemote(cancelRequested: cancel),
@@ -158,7 +163,9 @@ extension LocalInvitationMachine {
     /// A server verdict: moves an open invitation to `outcome`, stopping the running fallback timer.
     static func verdict(_ outcome: State, _ effects: [Effect], in state: State, event: Event) -> Outcome {
         switch state {
-        case .idle, .failedNotLoggedIn:
+        case .idle:
+            return notRouted(state, event)
+        case .failedNotLoggedIn:
             return reject(state, event, "no invitation was sent")
         case .sentToRemote:
             return .moved(to: outcome, effects: [.cancelTimer(.noAck)] + effects)
@@ -191,6 +198,11 @@ extension LocalInvitationMachine {
 
     static func giveUp(_ code: LocalInvitationErrCode) -> Outcome {
         .moved(to: .gaveUp(code), effects: [.send(.abandon), .callback(.onLocalInvitationFailure(code))])
+    }
+
+    /// The shell routes notices by invitation id, which exists only once the invitation is sent.
+    static func notRouted(_ state: State, _ event: Event) -> Outcome {
+        .rejected(violation(.unreachable, state, event, "no notice can reach an invitation that was never sent"))
     }
 
     static func reject(_ state: State, _ event: Event, _ detail: String) -> Outcome {

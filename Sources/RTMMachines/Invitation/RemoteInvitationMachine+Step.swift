@@ -70,19 +70,20 @@ extension RemoteInvitationMachine {
     // MARK: Server notices (docs/invitation-protocol.md §4 and §6)
 
     static func receive(_ notice: InvitationNotice, in state: State, event: Event) -> Outcome {
+        if state == .idle {
+            guard case .invite = notice else { return notRouted(state, event) }
+            return .moved(
+                to: .invitationReceived(refuseRequested: false),
+                effects: [
+                    .startTimer(.expiry, ms: expiryFallbackMs), .send(.receivedAck),
+                    .callback(.onRemoteInvitationReceived),
+                ]
+            )
+        }
         switch notice {
         case .calleeOffline, .calleeAck, .accept, .refuse, .localFailure:
             return reject(state, event, "the server sent a caller's notice to the callee")
         case .invite:
-            if state == .idle {
-                return .moved(
-                    to: .invitationReceived(refuseRequested: false),
-                    effects: [
-                        .startTimer(.expiry, ms: expiryFallbackMs), .send(.receivedAck),
-                        .callback(.onRemoteInvitationReceived),
-                    ]
-                )
-            }
             return .ignored(because: "duplicate invite for an invitation we already hold")
         case .cancel:
             return verdict(.canceled, .onRemoteInvitationCanceled, in: state, event: event)
@@ -123,7 +124,7 @@ extension RemoteInvitationMachine {
     static func verdict(_ outcome: State, _ callback: Callback, in state: State, event: Event) -> Outcome {
         switch state {
         case .idle:
-            return .rejected(violation(.unreachable, state, event, "the shell feeds the invite first"))
+            return notRouted(state, event)
         case .invitationReceived:
             return .moved(to: outcome, effects: [.cancelTimer(.expiry), .callback(callback)])
         case .acceptSentToLocal:
@@ -154,6 +155,11 @@ extension RemoteInvitationMachine {
 
     static func giveUp(_ code: RemoteInvitationErrCode) -> Outcome {
         .moved(to: .gaveUp(code), effects: [.send(.abandon), .callback(.onRemoteInvitationFailure(code))])
+    }
+
+    /// The shell creates the machine for an `invite` and feeds it that notice first.
+    static func notRouted(_ state: State, _ event: Event) -> Outcome {
+        .rejected(violation(.unreachable, state, event, "the shell feeds the invite before any other notice"))
     }
 
     static func reject(_ state: State, _ event: Event, _ detail: String) -> Outcome {
