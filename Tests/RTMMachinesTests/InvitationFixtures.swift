@@ -146,3 +146,32 @@ extension StateMachine {
         }
     }
 }
+
+/// The kinds of effect in the order a step must emit them: the return code, timers, the request
+/// to the server, then the callback (LocalInvitationMachine / RemoteInvitationMachine type docs).
+enum EffectKind: Int, Comparable {
+    case returnCode, timer, send, callback
+    static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+extension LocalInvitationMachine.Effect {
+    var kind: EffectKind {
+        switch self {
+        case .returnCode: .returnCode
+        case .startTimer, .cancelTimer: .timer
+        case .send: .send
+        case .callback: .callback
+        }
+    }
+}
+
+extension RemoteInvitationMachine.Effect {
+    var kind: EffectKind {
+        switch self {
+        case .returnCode: .returnCode
+        case .startTimer, .cancelTimer: .timer
+        case .send: .send
+        case .callback: .callback
+        }
+    }
+}

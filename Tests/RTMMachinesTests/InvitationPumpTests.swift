@@ -58,7 +58,10 @@ struct InvitationPumpTests {
         pump.pump()
         #expect(pump.caller.sdkState == .refusedByRemote)
         #expect(pump.callee?.sdkState == .refused)
-        #expect(Array(pump.log.suffix(2)) == ["callee: onRemoteInvitationRefused", "caller: onLocalInvitationRefused(busy)"])
+        #expect(
+            Array(pump.log.suffix(2)) == [
+                "callee: onRemoteInvitationRefused", "caller: onLocalInvitationRefused(busy)",
+            ])
         Self.expectQuiet(pump)
     }
 
@@ -71,7 +74,8 @@ struct InvitationPumpTests {
         pump.pump()
         #expect(pump.caller.sdkState == .canceled)
         #expect(pump.callee?.sdkState == .canceled)
-        #expect(Array(pump.log.suffix(2)) == ["callee: onRemoteInvitationCanceled", "caller: onLocalInvitationCanceled"])
+        #expect(
+            Array(pump.log.suffix(2)) == ["callee: onRemoteInvitationCanceled", "caller: onLocalInvitationCanceled"])
         let cancelAgain = pump.callerCall(.cancelRequested)
         #expect(cancelAgain == .alreadyEnd)
         Self.expectQuiet(pump)
@@ -124,7 +128,8 @@ struct InvitationPumpTests {
         pump.pump()
         #expect(pump.caller.sdkState == .canceled)
         #expect(pump.callee?.sdkState == .canceled)
-        #expect(Array(pump.log.suffix(2)) == ["callee: onRemoteInvitationCanceled", "caller: onLocalInvitationCanceled"])
+        #expect(
+            Array(pump.log.suffix(2)) == ["callee: onRemoteInvitationCanceled", "caller: onLocalInvitationCanceled"])
         Self.expectQuiet(pump)
     }
 

@@ -47,8 +47,10 @@ struct LocalInvitationMachineTests {
     /// rtm-reference §2.3 table, decisions 2 and 16, docs/decisions-invitation.md (setters).
     /// Columns in the order of `apiCalls`.
     static let apiTable: [String: [InvitationApiCallErrCode]] = {
-        let inFlight: [InvitationApiCallErrCode] = [.alreadySent, .alreadySent, .alreadySent, .ok] + .init(
-            repeating: .alreadySent, count: 4)
+        // A cancel is the only call that still succeeds once the invitation is in flight.
+        let inFlight: [InvitationApiCallErrCode] = [
+            .alreadySent, .alreadySent, .alreadySent, .ok, .alreadySent, .alreadySent, .alreadySent, .alreadySent,
+        ]
         let ended = [InvitationApiCallErrCode](repeating: .alreadyEnd, count: 8)
         var table: [String: [InvitationApiCallErrCode]] = [
             "idle": [.ok, .invalidArgument, .ok, .notStarted, .ok, .invalidArgument, .ok, .invalidArgument]
@@ -65,7 +67,8 @@ struct LocalInvitationMachineTests {
         for ((call, event), code) in zip(Self.apiCalls, expected) {
             let effects = Machine.step(state, event).effects
             #expect(effects.first == .returnCode(code), "\(call) in \(name)")
-            #expect(effects.filter { if case .returnCode = $0 { true } else { false } }.count == 1, "\(call) in \(name)")
+            #expect(
+                effects.filter { if case .returnCode = $0 { true } else { false } }.count == 1, "\(call) in \(name)")
         }
     }
 
@@ -95,8 +98,9 @@ struct LocalInvitationMachineTests {
             // API calls: the codes are checked in (a); here, where they move.
             .init(.sendRequested(.init(loggedIn: true)), ["idle"], .to("sent", [])),
             .init(.sendRequested(.init(loggedIn: true)), F.open + F.ended, .same),
-            .init(.sendRequested(.init(loggedIn: false)), ["idle"],
-                  .to("notLoggedIn", [cb(.onLocalInvitationFailure(.notLoggedIn))])),
+            .init(
+                .sendRequested(.init(loggedIn: false)), ["idle"],
+                .to("notLoggedIn", [cb(.onLocalInvitationFailure(.notLoggedIn))])),
             .init(.sendRequested(.init(loggedIn: false)), F.open + F.ended, .same),
             .init(.sendRequested(.init(loggedIn: true, valid: false)), all, .same),
             .init(.sendRequested(.init(loggedIn: false, valid: false)), all, .same),
@@ -153,16 +157,20 @@ struct LocalInvitationMachineTests {
         }
 
         // Fallback timers.
-        let noAckFrom = ["sent": "gaveUpNoResponse", "sentCan": "gaveUpNoResponse",
-                         "sentOff": "gaveUpPeerOffline", "sentOffCan": "gaveUpPeerOffline"]
+        let noAckFrom = [
+            "sent": "gaveUpNoResponse", "sentCan": "gaveUpNoResponse",
+            "sentOff": "gaveUpPeerOffline", "sentOffCan": "gaveUpPeerOffline",
+        ]
         for (from, to) in noAckFrom {
             let code: LocalInvitationErrCode = to == "gaveUpPeerOffline" ? .peerOffline : .peerNoResponse
             rows.append(.init(.timerFired(.noAck), [from], .to(to, [cb(.onLocalInvitationFailure(code))])))
         }
         rows.append(.init(.timerFired(.noAck), ["idle", "notLoggedIn"], .rejected(.unreachable)))
         rows.append(.init(.timerFired(.noAck), F.received + F.serverEnded + F.gaveUp, .ignored))
-        rows.append(.init(.timerFired(.expiry), F.received,
-                          .to("gaveUpExpire", [cb(.onLocalInvitationFailure(.invitationExpire))])))
+        rows.append(
+            .init(
+                .timerFired(.expiry), F.received,
+                .to("gaveUpExpire", [cb(.onLocalInvitationFailure(.invitationExpire))])))
         rows.append(.init(.timerFired(.expiry), ["idle", "notLoggedIn"] + F.sent, .rejected(.unreachable)))
         rows.append(.init(.timerFired(.expiry), F.serverEnded + F.gaveUp, .ignored))
         return rows
@@ -193,6 +201,28 @@ struct LocalInvitationMachineTests {
                 effects.compactMap { if case .callback(let c) = $0 { Machine.callbackLabel(c) } else { nil } }
             }
             #expect(seen == row.expected, "\(Machine.eventLabel(row.event)) in \(name)")
+        }
+    }
+
+    @Test("in every reachable state, effects come as: return code, timers, request, callback; at most one callback")
+    func effectOrder() {
+        for state in Machine.reachableStates() {
+            for event in Machine.representativeEvents {
+                let kinds = Machine.step(state, event).effects.map(\.kind)
+                #expect(kinds == kinds.sorted(), "\(Machine.eventLabel(event)) in \(state.label)")
+                #expect(kinds.filter { $0 == .callback }.count <= 1, "\(Machine.eventLabel(event)) in \(state.label)")
+                let isAPI: Bool = {
+                    switch event {
+                    case .sendRequested, .cancelRequested, .setContentRequested, .setChannelIdRequested: true
+                    case .noticeReceived, .timerFired: false
+                    }
+                }()
+                if isAPI {
+                    #expect(kinds.first == .returnCode, "\(Machine.eventLabel(event)) in \(state.label)")
+                } else {
+                    #expect(!kinds.contains(.returnCode), "\(Machine.eventLabel(event)) in \(state.label)")
+                }
+            }
         }
     }
 }

@@ -72,7 +72,8 @@ struct RemoteInvitationMachineTests {
         for ((call, event), code) in zip(Self.apiCalls, expected) {
             let effects = Machine.step(state, event).effects
             #expect(effects.first == .returnCode(code), "\(call) in \(name)")
-            #expect(effects.filter { if case .returnCode = $0 { true } else { false } }.count == 1, "\(call) in \(name)")
+            #expect(
+                effects.filter { if case .returnCode = $0 { true } else { false } }.count == 1, "\(call) in \(name)")
         }
     }
 
@@ -120,29 +121,41 @@ struct RemoteInvitationMachineTests {
             (.cancel, "canceled", cb(.onRemoteInvitationCanceled), ["received", "refusing", "acceptSent"], F.gaveUp),
             (.callerAck, "accepted", cb(.onRemoteInvitationAccepted), ["acceptSent"], ["gaveUpAcceptFailure"]),
             (.refuseAck, "refused", cb(.onRemoteInvitationRefused), ["refusing"], ["gaveUpExpire"]),
-            (.remoteFailure(.invitationExpire), "failExpire", cb(.onRemoteInvitationFailure(.invitationExpire)),
-             ["received", "refusing", "acceptSent"], F.gaveUp),
-            (.remoteFailure(.peerOffline), "failPeerOffline", cb(.onRemoteInvitationFailure(.peerOffline)),
-             ["acceptSent"], F.gaveUp),
-            (.remoteFailure(.acceptFailure), "failAcceptFailure", cb(.onRemoteInvitationFailure(.acceptFailure)),
-             ["acceptSent"], F.gaveUp),
+            (
+                .remoteFailure(.invitationExpire), "failExpire", cb(.onRemoteInvitationFailure(.invitationExpire)),
+                ["received", "refusing", "acceptSent"], F.gaveUp
+            ),
+            (
+                .remoteFailure(.peerOffline), "failPeerOffline", cb(.onRemoteInvitationFailure(.peerOffline)),
+                ["acceptSent"], F.gaveUp
+            ),
+            (
+                .remoteFailure(.acceptFailure), "failAcceptFailure", cb(.onRemoteInvitationFailure(.acceptFailure)),
+                ["acceptSent"], F.gaveUp
+            ),
         ]
         let open = ["received", "refusing", "acceptSent"]
         for (n, target, callback, from, lateAfterFallback) in verdicts {
             notice(n, ["idle"], .rejected(.unreachable))
             notice(n, from, .to(target, [callback]))
             notice(n, [target] + lateAfterFallback, .ignored)
-            let others = (open + F.ended).filter { !from.contains($0) && $0 != target && !lateAfterFallback.contains($0) }
+            let others = (open + F.ended).filter {
+                !from.contains($0) && $0 != target && !lateAfterFallback.contains($0)
+            }
             notice(n, others, .rejected(.peerBrokeProtocol))
         }
 
         // Fallback timers.
-        rows.append(.init(.timerFired(.expiry), ["received", "refusing"],
-                          .to("gaveUpExpire", [cb(.onRemoteInvitationFailure(.invitationExpire))])))
+        rows.append(
+            .init(
+                .timerFired(.expiry), ["received", "refusing"],
+                .to("gaveUpExpire", [cb(.onRemoteInvitationFailure(.invitationExpire))])))
         rows.append(.init(.timerFired(.expiry), ["idle"], .rejected(.unreachable)))
         rows.append(.init(.timerFired(.expiry), ["acceptSent"] + F.ended, .ignored))
-        rows.append(.init(.timerFired(.acceptAck), ["acceptSent"],
-                          .to("gaveUpAcceptFailure", [cb(.onRemoteInvitationFailure(.acceptFailure))])))
+        rows.append(
+            .init(
+                .timerFired(.acceptAck), ["acceptSent"],
+                .to("gaveUpAcceptFailure", [cb(.onRemoteInvitationFailure(.acceptFailure))])))
         rows.append(.init(.timerFired(.acceptAck), ["idle", "received", "refusing"], .rejected(.unreachable)))
         rows.append(.init(.timerFired(.acceptAck), F.ended, .ignored))
         return rows
@@ -173,6 +186,28 @@ struct RemoteInvitationMachineTests {
                 effects.compactMap { if case .callback(let c) = $0 { Machine.callbackLabel(c) } else { nil } }
             }
             #expect(seen == row.expected, "\(Machine.eventLabel(row.event)) in \(name)")
+        }
+    }
+
+    @Test("in every reachable state, effects come as: return code, timers, request, callback; at most one callback")
+    func effectOrder() {
+        for state in Machine.reachableStates() {
+            for event in Machine.representativeEvents {
+                let kinds = Machine.step(state, event).effects.map(\.kind)
+                #expect(kinds == kinds.sorted(), "\(Machine.eventLabel(event)) in \(state.label)")
+                #expect(kinds.filter { $0 == .callback }.count <= 1, "\(Machine.eventLabel(event)) in \(state.label)")
+                let isAPI: Bool = {
+                    switch event {
+                    case .acceptRequested, .refuseRequested, .setResponseRequested: true
+                    case .noticeReceived, .timerFired: false
+                    }
+                }()
+                if isAPI {
+                    #expect(kinds.first == .returnCode, "\(Machine.eventLabel(event)) in \(state.label)")
+                } else {
+                    #expect(!kinds.contains(.returnCode), "\(Machine.eventLabel(event)) in \(state.label)")
+                }
+            }
         }
     }
 }

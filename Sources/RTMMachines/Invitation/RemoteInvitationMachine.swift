@@ -72,7 +72,8 @@ public enum RemoteInvitationMachine: StateMachine {
         public var label: String {
             switch self {
             case .idle: "idle"
-            case .invitationReceived(let refusing): refusing ? "invitationReceived(refuseRequested)" : "invitationReceived"
+            case .invitationReceived(let refusing):
+                refusing ? "invitationReceived(refuseRequested)" : "invitationReceived"
             case .acceptSentToLocal: "acceptSentToLocal"
             case .refused: "refused"
             case .accepted: "accepted"
