@@ -53,13 +53,13 @@ extension RemoteInvitationMachine {
         }
     }
 
-    /// The code of every API call once the app can no longer answer (decision 8).
+    /// The code every API call returns in `state` (decision 8); OK only while the app may still answer.
     static func answeredCode(_ state: State) -> InvitationApiCallErrCode {
         switch state {
         case .idle: .notStarted
+        case .invitationReceived(false): .ok
         case .acceptSentToLocal, .accepted: .alreadyAccept
         case .invitationReceived(true), .refused, .canceled, .failure, .gaveUp: .alreadyEnd
-        case .invitationReceived(false): .ok
         }
     }
 
