@@ -8,7 +8,9 @@ extension ConnectionMachine {
         case .logoutRequested: logout(state)
         case .renewTokenRequested: renewToken(state)
         case .loginAcceptedReceived, .loginRejectedReceived, .loginTimerFired: loginOutcome(state, event)
-        case .linkLost, .linkRestored, .interruptionTimerFired: link(state, event)
+        case .linkLost: link(state, .lost)
+        case .linkRestored: link(state, .restored)
+        case .interruptionTimerFired: link(state, .interruptionTimerFired)
         case .reloginAcceptedReceived: relogin(state, .accepted)
         case .reloginRejectedReceived: relogin(state, .rejected)
         case .tokenExpiredReceived: relogin(state, .tokenExpired)
@@ -122,20 +124,23 @@ extension ConnectionMachine {
     // MARK: - The link
 
     /// C5 and the link handling of C6/C7.
-    private static func link(_ state: State, _ event: Event) -> Step<State, Effect> {
+    /// The link events.
+    private enum LinkEvent { case lost, restored, interruptionTimerFired }
+
+    private static func link(_ state: State, _ event: LinkEvent) -> Step<State, Effect> {
         switch (state, event) {
-        case (.connected(.up), .linkLost):
+        case (.connected(.up), .lost):
             return .moved(to: .connected(.lost), effects: [.startTimer(.interruption, ms: interruptionMs)])
-        case (.connected(.lost), .linkRestored):
+        case (.connected(.lost), .restored):
             return .moved(to: .connected(.up), effects: [.cancelTimer(.interruption)])
         case (.connected(.lost), .interruptionTimerFired):
             return .moved(
                 to: .reconnecting(.waitingForLink),
                 effects: [.callback(.onConnectionStateChanged(.reconnecting, .interrupted))]
             )
-        case (.reconnecting(.waitingForLink), .linkRestored):
+        case (.reconnecting(.waitingForLink), .restored):
             return .moved(to: .reconnecting(.reloginSent), effects: [.send(.relogin)])
-        case (.reconnecting(.reloginSent), .linkLost), (.reconnecting(.awaitingToken), .linkLost):
+        case (.reconnecting(.reloginSent), .lost), (.reconnecting(.awaitingToken), .lost):
             return .moved(to: .reconnecting(.waitingForLink), effects: [])
         case (_, .interruptionTimerFired):
             return .ignored(because: "an interruption timer that raced its cancel")
