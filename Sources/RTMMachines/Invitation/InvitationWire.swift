@@ -8,7 +8,7 @@ import RTMProtocol
 /// ``InvitationNotice``.
 ///
 /// Implements docs/invitation-protocol.md §3 (rtm-reference §2.3, §2.4, §3.5).
-public enum InvitationRequest: Hashable, Sendable {
+public enum InvitationRequest: Hashable, Sendable, Codable {
     /// Caller: a new invitation (`sendLocalInvitation` while logged in).
     case invite(content: String, channelId: String)
     /// Caller: please cancel (`cancelLocalInvitation`); the verdict may still be an accept or refuse.
@@ -45,7 +45,7 @@ public enum InvitationRequest: Hashable, Sendable {
 /// receives it; a notice for the other role is a protocol violation.
 ///
 /// Implements docs/invitation-protocol.md §3 (rtm-reference §2.3, §2.4, §3.5, decisions 9–11, 18).
-public enum InvitationNotice: Hashable, Sendable {
+public enum InvitationNotice: Hashable, Sendable, Codable {
     /// To the callee: a new invitation; it creates the callee's object.
     case invite(content: String, channelId: String)
     /// To the caller: the callee is offline; the server holds the invitation.

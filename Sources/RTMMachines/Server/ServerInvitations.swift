@@ -1,0 +1,208 @@
+import RTMProtocol
+
+/// The server's timers for one invitation (docs/invitation-protocol.md §4).
+public enum InvitationServerTimer: String, Hashable, Sendable, Codable {
+    /// 30 s after the invite: no ACK from the callee.
+    case noAck
+    /// 60 s after the ACK: no accept, refuse or cancel.
+    case expire
+    /// 30 s after the accept won: no ACK from the caller (decision 18).
+    case acceptAck
+    /// Forget an ended record once no late request can still arrive.
+    case purge
+}
+
+/// The server's record of one invitation it arbitrates.
+public struct InvitationRecord: Hashable, Sendable, Codable {
+    public enum Phase: Hashable, Sendable, Codable {
+        /// The callee is offline; the invite waits for the callee's login within the no-ACK window.
+        case holding
+        /// Sent to the callee; no `receivedAck` yet.
+        case delivered
+        /// The callee ACKed; the caller was told `calleeAck`.
+        case ringing
+        /// The callee's accept won; the caller was told `accept`; waiting for the caller's ACK.
+        case acceptWon
+        /// Decided; kept so that late requests are dropped.
+        case ended
+    }
+
+    public var key: InvitationKey
+    public var phase: Phase
+    public var content: String
+    public var channelId: String
+}
+
+extension ServerMachine.State {
+    public func invitation(_ key: InvitationKey) -> InvitationRecord? { invitations.first { $0.key == key } }
+}
+
+extension ServerCore {
+    /// How long an ended record is kept: past every client fallback timer.
+    static let purgeMs = InvitationTiming.expiryMs + InvitationTiming.acceptAckMs + InvitationTiming.fallbackGraceMs
+
+    /// The connection of `user` if it is logged in (a notice to an offline user is dropped).
+    func connection(of user: UserID) -> ConnectionID? { state.session(user: user)?.conn }
+
+    mutating func notify(_ user: UserID, _ key: InvitationKey, _ notice: InvitationNotice) {
+        if let conn = connection(of: user) { send(conn, .invitation(key, notice)) }
+    }
+
+    mutating func setPhase(_ key: InvitationKey, _ phase: InvitationRecord.Phase) {
+        guard let index = state.invitations.firstIndex(where: { $0.key == key }) else { return }
+        state.invitations[index].phase = phase
+    }
+
+    mutating func end(_ key: InvitationKey, stopping timer: InvitationServerTimer?) {
+        if let timer { effects.append(.cancelTimer(.invitation(key, timer))) }
+        setPhase(key, .ended)
+        effects.append(.startTimer(.invitation(key, .purge), ms: Self.purgeMs))
+    }
+
+    /// One invitation request, arbitrated per docs/invitation-protocol.md §4.
+    mutating func handleInvitation(_ conn: ConnectionID, _ key: InvitationKey, _ request: InvitationRequest)
+        -> Violation?
+    {
+        guard let sender = state.session(conn) else { return nil }  // Not logged in: nobody to answer.
+        let fromCaller = sender.user == key.caller
+        let fromCallee = sender.user == key.callee
+        func violation(_ detail: String) -> Violation {
+            Violation(.peerBrokeProtocol, state: "\(state.invitation(key)?.phase ?? .ended)",
+                event: "invitation.\(request.label) from \(sender.user)", detail: detail)
+        }
+        if case .invite(let content, let channelId) = request {
+            guard fromCaller else { return violation("only the caller sends invite") }
+            guard state.invitation(key) == nil else { return nil }  // A duplicate invite.
+            let online = connection(of: key.callee) != nil
+            let record = InvitationRecord(
+                key: key, phase: online ? .delivered : .holding, content: content, channelId: channelId)
+            state.invitations.insert(record, at: state.invitations.firstIndex { $0.key > key } ?? state.invitations.count)
+            if online {
+                notify(key.callee, key, .invite(content: content, channelId: channelId))
+            } else {
+                notify(key.caller, key, .calleeOffline)
+            }
+            effects.append(.startTimer(.invitation(key, .noAck), ms: InvitationTiming.noAckMs))
+            return nil
+        }
+        guard let record = state.invitation(key) else {
+            return nil  // Purged or never created (its invite was lost): nothing to decide.
+        }
+        switch (request, record.phase) {
+        case (_, .ended):
+            return nil  // Decided already: the sender has (or is being sent) its verdict.
+        case (.invite, _):
+            return nil  // Handled above.
+        case (.receivedAck, .delivered):
+            guard fromCallee else { return violation("only the callee ACKs an invite") }
+            ring(key)
+        case (.receivedAck, .holding):
+            return violation("an ACK for an invite the callee was never sent")
+        case (.receivedAck, .ringing), (.receivedAck, .acceptWon):
+            return nil  // A duplicate ACK.
+        case (.accept(let response), .delivered), (.accept(let response), .ringing):
+            guard fromCallee else { return violation("only the callee accepts") }
+            if record.phase == .delivered { ring(key) }
+            if connection(of: key.caller) == nil {
+                // Decision 10: the caller is offline when the accept reaches the server.
+                notify(key.callee, key, .remoteFailure(.peerOffline))
+                notify(key.caller, key, .localFailure(.invitationExpire))
+                end(key, stopping: .expire)
+            } else {
+                notify(key.caller, key, .accept(response: response))
+                effects.append(.cancelTimer(.invitation(key, .expire)))
+                setPhase(key, .acceptWon)
+                effects.append(.startTimer(.invitation(key, .acceptAck), ms: InvitationTiming.acceptAckMs))
+            }
+        case (.accept, .acceptWon):
+            return nil  // A duplicate accept.
+        case (.accept, .holding):
+            return violation("an accept for an invite the callee was never sent")
+        case (.refuse(let response), .delivered), (.refuse(let response), .ringing):
+            guard fromCallee else { return violation("only the callee refuses") }
+            if record.phase == .delivered { ring(key) }
+            notify(key.callee, key, .refuseAck)
+            notify(key.caller, key, .refuse(response: response))
+            end(key, stopping: .expire)
+        case (.refuse, .holding), (.refuse, .acceptWon):
+            return violation("a refuse after the callee's accept won, or before it had the invite")
+        case (.cancel, .holding):
+            guard fromCaller else { return violation("only the caller cancels") }
+            notify(key.caller, key, .cancel)
+            end(key, stopping: .noAck)
+        case (.cancel, .delivered), (.cancel, .ringing):
+            guard fromCaller else { return violation("only the caller cancels") }
+            notify(key.callee, key, .cancel)
+            notify(key.caller, key, .cancel)
+            end(key, stopping: record.phase == .delivered ? .noAck : .expire)
+        case (.cancel, .acceptWon):
+            return nil  // Decision 11: the accept won; the caller already has `accept`.
+        case (.acceptAck, .acceptWon):
+            guard fromCaller else { return violation("only the caller ACKs an accept") }
+            notify(key.callee, key, .callerAck)
+            end(key, stopping: .acceptAck)
+        case (.acceptAck, .holding), (.acceptAck, .delivered), (.acceptAck, .ringing):
+            return violation("an ACK of an accept the caller was never sent")
+        case (.abandon, .holding):
+            if fromCaller { end(key, stopping: .noAck) } else { return violation("the callee never had this invite") }
+        case (.abandon, .delivered), (.abandon, .ringing):
+            let timer: InvitationServerTimer = record.phase == .delivered ? .noAck : .expire
+            if fromCaller {
+                notify(key.callee, key, .remoteFailure(.invitationExpire))
+            } else {
+                notify(key.caller, key, .localFailure(.invitationExpire))
+            }
+            end(key, stopping: timer)
+        case (.abandon, .acceptWon):
+            if fromCaller { notify(key.callee, key, .remoteFailure(.acceptFailure)) }
+            end(key, stopping: .acceptAck)
+        }
+        return nil
+    }
+
+    /// The callee ACKed: tell the caller, and start the 60 s expiry.
+    mutating func ring(_ key: InvitationKey) {
+        notify(key.caller, key, .calleeAck)
+        effects.append(.cancelTimer(.invitation(key, .noAck)))
+        setPhase(key, .ringing)
+        effects.append(.startTimer(.invitation(key, .expire), ms: InvitationTiming.expiryMs))
+    }
+
+    /// A server invitation timer fired; returns why it was ignored, if it was.
+    mutating func invitationTimerFired(_ key: InvitationKey, _ timer: InvitationServerTimer) -> String? {
+        guard let record = state.invitation(key) else { return "the record is gone" }
+        switch (timer, record.phase) {
+        case (.noAck, .holding):
+            notify(key.caller, key, .localFailure(.peerOffline))
+            end(key, stopping: nil)
+        case (.noAck, .delivered):
+            notify(key.caller, key, .localFailure(.peerNoResponse))
+            notify(key.callee, key, .remoteFailure(.invitationExpire))
+            end(key, stopping: nil)
+        case (.expire, .ringing):
+            notify(key.callee, key, .remoteFailure(.invitationExpire))
+            notify(key.caller, key, .localFailure(.invitationExpire))
+            end(key, stopping: nil)
+        case (.acceptAck, .acceptWon):
+            notify(key.callee, key, .remoteFailure(.acceptFailure))
+            end(key, stopping: nil)
+        case (.purge, .ended):
+            state.invitations.removeAll { $0.key == key }
+        case (.noAck, _), (.expire, _), (.acceptAck, _), (.purge, _):
+            return "the timer raced with a decision that stopped it"
+        }
+        return nil
+    }
+
+    /// A user logged in: invitations held for it are delivered now.
+    mutating func userCameOnline(_ user: UserID) {
+        for record in state.invitations where record.key.callee == user && record.phase == .holding {
+            setPhase(record.key, .delivered)
+            notify(user, record.key, .invite(content: record.content, channelId: record.channelId))
+        }
+    }
+
+    /// A user's session ended. Its invitations stay with the server, which treats the user as
+    /// offline: notices to it are dropped and the timers (or the other end's fallbacks) decide.
+    mutating func userWentOffline(_ user: UserID, conn: ConnectionID) {}
+}

@@ -1,0 +1,189 @@
+import RTMProtocol
+
+/// The pure server core: sessions and presence, peer-message routing with the offline store,
+/// channel membership and member events, and invitation routing with the server as the arbiter.
+///
+/// RTMKit's `RtmServer` embeds this exact core and adds only I/O, the clock, token verification and
+/// attribute stores; RTMSystem composes it with N model clients. Every collection in the state is an
+/// array kept in a canonical order (sessions by connection, channels by ID, members by user ID), so
+/// equal states are equal values and encode identically.
+///
+/// ### Legal transitions (per session)
+/// - `none -> online` on `login` (a same-user session elsewhere is kicked: C8)
+/// - `online -> lingering` on `linkLost` (the 30 s grace of §2.1 starts)
+/// - `lingering -> online` on `relogin` within the grace (no member events; queued peer messages resent)
+/// - `lingering -> none` on `graceTimerFired` (removed from channels: remote `onMemberLeft`)
+/// - `online | lingering -> none` on `logout` (decision 7) or a kick
+///
+/// Implements rtm-reference §2.1 (server-side grace), §3.2–§3.5, decisions 7, 11, 14, 15.
+public enum ServerMachine: StateMachine {
+    /// Grace after a link loss before the user is taken offline (§2.1).
+    public static let graceMs = 30_000
+    /// Offline messages cached per receiver (decision 15).
+    public static let offlineCapacity = 200
+    /// Members returned by `getMembers` at most (§4.3).
+    public static let getMembersLimit = 512
+
+    public struct State: Hashable, Sendable, Codable {
+        /// Logged-in client instances, sorted by connection.
+        public var sessions: [Session] = []
+        /// Channels with at least one member, sorted by ID.
+        public var channels: [ChannelRecord] = []
+        /// Cached offline messages in arrival order (decision 15).
+        public var offline: [OfflineMessage] = []
+        /// Peer messages handed to a receiver (or queued for a lingering one) and not yet acknowledged.
+        public var pending: [PendingPeerMessage] = []
+        /// Invitations the server is arbitrating, sorted by key.
+        public var invitations: [InvitationRecord] = []
+
+        public init() {}
+
+        public func session(_ conn: ConnectionID) -> Session? { sessions.first { $0.conn == conn } }
+        public func session(user: UserID) -> Session? { sessions.first { $0.user == user } }
+        public func members(_ channel: ChannelID) -> [UserID] {
+            channels.first { $0.id == channel }?.members ?? []
+        }
+        /// Whether the server treats `user` as online (logged in, or within the grace).
+        public func isOnline(_ user: UserID) -> Bool { session(user: user) != nil }
+    }
+
+    /// One logged-in client instance.
+    public struct Session: Hashable, Sendable, Codable {
+        public var conn: ConnectionID
+        public var user: UserID
+        /// False while the link is lost and the grace timer runs.
+        public var linkUp: Bool
+    }
+
+    public struct ChannelRecord: Hashable, Sendable, Codable {
+        public var id: ChannelID
+        /// Sorted user IDs.
+        public var members: [UserID]
+    }
+
+    public struct OfflineMessage: Hashable, Sendable, Codable {
+        public var to: UserID
+        public var from: UserID
+        public var messageId: Int
+        public var text: String
+    }
+
+    public struct PendingPeerMessage: Hashable, Sendable, Codable {
+        /// The sender's connection, told the result; nil for a message from the offline store.
+        public var senderConn: ConnectionID?
+        public var from: UserID
+        public var to: UserID
+        public var messageId: Int
+        public var text: String
+        public var offline: Bool
+        /// Whether it came from the offline store (delivered with `isOfflineMessage`).
+        public var fromStore: Bool
+    }
+
+    public enum Event: Hashable, Sendable, Codable {
+        case requestReceived(ConnectionID, ClientRequest)
+        /// The transport lost the link to a client instance.
+        case linkLost(ConnectionID)
+        case timerFired(ServerTimer)
+        /// The server process restarted: sessions, channels and invitations are gone; the offline
+        /// store is persistent and survives.
+        case restarted
+    }
+
+    public enum Effect: Hashable, Sendable, Codable {
+        case send(ConnectionID, ServerMessage)
+        case startTimer(ServerTimer, ms: Int)
+        case cancelTimer(ServerTimer)
+    }
+
+    public enum ServerTimer: Hashable, Sendable, Codable {
+        case grace(ConnectionID)
+        case invitation(InvitationKey, InvitationServerTimer)
+    }
+
+    public static var initialState: State { State() }
+
+    public static func step(_ state: State, _ event: Event) -> Step<State, Effect> {
+        var core = ServerCore(state: state)
+        switch event {
+        case .requestReceived(let conn, let request):
+            if let violation = core.handle(conn, request) { return .rejected(violation) }
+        case .linkLost(let conn):
+            guard let index = core.state.sessions.firstIndex(where: { $0.conn == conn }),
+                core.state.sessions[index].linkUp
+            else { return .ignored(because: "the link of a connection with no live session was lost") }
+            core.state.sessions[index].linkUp = false
+            core.effects.append(.startTimer(.grace(conn), ms: graceMs))
+        case .timerFired(.grace(let conn)):
+            guard let session = core.state.session(conn), !session.linkUp else {
+                return .ignored(because: "the grace timer raced with a relogin or logout")
+            }
+            core.endSession(conn, notify: nil)
+        case .timerFired(.invitation(let key, let timer)):
+            if let reason = core.invitationTimerFired(key, timer) { return .ignored(because: reason) }
+        case .restarted:
+            core.restart()
+        }
+        return .moved(to: core.state, effects: core.effects)
+    }
+
+    public static var representativeEvents: [Event] {
+        let a = ConnectionID(0), b = ConnectionID(1)
+        return [
+            .requestReceived(a, .login(user: "alice", tokenVerdict: .ok)),
+            .requestReceived(b, .login(user: "bob", tokenVerdict: .ok)),
+            .requestReceived(b, .login(user: "alice", tokenVerdict: .ok)),
+            .requestReceived(a, .login(user: "alice", tokenVerdict: .invalidToken)),
+            .requestReceived(a, .relogin(user: "alice", channels: ["lobby"])),
+            .requestReceived(a, .logout),
+            .requestReceived(a, .join("lobby")),
+            .requestReceived(b, .join("lobby")),
+            .requestReceived(a, .leave("lobby")),
+            .requestReceived(a, .channelMessage("lobby", messageId: 1, text: "hi")),
+            .requestReceived(a, .getMembers("lobby", requestId: 1)),
+            .requestReceived(a, .peerMessage(to: "bob", messageId: 1, text: "hi", offline: true)),
+            .requestReceived(b, .peerMessageAck(from: "alice", messageId: 1)),
+            .linkLost(a), .timerFired(.grace(a)), .restarted,
+        ]
+    }
+
+    public static func sdkStateName(_ state: State) -> String {
+        let users = state.sessions.map { $0.linkUp ? $0.user : "\($0.user)(grace)" }
+        return "online[\(users.joined(separator: ","))]"
+    }
+
+    public static func eventLabel(_ event: Event) -> String {
+        switch event {
+        case .requestReceived(let conn, let request): "\(conn) \(request.label)"
+        case .linkLost(let conn): "linkLost(\(conn))"
+        case .timerFired(let timer): "\(timer)Fired"
+        case .restarted: "serverRestarted"
+        }
+    }
+
+    public static func effectLabel(_ effect: Effect) -> String {
+        switch effect {
+        case .send(let conn, let message): "send \(conn) \(message)"
+        case .startTimer(let timer, let ms): "startTimer(\(timer), \(ms) ms)"
+        case .cancelTimer(let timer): "cancelTimer(\(timer))"
+        }
+    }
+}
+
+extension ClientRequest {
+    /// The request's name without its payload, for labels.
+    public var label: String {
+        switch self {
+        case .login: "login"
+        case .relogin: "relogin"
+        case .logout: "logout"
+        case .join: "join"
+        case .leave: "leave"
+        case .channelMessage: "channelMessage"
+        case .getMembers: "getMembers"
+        case .peerMessage: "peerMessage"
+        case .peerMessageAck: "peerMessageAck"
+        case .invitation(_, let request): "invitation.\(request)"
+        }
+    }
+}
