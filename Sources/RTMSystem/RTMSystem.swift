@@ -1,1 +1,0 @@
-// RTMSystem: see DESIGN.md
