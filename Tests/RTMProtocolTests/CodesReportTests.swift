@@ -69,6 +69,9 @@ struct CodesReportTests {
             return
         }
         #expect(matches.codes.map(\.name) == ["LOGIN_E_INVALID_USER"])
+        #expect(try CodesReport.make(["209"]).text.hasPrefix("1 code has value 209.\n"))
+        #expect(try CodesReport.make(["0x80f"]).text.contains("LOG_FILTER_MASK"))
+        #expect(try CodesReport.make(["102"]).text.hasPrefix("13 codes have value 102.\n"))
         #expect(throws: CodesLookupError.noCodeWithValue(9999)) { try CodesReport.make(["9999"]) }
     }
 

@@ -27,7 +27,8 @@ extension CodesReport {
                 + "  meaning: \(code.meaning)\n"
         case .matches(let matches):
             let rows = matches.codes.map { [$0.typeName, $0.name, $0.meaning] }
-            return "\(matches.codes.count) codes have value \(matches.value).\n\n"
+            let count = matches.codes.count == 1 ? "1 code has" : "\(matches.codes.count) codes have"
+            return "\(count) value \(matches.value).\n\n"
                 + Self.table(header: ["ENUM", "NAME", "MEANING"], rows: rows, rightAligned: [])
         }
     }
