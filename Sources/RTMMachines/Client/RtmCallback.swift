@@ -16,7 +16,21 @@ public enum RtmCallback: Hashable, Sendable, Codable {
     // IRtmServiceEventHandler: peer messages (§3.2)
     case onSendMessageResult(messageId: Int, PeerMessageErrCode)
     case onMessageReceivedFromPeer(peerId: UserID, text: String, isOffline: Bool)
+    // IRtmServiceEventHandler: online status, user attributes, member counts, channel attributes
+    case onQueryPeersOnlineStatusResult(requestId: Int, statuses: [PeerStatus], QueryPeersOnlineStatusErr)
+    case onSetLocalUserAttributesResult(requestId: Int, AttributeOperationErr)
+    case onAddOrUpdateLocalUserAttributesResult(requestId: Int, AttributeOperationErr)
+    case onDeleteLocalUserAttributesResult(requestId: Int, AttributeOperationErr)
+    case onClearLocalUserAttributesResult(requestId: Int, AttributeOperationErr)
+    case onGetUserAttributesResult(requestId: Int, userId: UserID, attributes: [RtmAttribute], AttributeOperationErr)
+    case onGetChannelMemberCountResult(requestId: Int, counts: [ChannelMemberCount], GetChannelMemberCountErrCode)
+    case onSetChannelAttributesResult(requestId: Int, AttributeOperationErr)
+    case onAddOrUpdateChannelAttributesResult(requestId: Int, AttributeOperationErr)
+    case onDeleteChannelAttributesResult(requestId: Int, AttributeOperationErr)
+    case onClearChannelAttributesResult(requestId: Int, AttributeOperationErr)
+    case onGetChannelAttributesResult(requestId: Int, attributes: [RtmChannelAttribute], AttributeOperationErr)
     // IChannelEventHandler (§3.3, §3.4)
+    case onAttributesUpdated(channel: ChannelID, attributes: [RtmChannelAttribute])
     case onJoinSuccess(channel: ChannelID)
     case onJoinFailure(channel: ChannelID, JoinChannelErr)
     case onLeave(channel: ChannelID, LeaveChannelErr)
@@ -51,6 +65,19 @@ public enum RtmCallback: Hashable, Sendable, Codable {
         case .onRenewTokenResult: "onRenewTokenResult"
         case .onSendMessageResult, .onChannelSendMessageResult: "onSendMessageResult"
         case .onMessageReceivedFromPeer: "onMessageReceivedFromPeer"
+        case .onQueryPeersOnlineStatusResult: "onQueryPeersOnlineStatusResult"
+        case .onSetLocalUserAttributesResult: "onSetLocalUserAttributesResult"
+        case .onAddOrUpdateLocalUserAttributesResult: "onAddOrUpdateLocalUserAttributesResult"
+        case .onDeleteLocalUserAttributesResult: "onDeleteLocalUserAttributesResult"
+        case .onClearLocalUserAttributesResult: "onClearLocalUserAttributesResult"
+        case .onGetUserAttributesResult: "onGetUserAttributesResult"
+        case .onGetChannelMemberCountResult: "onGetChannelMemberCountResult"
+        case .onSetChannelAttributesResult: "onSetChannelAttributesResult"
+        case .onAddOrUpdateChannelAttributesResult: "onAddOrUpdateChannelAttributesResult"
+        case .onDeleteChannelAttributesResult: "onDeleteChannelAttributesResult"
+        case .onClearChannelAttributesResult: "onClearChannelAttributesResult"
+        case .onGetChannelAttributesResult: "onGetChannelAttributesResult"
+        case .onAttributesUpdated: "onAttributesUpdated"
         case .onJoinSuccess: "onJoinSuccess"
         case .onJoinFailure: "onJoinFailure"
         case .onLeave: "onLeave"
@@ -82,6 +109,21 @@ public enum RtmCallback: Hashable, Sendable, Codable {
         case .onRenewTokenResult(let c): "\(sdkName)(\(c))"
         case .onSendMessageResult(let id, let c): "\(sdkName)(\(id), \(c))"
         case .onMessageReceivedFromPeer(let p, let t, let o): "\(sdkName)(\(p), \(quoted(t))\(o ? ", isOfflineMessage" : ""))"
+        case .onQueryPeersOnlineStatusResult(let id, let statuses, let c):
+            "\(sdkName)(\(id), [\(statuses.map { "\($0.peerId): \($0.onlineState)" }.joined(separator: ", "))], \(c))"
+        case .onSetLocalUserAttributesResult(let id, let c), .onAddOrUpdateLocalUserAttributesResult(let id, let c),
+            .onDeleteLocalUserAttributesResult(let id, let c), .onClearLocalUserAttributesResult(let id, let c),
+            .onSetChannelAttributesResult(let id, let c), .onAddOrUpdateChannelAttributesResult(let id, let c),
+            .onDeleteChannelAttributesResult(let id, let c), .onClearChannelAttributesResult(let id, let c):
+            "\(sdkName)(\(id), \(c))"
+        case .onGetUserAttributesResult(let id, let user, let attrs, let c):
+            "\(sdkName)(\(id), \(user), [\(attrs.map { "\($0.key)=\(quoted($0.value))" }.joined(separator: ", "))], \(c))"
+        case .onGetChannelMemberCountResult(let id, let counts, let c):
+            "\(sdkName)(\(id), [\(counts.map { "\($0.channelId): \($0.count)" }.joined(separator: ", "))], \(c))"
+        case .onGetChannelAttributesResult(let id, let attrs, let c):
+            "\(sdkName)(\(id), [\(attrs.map { "\($0.key)=\(quoted($0.value))" }.joined(separator: ", "))], \(c))"
+        case .onAttributesUpdated(let ch, let attrs):
+            "\(ch).\(sdkName)([\(attrs.map { "\($0.key)=\(quoted($0.value))" }.joined(separator: ", "))])"
         case .onJoinSuccess(let ch): "\(ch).\(sdkName)()"
         case .onJoinFailure(let ch, let c): "\(ch).\(sdkName)(\(c))"
         case .onLeave(let ch, let c): "\(ch).\(sdkName)(\(c))"
@@ -104,3 +146,47 @@ public enum RtmCallback: Hashable, Sendable, Codable {
 }
 
 private func quoted(_ s: String) -> String { "\"\(s)\"" }
+
+/// `PeerOnlineStatus{peerId, onlineState}` (§1.13).
+public struct PeerStatus: Hashable, Sendable, Codable {
+    public var peerId: UserID
+    public var onlineState: PeerOnlineState
+    public init(peerId: UserID, onlineState: PeerOnlineState) {
+        self.peerId = peerId
+        self.onlineState = onlineState
+    }
+}
+
+/// `RtmAttribute{key, value}` (§1.18).
+public struct RtmAttribute: Hashable, Sendable, Codable {
+    public var key: String
+    public var value: String
+    public init(key: String, value: String) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// `IRtmChannelAttribute`: key, value, lastUpdateUserId, lastUpdateTs (ms) (§1.18).
+public struct RtmChannelAttribute: Hashable, Sendable, Codable {
+    public var key: String
+    public var value: String
+    public var lastUpdateUserId: UserID
+    public var lastUpdateTs: Int64
+    public init(key: String, value: String, lastUpdateUserId: UserID, lastUpdateTs: Int64) {
+        self.key = key
+        self.value = value
+        self.lastUpdateUserId = lastUpdateUserId
+        self.lastUpdateTs = lastUpdateTs
+    }
+}
+
+/// `ChannelMemberCount{channelId, count}` (§1.15).
+public struct ChannelMemberCount: Hashable, Sendable, Codable {
+    public var channelId: ChannelID
+    public var count: Int
+    public init(channelId: ChannelID, count: Int) {
+        self.channelId = channelId
+        self.count = count
+    }
+}
