@@ -1,2 +1,2 @@
+import ModelChecker
 import Testing
-@testable import ModelChecker
