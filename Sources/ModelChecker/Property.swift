@@ -1,3 +1,11 @@
+/// The kind of a ``Property``.
+public enum PropertyKind: String, Hashable, Sendable, Codable {
+    case always
+    case sometimes
+    case eventually
+    case respondsWithin
+}
+
 /// A named property of a model, checked on every state and transition the search reaches.
 ///
 /// Semantics (a *run* is a path of states `s0 s1 s2 …` from an initial state; it ends when it reaches
@@ -21,12 +29,7 @@
 /// never comes) is out of scope: bound the response instead.
 public struct Property<M: Model>: Sendable {
     /// The kind of a property.
-    public enum Kind: String, Hashable, Sendable, Codable {
-        case always
-        case sometimes
-        case eventually
-        case respondsWithin
-    }
+    public typealias Kind = PropertyKind
 
     /// The property's name in reports.
     public let name: String

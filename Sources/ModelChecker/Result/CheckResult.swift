@@ -143,7 +143,7 @@ public enum Termination: Hashable, Sendable {
 /// The verdict on one property, with its name and kind.
 public struct PropertyResult<M: Model>: Hashable, Sendable {
     public var name: String
-    public var kind: Property<M>.Kind
+    public var kind: PropertyKind
     public var verdict: Verdict<M>
     /// Why a response property was violated ("run ended with the trigger unanswered", ...).
     public var note: String?
