@@ -7,6 +7,8 @@ public struct CounterGridModel: Model, Sendable {
     public struct State: Hashable, Sendable, StableHashable {
         public var values: [UInt8]
 
+        public init(values: [UInt8]) { self.values = values }
+
         @inlinable
         public func stableHash(into hasher: inout StableHasher) { values.stableHash(into: &hasher) }
     }

@@ -1,2 +1,0 @@
-import ModelChecker
-import Testing
