@@ -40,6 +40,13 @@ let boundedCounters = Counters(properties: [
         #expect(result.states == 16)
     }
 
+    @Test("Depth-first search re-explores a state reached again by a shorter path", arguments: exhaustiveStrategies)
+    func shorterPathRevisited(strategy: CheckOptions.Strategy) {
+        let result = Line().check(options: CheckOptions(strategy: strategy, bounds: .init(maxDepth: 3)))
+        #expect(result.states == 7)
+        #expect(result.termination == .boundHit(.depth))
+    }
+
     @Test("A state bound stops at exactly that many states")
     func stateBound() {
         let result = boundedCounters.check(options: CheckOptions(bounds: .init(maxStates: 10)))

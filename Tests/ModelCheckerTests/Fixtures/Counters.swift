@@ -87,3 +87,29 @@ struct TokenRing: Model {
         return next
     }
 }
+
+/// A line 0...19 walked by steps of one or two. Within depth 3 the states 0...6 are reachable, but
+/// depth-first search reaches 4 first by a 3-step path (0, 1, 3, 4) and must revisit it when it
+/// finds the 2-step path (0, 2, 4), or it misses 6.
+struct Line: Model {
+    enum Action: Hashable, Sendable {
+        case step
+        case jump
+    }
+
+    var initialStates: [Int] { [0] }
+
+    func actions(_ state: Int, into actions: inout [Action]) {
+        if state + 1 < 20 { actions.append(.step) }
+        if state + 2 < 20 { actions.append(.jump) }
+    }
+
+    func next(_ state: Int, _ action: Action) -> Int? {
+        switch action {
+        case .step: state + 1
+        case .jump: state + 2
+        }
+    }
+
+    func isFinal(_ state: Int) -> Bool { state == 19 }
+}
