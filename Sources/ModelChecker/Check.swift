@@ -12,13 +12,13 @@ extension Model {
     public func check(options: CheckOptions = CheckOptions()) -> CheckResult<Self> {
         switch options.strategy {
         case .breadthFirst:
-            let explorer = Explorer(model: self, options: options)
+            var explorer = Explorer(model: self, options: options)
             explorer.runBreadthFirst()
-            return explorer.makeResult()
+            return explorer.finish()
         case .depthFirst:
-            let explorer = Explorer(model: self, options: options)
+            var explorer = Explorer(model: self, options: options)
             explorer.runDepthFirst()
-            return explorer.makeResult()
+            return explorer.finish()
         case .randomWalks(let count, let maxLength, let seed):
             return Simulator(model: self, options: options, walks: count, maxLength: maxLength, seed: seed).run()
         }

@@ -4,7 +4,8 @@ import Testing
 @Suite struct RandomWalkTests {
     @Test("Random walks with the same seed give identical results")
     func reproducible() {
-        let options = CheckOptions(strategy: .randomWalks(count: 50, maxLength: 12, seed: 42), stopWhenAllDecided: false)
+        let options = CheckOptions(
+            strategy: .randomWalks(count: 50, maxLength: 12, seed: 42), stopWhenAllDecided: false)
         let first = timeless(TwoPhase(buggy: true).check(options: options))
         let second = timeless(TwoPhase(buggy: true).check(options: options))
         #expect(first == second)

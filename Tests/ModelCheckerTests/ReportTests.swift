@@ -7,7 +7,7 @@ import Testing
     func text() {
         let model = Counters(properties: [.always("a below 2") { _, state in state.a < 2 }])
         let text = model.check().report(for: model).text(includeTiming: false)
-        #expect(text.hasPrefix("FAILED: failed: a below 2 violated\n"))
+        #expect(text.hasPrefix("FAILED: a below 2 violated\n"))
         #expect(text.contains("""
             always a below 2: violated: counterexample of 2 steps
               0. initial state

@@ -11,7 +11,9 @@ func timeless<M: Model>(_ result: CheckResult<M>) -> CheckResult<M> {
 let exhaustiveStrategies: [CheckOptions.Strategy] = [.breadthFirst, .depthFirst]
 
 @Suite struct SearchTests {
-    @Test("Two saturating counters and a toggle have exactly 32 states and 80 transitions", arguments: exhaustiveStrategies)
+    @Test(
+        "Two saturating counters and a toggle have exactly 32 states and 80 transitions",
+        arguments: exhaustiveStrategies)
     func countersCount(strategy: CheckOptions.Strategy) {
         let result = Counters().check(options: CheckOptions(strategy: strategy))
         #expect(result.termination == .exhausted)

@@ -2,7 +2,7 @@ extension Report {
     /// The report for a terminal: verdicts first, paths as numbered steps, coverage sorted by key.
     ///
     /// ```text
-    /// FAILED: failed: agreement violated
+    /// FAILED: agreement violated
     /// breadth-first search, exact storage: state space exhausted
     /// 57 states, 120 transitions, max depth 7
     ///

@@ -92,7 +92,7 @@ extension CheckResult {
         case .failed:
             var failures = properties.filter { $0.verdict.isFailure }.map { "\($0.name) \($0.verdict.name)" }
             if deadlocks.count > 0 { failures.append("\(deadlocks.count) deadlocked states") }
-            return "failed: " + failures.joined(separator: ", ")
+            return failures.joined(separator: ", ")
         case .incomplete:
             return "no violation \(scope)"
         }

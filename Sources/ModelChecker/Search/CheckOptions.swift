@@ -33,7 +33,9 @@ public struct CheckOptions: Sendable {
         /// Stop after this much wall-clock time (checked every few hundred states).
         public var maxDuration: Duration?
 
-        public init(maxDepth: Int? = nil, maxStates: Int? = nil, maxMemoryBytes: Int? = nil, maxDuration: Duration? = nil) {
+        public init(
+            maxDepth: Int? = nil, maxStates: Int? = nil, maxMemoryBytes: Int? = nil, maxDuration: Duration? = nil
+        ) {
             self.maxDepth = maxDepth
             self.maxStates = maxStates
             self.maxMemoryBytes = maxMemoryBytes

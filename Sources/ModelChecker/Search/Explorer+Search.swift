@@ -3,7 +3,7 @@ extension Explorer {
 
     /// Records the first counterexample or witness of property `index`.
     @usableFromInline
-    func record(property index: Int, _ found: (path: Path<M>, note: String?), note: String? = nil) {
+    mutating func record(property index: Int, _ found: (path: Path<M>, note: String?), note: String? = nil) {
         guard findings[index] == nil else { return }
         let notes = [note, found.note].compactMap { $0 }
         findings[index] = Finding(path: found.path, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
@@ -13,7 +13,7 @@ extension Explorer {
     }
 
     @usableFromInline
-    func recordDeadlock(_ node: UInt32) {
+    mutating func recordDeadlock(_ node: UInt32) {
         deadlockCount += 1
         if deadlockPath == nil { deadlockPath = path(to: node).path }
         noteViolation()
@@ -21,12 +21,12 @@ extension Explorer {
     }
 
     @usableFromInline
-    func noteViolation() {
+    mutating func noteViolation() {
         if options.stopAtFirstViolation, stop == nil { stop = .stoppedAtFirstViolation }
     }
 
     @usableFromInline
-    func checkAllDecided() {
+    mutating func checkAllDecided() {
         guard options.stopWhenAllDecided, stop == nil, undecided == 0 else { return }
         guard !properties.isEmpty || options.checkDeadlocks else { return }
         if !options.checkDeadlocks || deadlockCount > 0 { stop = .allPropertiesDecided }
@@ -34,7 +34,7 @@ extension Explorer {
 
     /// Evaluates the open `always` and `sometimes` properties on a newly stored state.
     @inlinable
-    func checkStateProperties(_ node: UInt32, _ state: M.State) {
+    mutating func checkStateProperties(_ node: UInt32, _ state: M.State) {
         var position = 0
         while position < openStateChecks.count {
             let index = openStateChecks[position]
@@ -53,9 +53,10 @@ extension Explorer {
     // MARK: Response monitors
 
     /// Computes the monitors of `state` into `scratch`, entered from `parent` (nil: an initial
-    /// state). Calls `missed` with the monitor slot of each response whose deadline passed.
+    /// state). Returns whether a deadline passed; the slots are then in `missed`.
     @inlinable
-    func enterMonitors(_ state: M.State, parent: UInt32?, missed: (Int) -> Void) {
+    mutating func enterMonitors(_ state: M.State, parent: UInt32?) -> Bool {
+        missed.removeAll(keepingCapacity: true)
         for slot in 0..<width {
             guard responseOpen[slot] else {
                 scratch[slot] = 0
@@ -67,16 +68,17 @@ extension Explorer {
                 let stored = Int(monitors[Int(parent) * width + slot])
                 incoming = stored - 1
             } else {
-                incoming = property.kind == .eventually ? property.steps : -1
+                incoming = property.initialObligation
             }
             let (obligation, didMiss) = property.advance(model, incoming: incoming, into: state)
             scratch[slot] = obligation < 0 ? 0 : UInt16(truncatingIfNeeded: obligation)
-            if didMiss { missed(slot) }
+            if didMiss { missed.append(slot) }
         }
+        return !missed.isEmpty
     }
 
     @usableFromInline
-    func recordMissedDeadline(_ slot: Int, _ found: (path: Path<M>, note: String?)) {
+    mutating func recordMissedDeadline(_ slot: Int, _ found: (path: Path<M>, note: String?)) {
         guard responseOpen[slot] else { return }
         responseOpen[slot] = false
         let property = properties[responseProperties[slot]]
@@ -88,7 +90,7 @@ extension Explorer {
 
     /// A run ends in `node` (a final state, or no enabled action): pending obligations are violated.
     @usableFromInline
-    func checkRunEnd(_ node: UInt32) {
+    mutating func checkRunEnd(_ node: UInt32) {
         for slot in 0..<width where responseOpen[slot] && monitors[Int(node) * width + slot] != 0 {
             responseOpen[slot] = false
             let property = properties[responseProperties[slot]]
@@ -103,13 +105,11 @@ extension Explorer {
 
     /// Stores the initial states and hands each new one to `push`.
     @inlinable
-    func seed(push: (SearchEntry<M.State>) -> Void) {
+    mutating func seed(push: (SearchEntry<M.State>) -> Void) {
         for (index, state) in initials.enumerated() {
             guard stop == nil else { return }
-            if width > 0 {
-                enterMonitors(state, parent: nil) { slot in
-                    recordMissedDeadline(slot, (Path(initialState: state), nil))
-                }
+            if width > 0, enterMonitors(state, parent: nil) {
+                for slot in missed { recordMissedDeadline(slot, (Path(initialState: state), nil)) }
             }
             let fingerprint = productFingerprint(state)
             switch insert(state, fingerprint, parent: Self.root, via: UInt32(truncatingIfNeeded: index), depth: 0) {
@@ -129,7 +129,7 @@ extension Explorer {
     /// to `push`. At the depth bound (`atBound`) successors are only looked up, to learn whether the
     /// bound cut anything off.
     @inlinable
-    func expand(_ entry: SearchEntry<M.State>, atBound: Bool, push: (SearchEntry<M.State>) -> Void) {
+    mutating func expand(_ entry: SearchEntry<M.State>, atBound: Bool, push: (SearchEntry<M.State>) -> Void) {
         tick()
         guard stop == nil else { return }
         let state = entry.state
@@ -143,11 +143,10 @@ extension Explorer {
             guard let successor = model.next(state, action) else { continue }
             enabled += 1
             transitions += 1
-            if options.collectCoverage { countCoverage(state, action) }
-            if width > 0 {
-                enterMonitors(successor, parent: node) { slot in
-                    guard !atBound else { return }
-                    let prefix = path(to: node)
+            if collectCoverage { countCoverage(state, action) }
+            if width > 0, enterMonitors(successor, parent: node), !atBound {
+                let prefix = path(to: node)
+                for slot in missed {
                     recordMissedDeadline(slot, (prefix.path.appending(action, successor), prefix.note))
                 }
             }
@@ -175,14 +174,14 @@ extension Explorer {
         }
         let isFinal = model.isFinal(state)
         if width > 0, enabled == 0 || isFinal { checkRunEnd(node) }
-        if enabled == 0, !isFinal, options.checkDeadlocks { recordDeadlock(node) }
+        if enabled == 0, !isFinal, checkDeadlocks { recordDeadlock(node) }
     }
 
     // MARK: Strategies
 
     /// Level-synchronous breadth-first search: the first violation found is a shortest one.
     @inlinable
-    func runBreadthFirst() {
+    mutating func runBreadthFirst() {
         var level: [SearchEntry<M.State>] = []
         var upcoming: [SearchEntry<M.State>] = []
         seed { level.append($0) }
@@ -215,7 +214,7 @@ extension Explorer {
     /// again by a shorter path is explored again, so the bounded search covers every state within
     /// the bound.
     @inlinable
-    func runDepthFirst() {
+    mutating func runDepthFirst() {
         revisitShallower = depthLimit != nil
         var stack: [SearchEntry<M.State>] = []
         seed { stack.append($0) }
@@ -234,8 +233,10 @@ extension Explorer {
 
     // MARK: Result
 
+    /// The result; releases the fingerprint table (the explorer must not be used afterwards).
     @usableFromInline
-    func makeResult() -> CheckResult<M> {
+    func finish() -> CheckResult<M> {
+        defer { table.deallocate() }
         let termination = stop ?? .exhausted
         let exhaustive = termination.isExhaustive
         var results: [PropertyResult<M>] = []

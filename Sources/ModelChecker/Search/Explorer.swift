@@ -37,12 +37,14 @@ enum Insertion {
 /// The exhaustive search engine (breadth-first and depth-first) over the product of a model with
 /// the monitors of its response properties.
 ///
-/// Nodes are numbered in discovery order. Per node the store keeps the parent node, the ordinal of
+/// A value type, so that the hot loop pays no dynamic exclusivity checks; the fingerprint table's
+/// memory is released by ``finish()``. Nodes are numbered in discovery order. Per node the store
+/// keeps the parent node, the ordinal of
 /// the action that led here (the index of the initial state for roots), the depth, the response
 /// monitors (steps left before each pending deadline, 0 for none) and, in exact mode, the state.
 /// Paths are rebuilt by replaying action ordinals from the root, so compact mode can report them too.
 @usableFromInline
-final class Explorer<M: Model> {
+struct Explorer<M: Model> {
     @usableFromInline static var root: UInt32 { .max }
 
     @usableFromInline let model: M
@@ -58,7 +60,7 @@ final class Explorer<M: Model> {
     @usableFromInline var findings: [Finding<M>?]
     @usableFromInline var undecided: Int
 
-    @usableFromInline let table = FingerprintTable()
+    @usableFromInline var table = FingerprintTable()
     @usableFromInline let exact: Bool
     /// Monitor slots per node.
     @usableFromInline let width: Int
@@ -82,6 +84,10 @@ final class Explorer<M: Model> {
     @usableFromInline var keyBuffer: [String] = []
     /// The monitors of the state being offered to the store.
     @usableFromInline var scratch: [UInt16]
+    /// The monitor slots whose deadline passed in the last ``enterMonitors(_:parent:)``.
+    @usableFromInline var missed: [Int] = []
+    @usableFromInline let collectCoverage: Bool
+    @usableFromInline let checkDeadlocks: Bool
 
     @usableFromInline let clock = ContinuousClock()
     @usableFromInline let start: ContinuousClock.Instant
@@ -108,7 +114,9 @@ final class Explorer<M: Model> {
         exact = options.storage == .exact
         width = responseProperties.count
         scratch = Array(repeating: 0, count: responseProperties.count)
-        start = clock.now
+        start = ContinuousClock.now
+        collectCoverage = options.collectCoverage
+        checkDeadlocks = options.checkDeadlocks
         nextProgress = max(1, options.progressInterval)
         maxStates = min(max(0, options.bounds.maxStates ?? .max), Int(UInt32.max) - 1)
         depthLimit = options.bounds.maxDepth.map { UInt32(clamping: max(0, $0)) }
@@ -140,12 +148,30 @@ final class Explorer<M: Model> {
         return hasher.finalize().rawValue
     }
 
+    /// Looks `state` (with the monitors in `scratch`) up: its node if stored, else the free slot.
+    /// (A direct probe rather than a closure: capturing `self` would copy the explorer.)
+    @inlinable
+    func lookup(_ state: M.State, _ fingerprint: UInt64) -> (node: UInt32?, slot: Int) {
+        let key = FingerprintTable.key(fingerprint)
+        let mask = table.mask
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let stored = table.keys[slot]
+            if stored == 0 { return (nil, slot) }
+            if stored == key {
+                let node = table.values[slot]
+                if !exact || isSame(node, state) { return (node, slot) }
+            }
+            slot = (slot &+ 1) & mask
+        }
+    }
+
     /// Offers `state` (with the monitors in `scratch`) to the store.
     @inlinable
-    func insert(
+    mutating func insert(
         _ state: M.State, _ fingerprint: UInt64, parent: UInt32, via: UInt32, depth: UInt32
     ) -> Insertion {
-        let (found, slot) = table.find(fingerprint) { isSame($0, state) }
+        let (found, slot) = lookup(state, fingerprint)
         if let found { return .existing(found) }
         let index = nodeCount
         if index >= maxStates { return .refused }
@@ -163,7 +189,7 @@ final class Explorer<M: Model> {
     /// Whether `state` (with the monitors in `scratch`) is stored.
     @inlinable
     func contains(_ state: M.State, _ fingerprint: UInt64) -> Bool {
-        table.find(fingerprint) { isSame($0, state) }.value != nil
+        lookup(state, fingerprint).node != nil
     }
 
     /// Bytes held by the checker's own tables (not heap storage owned by states).
@@ -178,7 +204,7 @@ final class Explorer<M: Model> {
 
     /// Checks the time and memory bounds every 256 expansions.
     @inlinable
-    func tick() {
+    mutating func tick() {
         if expansionsUntilClock > 0 {
             expansionsUntilClock &-= 1
             return
@@ -188,7 +214,7 @@ final class Explorer<M: Model> {
     }
 
     @usableFromInline
-    func checkSlowBounds() {
+    mutating func checkSlowBounds() {
         guard stop == nil else { return }
         if let limit = options.bounds.maxDuration, clock.now - start >= limit {
             stop = .boundHit(.time)
@@ -198,7 +224,7 @@ final class Explorer<M: Model> {
     }
 
     @usableFromInline
-    func reportProgress() {
+    mutating func reportProgress() {
         nextProgress = nodeCount + max(1, options.progressInterval)
         guard let progress = options.progress else { return }
         let elapsed = clock.now - start
@@ -209,7 +235,7 @@ final class Explorer<M: Model> {
     }
 
     @usableFromInline
-    func countCoverage(_ state: M.State, _ action: M.Action) {
+    mutating func countCoverage(_ state: M.State, _ action: M.Action) {
         keyBuffer.removeAll(keepingCapacity: true)
         model.coverageKeys(state, action, into: &keyBuffer)
         for key in keyBuffer { coverage[key, default: 0] += 1 }
@@ -227,10 +253,8 @@ final class Explorer<M: Model> {
             ordinals.append(vias[current])
             current = Int(parents[current])
         }
-        let rootIndex = Int(vias[current])
-        guard initials.indices.contains(rootIndex) else {
-            return (Path(initialState: initials[0]), "path could not be rebuilt: unknown initial state")
-        }
+        // Roots always carry a valid initial-state index; the clamp only keeps the core trap-free.
+        let rootIndex = min(Int(vias[current]), initials.count - 1)
         var path = Path<M>(initialState: initials[rootIndex])
         var state = initials[rootIndex]
         var buffer: [M.Action] = []

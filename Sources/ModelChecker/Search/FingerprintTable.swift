@@ -5,9 +5,12 @@
 /// Equal fingerprints are confirmed with a caller-supplied test, which lets the exact store compare
 /// full states and the compact store accept the fingerprint alone.
 ///
+/// A value type holding raw pointers (no dynamic exclusivity checks in the hot loop); its owner
+/// calls ``deallocate()`` once.
+///
 /// - Complexity: expected O(1) per lookup and insertion; 12 bytes per slot.
 @usableFromInline
-final class FingerprintTable {
+struct FingerprintTable {
     @usableFromInline var keys: UnsafeMutablePointer<UInt64>
     @usableFromInline var values: UnsafeMutablePointer<UInt32>
     @usableFromInline var mask: Int
@@ -25,7 +28,9 @@ final class FingerprintTable {
         count = 0
     }
 
-    deinit {
+    /// Releases the slot arrays (the table must not be used afterwards).
+    @usableFromInline
+    func deallocate() {
         keys.deallocate()
         values.deallocate()
     }
@@ -57,7 +62,7 @@ final class FingerprintTable {
 
     /// Stores `value` for `fingerprint` at `slot` (as returned by ``find(_:isSame:)`` just before).
     @inlinable
-    func insert(_ fingerprint: UInt64, value: UInt32, at slot: Int) {
+    mutating func insert(_ fingerprint: UInt64, value: UInt32, at slot: Int) {
         keys[slot] = Self.key(fingerprint)
         values[slot] = value
         count &+= 1
@@ -65,7 +70,7 @@ final class FingerprintTable {
     }
 
     @usableFromInline
-    func grow() {
+    mutating func grow() {
         let oldKeys = keys
         let oldValues = values
         let oldCapacity = capacity

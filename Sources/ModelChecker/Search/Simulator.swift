@@ -17,7 +17,7 @@ final class Simulator<M: Model> {
     let responseProperties: [Int]
     var findings: [(path: Path<M>, note: String?)?]
     var undecided: Int
-    let table = FingerprintTable()
+    var table = FingerprintTable()
     var transitions = 0
     var maxDepth = 0
     var deadlocks: Set<UInt64> = []
@@ -52,6 +52,7 @@ final class Simulator<M: Model> {
             runWalk(walk)
             walk += 1
         }
+        defer { table.deallocate() }
         let termination = stop ?? .walksCompleted(walk)
         var results: [PropertyResult<M>] = []
         for (index, property) in properties.enumerated() {
