@@ -12,7 +12,7 @@ import RTMProtocol
 ///
 /// Argument validation (ID rules, sizes) and rate limits are the shell's: `ClientCore` assumes
 /// valid arguments and decides legality by state, as the machines do.
-public struct ClientCore: Hashable, Sendable {
+public struct ClientCore: Hashable, Sendable, Codable {
     /// Peer messages time out after 10 s (§2.5).
     public static let peerMessageTimeoutMs = 10_000
 
@@ -37,19 +37,19 @@ public struct ClientCore: Hashable, Sendable {
 
     public init() {}
 
-    public struct ChannelSlot: Hashable, Sendable {
+    public struct ChannelSlot: Hashable, Sendable, Codable {
         public var id: ChannelID
         public var machine: ChannelMembershipMachine.State
     }
 
-    public struct LocalSlot: Hashable, Sendable {
+    public struct LocalSlot: Hashable, Sendable, Codable {
         public var key: InvitationKey
         public var machine: LocalInvitationMachine.State
         public var content: String = ""
         public var channelId: String = ""
     }
 
-    public struct RemoteSlot: Hashable, Sendable {
+    public struct RemoteSlot: Hashable, Sendable, Codable {
         public var key: InvitationKey
         public var machine: RemoteInvitationMachine.State
         public var content: String
@@ -57,14 +57,14 @@ public struct ClientCore: Hashable, Sendable {
         public var response: String = ""
     }
 
-    public struct ReceivedMessage: Hashable, Sendable, Comparable {
+    public struct ReceivedMessage: Hashable, Sendable, Codable, Comparable {
         public var from: UserID
         public var messageId: Int
         public static func < (a: Self, b: Self) -> Bool { (a.from, a.messageId) < (b.from, b.messageId) }
     }
 
     /// A timer the core asks its shell to run.
-    public enum Timer: Hashable, Sendable {
+    public enum Timer: Hashable, Sendable, Codable {
         case connection(ConnectionMachine.Timer)
         case channel(ChannelID, ChannelMembershipMachine.Timer)
         case local(InvitationKey, LocalInvitationMachine.Timer)
@@ -73,7 +73,7 @@ public struct ClientCore: Hashable, Sendable {
     }
 
     /// What the core receives.
-    public enum Input: Hashable, Sendable {
+    public enum Input: Hashable, Sendable, Codable {
         case api(RtmApiCall)
         case received(ServerMessage)
         case timerFired(Timer)
@@ -86,7 +86,7 @@ public struct ClientCore: Hashable, Sendable {
     }
 
     /// What the core asks its shell to do, in order.
-    public enum Output: Hashable, Sendable {
+    public enum Output: Hashable, Sendable, Codable {
         /// The synchronous return of the API call (always the first output of an `.api` input).
         case returned(RtmApiResult)
         case callback(RtmCallback)
