@@ -82,6 +82,15 @@ import Testing
         #expect(SVGText.parse(second.data)?.texts == ["c"])
     }
 
+    @Test("returns Graphviz's warnings with the output instead of failing")
+    func warnings() throws {
+        let rendering = try GraphvizRenderer.render(dot: "digraph { a [shape=blob] }", format: .svg)
+        #expect(rendering.warnings.contains { $0.hasPrefix("Warning:") && $0.contains("blob") })
+        #expect(SVGText.parse(rendering.data)?.texts == ["a"])
+        let clean = try GraphvizRenderer.render(dot: "digraph { a }", format: .svg)
+        #expect(clean.warnings.isEmpty)
+    }
+
     @Test("throws for text that holds no graph")
     func empty() {
         #expect(throws: GraphvizError.self) { try GraphvizRenderer.render(dot: "", format: .svg) }
