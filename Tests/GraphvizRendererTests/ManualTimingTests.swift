@@ -41,9 +41,8 @@ struct ManualTimingTests {
                 rendering = try GraphvizRenderer.render(dot: dot, engine: plan.engine, format: format)
             }
             let bytes = rendering?.data.count ?? 0
-            print(
-                "sfdp \(graph.nodeCount) nodes / \(graph.edgeCount) edges -> \(format.rawValue): \(elapsed), \(bytes) bytes"
-            )
+            let size = "\(graph.nodeCount) nodes / \(graph.edgeCount) edges"
+            print("sfdp \(size) -> \(format.rawValue): \(elapsed), \(bytes) bytes")
             #expect(bytes > 0)
         }
     }
