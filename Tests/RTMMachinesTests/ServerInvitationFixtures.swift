@@ -5,6 +5,8 @@ import RTMProtocol
 /// The invitation every arbitration test uses: alice (Instance.alice) calls bob (Instance.bob).
 enum Call {
     static let key = InvitationKey(caller: "alice", callee: "bob", serial: 1)
+    /// A second invitation between the same users.
+    static let key2 = InvitationKey(caller: "alice", callee: "bob", serial: 2)
     static let caller = Instance.alice
     static let callee = Instance.bob
     static let invite = InvitationRequest.invite(content: "call me", channelId: "room")

@@ -65,6 +65,21 @@ struct ServerInvitationScenarioTests {
             ])
     }
 
+    @Test("Held invite: also delivered when the callee comes back by relogin after its grace")
+    func heldInviteDeliveredAtRelogin() {
+        var s = RecordPhase.delivered.script
+        s.run(.linkLost(B))
+        s.fire(.grace(B))
+        s.invitation(A, Call.key2, Call.invite)
+        #expect(s.state.invitation(Call.key2)?.phase == .holding)
+        #expect(
+            s.request(B, .relogin(user: "bob", channels: [])) == [
+                .send(B, .reloginAccepted),
+                .send(B, .invitation(Call.key2, .invite(content: "call me", channelId: "room"))),
+            ])
+        #expect(s.state.invitation(Call.key)?.phase == .delivered)
+    }
+
     @Test("Decision 11, accept first: the caller's later cancel is dropped and the handshake completes")
     func acceptBeatsCancel() {
         var s = RecordPhase.ringing.script
