@@ -153,8 +153,11 @@ public final class RtmServer {
 
     // MARK: Core stepping
 
-    /// Steps the core and turns its effects into outputs; user attributes of users no longer online go.
+    /// Steps the core and turns its effects into outputs. A user's attributes go with its session: when
+    /// that session ends (logout, a kick by a same-user login, the grace running out, a restart), even if
+    /// the same step starts a new session for the user.
     func stepCore(_ event: ServerMachine.Event) {
+        let before = core.sessions
         switch ServerMachine.step(core, event) {
         case .moved(let next, let effects):
             core = next
@@ -163,6 +166,9 @@ public final class RtmServer {
             break  // A documented race (a late timer, a duplicate request): nothing to do.
         case .rejected(let violation):
             violations.append(violation)
+        }
+        for ended in before where !core.sessions.contains(where: { $0.conn == ended.conn && $0.user == ended.user }) {
+            _ = userAttributes.apply(.clear, to: ended.user)
         }
         userAttributes.keepOnly(Set(core.sessions.map(\.user)))
     }
