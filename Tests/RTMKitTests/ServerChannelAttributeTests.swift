@@ -48,7 +48,9 @@ import Testing
         #expect(write(.addOrUpdate([.init(key: "a", value: "1")]), notify: true, from: 1) == .ok)
         let all = [stamped("a", "1", by: "alice", at: ServerFixture.startMs)]
         #expect(
-            driver.take(1) == [.channelAttributesResult(requestId: 1, .addOrUpdate, .ok), .attributesUpdated("lobby", all)])
+            driver.take(1) == [
+                .channelAttributesResult(requestId: 1, .addOrUpdate, .ok), .attributesUpdated("lobby", all),
+            ])
     }
 
     @Test("without the notification flag no member hears of the write")
@@ -62,7 +64,9 @@ import Testing
     func deleteAndClearNotify() {
         _ = write(.set([.init(key: "a", value: "1"), .init(key: "b", value: "2")]), from: 1)
         _ = write(.deleteByKeys(["a"]), notify: true, from: 1)
-        #expect(driver.take(2) == [.attributesUpdated("lobby", [stamped("b", "2", by: "alice", at: ServerFixture.startMs)])])
+        #expect(
+            driver.take(2) == [.attributesUpdated("lobby", [stamped("b", "2", by: "alice", at: ServerFixture.startMs)])]
+        )
         _ = write(.clear, notify: true, from: 1)
         #expect(driver.take(2) == [.attributesUpdated("lobby", [])])
     }
@@ -80,11 +84,13 @@ import Testing
             driver.take(2).last
                 == .channelAttributes(
                     requestId: 5, channel: "lobby",
-                    [stamped("a", "3", by: "carol", at: t0 + 2_000), stamped("b", "2", by: "bob", at: t0 + 1_000)], .ok))
+                    [stamped("a", "3", by: "carol", at: t0 + 2_000), stamped("b", "2", by: "bob", at: t0 + 1_000)], .ok)
+        )
         driver.send(.getChannelAttributesByKeys(requestId: 6, channel: "lobby", keys: ["b", "zz"]), from: 3)
         #expect(
             driver.take(3).last
-                == .channelAttributes(requestId: 6, channel: "lobby", [stamped("b", "2", by: "bob", at: t0 + 1_000)], .ok))
+                == .channelAttributes(
+                    requestId: 6, channel: "lobby", [stamped("b", "2", by: "bob", at: t0 + 1_000)], .ok))
     }
 
     @Test("a write before login is ATTRIBUTE_OPERATION_ERR_USER_NOT_LOGGED_IN and changes nothing")

@@ -100,7 +100,7 @@ enum CertAppToken: String, CaseIterable, Sendable, CustomStringConvertible {
         #expect(!driver.server.core.isOnline("alice"))
     }
 
-    @Test("a re-login with an expired token gets tokenExpired; renewToken checks the new token; the re-login then succeeds")
+    @Test("a re-login with an expired token gets tokenExpired; renewToken checks the new one; re-login succeeds")
     func reloginExpiredThenRenew() {
         let driver = ServerDriver()
         let shortLived = ServerFixture.token("alice", privilegeExpiredTs: ServerFixture.nowSeconds + 10)

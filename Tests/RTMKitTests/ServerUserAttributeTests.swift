@@ -95,7 +95,8 @@ import Testing
         #expect(write(.deleteByKeys([])) == .invalidArgument)
     }
 
-    @Test("reading an offline or unknown user is ATTRIBUTE_OPERATION_ERR_USER_NOT_FOUND", arguments: ["carol", "alice"])
+    @Test(
+        "reading an offline or unknown user is ATTRIBUTE_OPERATION_ERR_USER_NOT_FOUND", arguments: ["carol", "alice"])
     func userNotFound(_ user: UserID) {
         write(.set(attributes(1)))
         driver.send(.core(.logout), from: 1)
@@ -114,7 +115,8 @@ import Testing
         write(.set([.init(key: "role", value: "owner")]))
         #expect(write(.set([.init(key: "role", value: "intruder")]), from: 2) == .ok)
         #expect(write(.clear, from: 2) == .ok)
-        #expect(read("alice") == .userAttributes(requestId: 7, userId: "alice", [.init(key: "role", value: "owner")], .ok))
+        #expect(
+            read("alice") == .userAttributes(requestId: 7, userId: "alice", [.init(key: "role", value: "owner")], .ok))
         #expect(driver.server.userAttributes.attributes(of: "bob") == [])
     }
 

@@ -196,8 +196,9 @@ public final class RtmServer {
     }
 
     func refuseUnverified(_ conn: ConnectionID, _ what: String) {
-        violations.append(Violation(
-            .peerBrokeProtocol, state: ServerMachine.sdkStateName(core), event: "\(conn) \(what)",
-            detail: "a login must carry a token for the server to verify"))
+        violations.append(
+            Violation(
+                .peerBrokeProtocol, state: ServerMachine.sdkStateName(core), event: "\(conn) \(what)",
+                detail: "a login must carry a token for the server to verify"))
     }
 }
