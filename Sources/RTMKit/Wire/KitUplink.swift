@@ -84,9 +84,13 @@ public enum AttributeWrite: Hashable, Sendable, Codable {
 /// Which attribute write a result answers, so the client picks the matching callback
 /// (`onSetLocalUserAttributesResult`, `onDeleteChannelAttributesResult`, …).
 public enum AttributeWriteKind: String, Hashable, Sendable, Codable, CaseIterable {
+    /// `set…Attributes`.
     case set
+    /// `addOrUpdate…Attributes`.
     case addOrUpdate
+    /// `delete…AttributesByKeys`.
     case deleteByKeys
+    /// `clear…Attributes`.
     case clear
 
     /// The `IRtmService` method for the local user's attributes.
