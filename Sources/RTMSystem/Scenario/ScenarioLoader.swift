@@ -279,7 +279,17 @@ struct Reader {
             case "loss": n.loss = try int(value, "how many messages may be lost")
             case "duplication": n.duplication = try int(value, "how many messages may be duplicated")
             case "reorder": n.reorder = try bool(value, "whether links may reorder")
-            case "delay": n.delay = try bool(value, "whether timers may fire with messages in flight")
+            case "delay":
+                let text = try string(value, "a delay bound (0, 1s, 500ms) or unbounded")
+                switch text.lowercased() {
+                case "false", "no", "off", "0", "none": n.delay = .none
+                case "true", "yes", "on", "unbounded": n.delay = .unbounded
+                default:
+                    guard let seconds = Self.parseSeconds(text.hasSuffix("s") ? text : text + "ms") else {
+                        throw fail(value, "expected a delay bound such as 1s or 500ms (or 0, or unbounded), found '\(text)'")
+                    }
+                    n.delay = .bounded(ms: Int((seconds * 1000).rounded()))
+                }
             case "linkDrops": n.linkDrops = try int(value, "how many link drops")
             case "serverRestarts": n.serverRestarts = try int(value, "how many server restarts")
             case "capacity":

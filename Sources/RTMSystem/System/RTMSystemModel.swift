@@ -95,11 +95,25 @@ public struct RTMSystemModel: Model, Sendable {
             }
         }
         if state.faults.restarts > 0 { actions.append(.restartServer) }
-        if let first = state.timers.first, network.delay || state.networkQuiet {
+        if let first = state.timers.first, timersMayFire(state, first.msLeft) {
             for (index, timer) in state.timers.enumerated() where timer.msLeft == first.msLeft {
                 actions.append(.fire(index: index))
             }
         }
+    }
+
+    /// Whether the earliest timers (due in `ms`) may fire now, given the messages in flight.
+    func timersMayFire(_ state: SystemState, _ ms: Int) -> Bool {
+        switch scenario.network.delay {
+        case .none: state.networkQuiet
+        case .unbounded: true
+        case .bounded: ms <= (state.earliestDeadline ?? Int.max)
+        }
+    }
+
+    /// The deadline a message gets when sent.
+    var sendDeadline: Int {
+        if case .bounded(let ms) = scenario.network.delay { ms } else { 0 }
     }
 
     /// Calls on an invitation need the invitation object to exist.
@@ -170,9 +184,11 @@ public struct RTMSystemModel: Model, Sendable {
             let call = scenario.calls[i][entry].call
             keys.append("\(call.rawValue) in \(relevantState(state.clients[i].core, call))")
         case .deliverDown(let i, let index):
-            if index < state.links[i].down.count { keys.append("deliver \(state.links[i].down[index].label)") }
+            if index < state.links[i].down.count { keys.append("deliver \(state.links[i].down[index].message.label)") }
         case .deliverUp(let i, let index):
-            if index < state.links[i].up.count { keys.append("server receives \(state.links[i].up[index].label)") }
+            if index < state.links[i].up.count {
+                keys.append("server receives \(state.links[i].up[index].message.label)")
+            }
         case .fire(let index):
             if index < state.timers.count { keys.append("timer \(state.timers[index].owner.label) fires") }
         case .lose, .duplicate, .dropLink, .restoreLink, .restartServer:

@@ -9,12 +9,12 @@ extension RTMSystemModel {
             s.clients[i].callsLeft[entry] -= 1
             userCall(i, scenario.calls[i][entry], &s, &log)
         case .deliverUp(let i, let index):
-            let request = s.links[i].up.remove(at: index)
+            let request = s.links[i].up.remove(at: index).message
             log?.append("server receives \(request.label) from \(name(i))")
             s.seen.mark("server-received")
             stepServer(.requestReceived(ConnectionID(i), request), &s, &log)
         case .deliverDown(let i, let index):
-            let message = s.links[i].down.remove(at: index)
+            let message = s.links[i].down.remove(at: index).message
             log?.append("\(name(i)) receives \(message.label)")
             feed(i, .received(message), &s, &log)
         case .lose(let i, let upward, let index):
@@ -29,6 +29,7 @@ extension RTMSystemModel {
             }
         case .dropLink(let i):
             s.faults.linkDrops -= 1
+            interruptInvitations(of: i, &s)
             s.links[i] = Link(isUp: false)
             feed(i, .linkLost, &s, &log)
             stepServer(.linkLost(ConnectionID(i)), &s, &log)
@@ -41,12 +42,19 @@ extension RTMSystemModel {
             s.timers.removeAll { if case .server = $0.owner { true } else { false } }
             // Every connection to the old process is gone.
             for i in s.links.indices where s.links[i].isUp {
+                interruptInvitations(of: i, &s)
                 s.links[i] = Link(isUp: false)
                 feed(i, .linkLost, &s, &log)
             }
         case .fire(let index):
             let timer = s.timers.remove(at: index)
             for j in s.timers.indices { s.timers[j].msLeft -= timer.msLeft }
+            if case .bounded = scenario.network.delay {
+                for l in s.links.indices {
+                    for m in s.links[l].up.indices { s.links[l].up[m].msLeft -= timer.msLeft }
+                    for m in s.links[l].down.indices { s.links[l].down[m].msLeft -= timer.msLeft }
+                }
+            }
             log?.append("+\(timer.msLeft) ms: timer \(timer.owner.label) fires")
             switch timer.owner {
             case .client(let i, let t): feed(i, .timerFired(t), &s, &log)
@@ -93,6 +101,7 @@ extension RTMSystemModel {
     }
 
     func callApi(_ i: Int, _ call: RtmApiCall, _ s: inout SystemState, _ log: inout [String]?) {
+        let core = s.clients[i].core
         let outputs = s.clients[i].core.handle(.api(call))
         if log != nil {
             let returned = outputs.compactMap { if case .returned(let r) = $0 { r } else { nil } }.first
@@ -105,13 +114,22 @@ extension RTMSystemModel {
         }
         if case .logout = call, outputs.first == .returned(.logout(.ok)) {
             s.clients[i].loggedOut = true
-            if hasPending(s.clients[i].core) { s.seen.mark("logout-with-pending") }
+            if hasPending(core) { s.seen.mark("logout-with-pending") }
+            interruptInvitations(of: i, &s)
         }
         absorb(i, outputs, &s, &log)
         if case .logout = call, outputs.first == .returned(.logout(.ok)) {
             // The session's connection closes: nothing more arrives on it.
             s.links[i].down.removeAll()
         }
+    }
+
+    /// Marks the pending invitations of client `i` as interrupted (it logged out or lost its link).
+    func interruptInvitations(of i: Int, _ s: inout SystemState) {
+        for slot in s.clients[i].core.locals where slot.machine != .idle && !slot.machine.isTerminal {
+            s.seen.interrupt(slot.key)
+        }
+        for slot in s.clients[i].core.remotes where !slot.machine.isTerminal { s.seen.interrupt(slot.key) }
     }
 
     func hasPending(_ core: ClientCore) -> Bool {
@@ -149,7 +167,7 @@ extension RTMSystemModel {
                 log?.append("\(name(i)).\(callback.rendered)")
                 observe(i, callback, &s)
             case .send(let request):
-                if s.links[i].isUp { s.links[i].up.append(request) }
+                if s.links[i].isUp { s.links[i].up.append(InFlight(message: request, msLeft: sendDeadline)) }
             case .sendRenewToken:
                 break  // The model's server knows nothing of tokens.
             case .startTimer(let timer, let ms): startTimer(.client(i, timer), ms: ms, &s)
@@ -169,7 +187,9 @@ extension RTMSystemModel {
             for effect in effects {
                 switch effect {
                 case .send(let conn, let message):
-                    if conn.raw < s.links.count, s.links[conn.raw].isUp { s.links[conn.raw].down.append(message) }
+                    if conn.raw < s.links.count, s.links[conn.raw].isUp {
+                        s.links[conn.raw].down.append(InFlight(message: message, msLeft: sendDeadline))
+                    }
                 case .startTimer(let timer, let ms): startTimer(.server(timer), ms: ms, &s)
                 case .cancelTimer(let timer): s.timers.removeAll { $0.owner == .server(timer) }
                 }

@@ -55,7 +55,7 @@ extension RTMSystemModel {
     /// The first invitation whose two ends ended with different outcomes.
     func invitationDisagreement(_ s: SystemState) -> String? {
         for (callerIndex, caller) in s.clients.enumerated() {
-            for local in caller.core.locals where local.machine.isTerminal {
+            for local in caller.core.locals where local.machine.isTerminal && !s.seen.interrupted.contains(local.key) {
                 guard let calleeIndex = scenario.clientIndex(local.key.callee), calleeIndex != callerIndex,
                     let remote = s.clients[calleeIndex].core.remote(local.key), remote.machine.isTerminal
                 else { continue }

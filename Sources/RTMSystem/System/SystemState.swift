@@ -21,6 +21,11 @@ public struct SystemState: Hashable, Sendable, Codable {
 
     /// Whether nothing is in flight on any link.
     public var networkQuiet: Bool { links.allSatisfy { $0.up.isEmpty && $0.down.isEmpty } }
+
+    /// The least time left before some message in flight must arrive (bounded delay).
+    public var earliestDeadline: Int? {
+        links.flatMap { $0.up.map(\.msLeft) + $0.down.map(\.msLeft) }.min()
+    }
 }
 
 /// One client instance in the model, and what its user may still do.
@@ -35,8 +40,14 @@ public struct ClientNode: Hashable, Sendable, Codable {
 /// The two directions of one client's link to the server, FIFO unless the scenario allows reordering.
 public struct Link: Hashable, Sendable, Codable {
     public var isUp: Bool = true
-    public var up: [ClientRequest] = []
-    public var down: [ServerMessage] = []
+    public var up: [InFlight<ClientRequest>] = []
+    public var down: [InFlight<ServerMessage>] = []
+}
+
+/// A message in flight and, under a bounded delay, the milliseconds left before it must arrive.
+public struct InFlight<Message: Hashable & Sendable & Codable>: Hashable, Sendable, Codable {
+    public var message: Message
+    public var msLeft: Int
 }
 
 public struct PendingTimer: Hashable, Sendable, Codable, Comparable {
@@ -76,6 +87,15 @@ public struct Observations: Hashable, Sendable, Codable {
     public var delivered: [String] = []
     /// Witness marks for `sometimes` properties (sorted, unique).
     public var marks: [String] = []
+    /// Invitations pending while one of their ends logged out or lost its link: their ends may
+    /// legitimately disagree (a verdict cannot reach a client that is gone), so agreement is not
+    /// asked of them.
+    public var interrupted: [InvitationKey] = []
+
+    mutating func interrupt(_ key: InvitationKey) {
+        let i = interrupted.firstIndex { $0 >= key } ?? interrupted.count
+        if i == interrupted.count || interrupted[i] != key { interrupted.insert(key, at: i) }
+    }
 
     mutating func violate(_ note: String) {
         let i = violations.firstIndex { $0 >= note } ?? violations.count
