@@ -29,7 +29,7 @@ if !coreOnly {
         .target(name: "GraphvizRenderer", dependencies: ["CGraphviz", "StateGraph"]),
         .target(
             name: "RTMSystem",
-            dependencies: ["RTMMachines", "ModelChecker", .product(name: "Yams", package: "Yams")]
+            dependencies: ["RTMMachines", "ModelChecker", "StateGraph", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "RTMKit", dependencies: ["RTMMachines", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "RTMTrace", dependencies: ["RTMKit", "RTMSystem"]),

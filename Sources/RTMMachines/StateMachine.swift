@@ -25,8 +25,8 @@ public enum Step<State: Hashable & Sendable, Effect: Hashable & Sendable>: Hasha
 }
 
 /// A transition the machine refuses: recorded with the state and event for the report.
-public struct Violation: Hashable, Sendable, Error, CustomStringConvertible {
-    public enum Kind: String, Hashable, Sendable {
+public struct Violation: Hashable, Sendable, Codable, Error, CustomStringConvertible {
+    public enum Kind: String, Hashable, Sendable, Codable {
         /// The other side sent something the protocol does not allow here.
         case peerBrokeProtocol
         /// Our own bug: an event that cannot arrive in this state from a correct shell.

@@ -2,7 +2,7 @@ import RTMProtocol
 
 extension ChannelMembershipMachine {
     /// An order for the shell, in the order the shell must carry it out.
-    public enum Effect: Hashable, Sendable {
+    public enum Effect: Hashable, Sendable, Codable {
         /// The synchronous return value of the API call (the first effect of every `…Requested` event
         /// except `releaseRequested`: `release()` returns `void`).
         case returnCode(ReturnCode)
@@ -28,7 +28,7 @@ extension ChannelMembershipMachine {
     }
 
     /// The synchronous return value of one API call.
-    public enum ReturnCode: Hashable, Sendable {
+    public enum ReturnCode: Hashable, Sendable, Codable {
         /// What `join()` returns.
         case join(JoinChannelErr)
         /// What `leave()` returns.
@@ -50,7 +50,7 @@ extension ChannelMembershipMachine {
     }
 
     /// A callback of `IChannelEventHandler`, with the SDK's name and arguments.
-    public enum Callback: Hashable, Sendable {
+    public enum Callback: Hashable, Sendable, Codable {
         /// `onJoinSuccess()`.
         case onJoinSuccess
         /// `onJoinFailure(errorCode)`.
@@ -88,7 +88,7 @@ extension ChannelMembershipMachine {
     }
 
     /// A request to the server. The shell adds the channel id and, for a message, its content.
-    public enum Request: Hashable, Sendable {
+    public enum Request: Hashable, Sendable, Codable {
         /// Join the channel (answered by `joinAccepted(memberCount)` or `joinRejected(code)`).
         case join
         /// Leave the channel; the server answers every leave with `leaveAccepted`, member or not.
@@ -110,7 +110,7 @@ extension ChannelMembershipMachine {
     }
 
     /// A timer the machine runs.
-    public enum Timer: Hashable, Sendable {
+    public enum Timer: Hashable, Sendable, Codable {
         /// The 5 s join timer.
         case join
         /// The 10 s timer of one message.

@@ -34,7 +34,7 @@ public enum ChannelMembershipMachine: StateMachine {
     public static let getMembersTimeoutMs = 5_000
 
     /// One channel object: its membership and the calls still waiting for their result.
-    public struct State: Hashable, Sendable {
+    public struct State: Hashable, Sendable, Codable {
         /// The membership.
         public internal(set) var membership: ChannelMembershipState
         /// Ids of messages sent with OK whose `onSendMessageResult` is still due, ascending.
@@ -62,7 +62,7 @@ public enum ChannelMembershipMachine: StateMachine {
     }
 
     /// What `join()` needs to know about the service.
-    public struct JoinContext: Hashable, Sendable {
+    public struct JoinContext: Hashable, Sendable, Codable {
         /// True when the service is logged in (``ConnectionMachine/isLoggedIn(_:)``).
         public var loggedIn: Bool
         /// How many *other* channels of this service are JOINING, JOINED or LEAVING
@@ -76,7 +76,7 @@ public enum ChannelMembershipMachine: StateMachine {
     }
 
     /// A fact the machine reacts to: an API call, a server message, a timer, or news from the connection.
-    public enum Event: Hashable, Sendable {
+    public enum Event: Hashable, Sendable, Codable {
         /// The app called `join()`; the shell has checked the rate limits.
         case joinRequested(JoinContext)
         /// The app called `leave()`.

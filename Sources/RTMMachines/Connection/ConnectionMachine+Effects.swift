@@ -2,7 +2,7 @@ import RTMProtocol
 
 extension ConnectionMachine {
     /// An order for the shell, in the order the shell must carry it out.
-    public enum Effect: Hashable, Sendable {
+    public enum Effect: Hashable, Sendable, Codable {
         /// The synchronous return value of the API call (always the first effect of a `…Requested` event).
         case returnCode(ReturnCode)
         /// Call the app's `IRtmServiceEventHandler`.
@@ -33,7 +33,7 @@ extension ConnectionMachine {
     }
 
     /// The synchronous return value of one API call.
-    public enum ReturnCode: Hashable, Sendable {
+    public enum ReturnCode: Hashable, Sendable, Codable {
         /// What `login` returns.
         case login(LoginErrCode)
         /// What `logout` returns.
@@ -52,7 +52,7 @@ extension ConnectionMachine {
     }
 
     /// A callback of `IRtmServiceEventHandler`, with the SDK's name and arguments.
-    public enum Callback: Hashable, Sendable {
+    public enum Callback: Hashable, Sendable, Codable {
         /// `onLoginSuccess()`.
         case onLoginSuccess
         /// `onLoginFailure(errorCode)`.
@@ -81,7 +81,7 @@ extension ConnectionMachine {
     }
 
     /// A request to the server. The shell adds the user ID and the newest token.
-    public enum Request: String, Hashable, Sendable, CaseIterable {
+    public enum Request: String, Hashable, Sendable, Codable, CaseIterable {
         /// Log in (answered by `loginAccepted` or `loginRejected(code)`).
         case login
         /// End our session, and any login we abandoned; the server sends no answer.
@@ -94,7 +94,7 @@ extension ConnectionMachine {
     }
 
     /// A timer the machine runs.
-    public enum Timer: String, Hashable, Sendable, CaseIterable {
+    public enum Timer: String, Hashable, Sendable, Codable, CaseIterable {
         /// The 6 s login timer (C4).
         case login
         /// The 4 s timer started when the link drops while CONNECTED (C5).

@@ -32,7 +32,7 @@ public enum ConnectionMachine: StateMachine {
     public static let interruptionMs = 4_000
 
     /// The connection of one service instance.
-    public enum State: Hashable, Sendable {
+    public enum State: Hashable, Sendable, Codable {
         /// We are not logged in: we never logged in, we logged out, or our last login failed.
         case disconnected
         /// We have sent a login request and run the 6 s login timer; the server has not answered.
@@ -74,7 +74,7 @@ public enum ConnectionMachine: StateMachine {
     }
 
     /// The link while CONNECTED.
-    public enum Link: Hashable, Sendable {
+    public enum Link: Hashable, Sendable, Codable {
         /// The link is up.
         case up
         /// The link is lost and the 4 s interruption timer runs; the SDK still reports CONNECTED.
@@ -82,7 +82,7 @@ public enum ConnectionMachine: StateMachine {
     }
 
     /// What the SDK is doing while RECONNECTING.
-    public enum Reconnect: Hashable, Sendable {
+    public enum Reconnect: Hashable, Sendable, Codable {
         /// The link is down; we re-log in as soon as it comes back.
         case waitingForLink
         /// The link is up and we have sent a re-login; the server has not answered.
@@ -92,7 +92,7 @@ public enum ConnectionMachine: StateMachine {
     }
 
     /// Why the server kicked us (C8, C9).
-    public enum KickReason: Hashable, Sendable, CaseIterable {
+    public enum KickReason: Hashable, Sendable, Codable, CaseIterable {
         /// The same user ID logged in from another instance (C8).
         case remoteLogin
         /// Agora banned the login (C9).
@@ -108,7 +108,7 @@ public enum ConnectionMachine: StateMachine {
     }
 
     /// A fact the machine reacts to: an API call, a server message, a timer, or the link.
-    public enum Event: Hashable, Sendable {
+    public enum Event: Hashable, Sendable, Codable {
         /// The app called `login(token, userId)`; the shell has validated the arguments and the rate limit.
         case loginRequested
         /// The app called `logout()`.

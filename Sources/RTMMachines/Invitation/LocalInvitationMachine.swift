@@ -31,7 +31,7 @@ import RTMProtocol
 /// Implements rtm-reference §2.3, §2.5, §3.5 and decisions 2, 9, 11 and 16.
 public enum LocalInvitationMachine: StateMachine {
     /// Where the caller's invitation is.
-    public enum State: Hashable, Sendable {
+    public enum State: Hashable, Sendable, Codable {
         /// The app has created the invitation and not sent it; content and channel id may still change.
         case idle
         /// We have sent the invitation; the callee has not acknowledged it. `calleeOffline`: the server
@@ -97,7 +97,7 @@ public enum LocalInvitationMachine: StateMachine {
     }
 
     /// What the shell knows when the app calls `sendLocalInvitation`.
-    public struct SendContext: Hashable, Sendable {
+    public struct SendContext: Hashable, Sendable, Codable {
         /// Whether the caller is logged in (decision 16).
         public var loggedIn: Bool
         /// Whether the stored arguments pass RTMProtocol's checks (callee id, content ≤ 8 KB, channel id).
@@ -116,7 +116,7 @@ public enum LocalInvitationMachine: StateMachine {
     }
 
     /// A fact the machine reacts to.
-    public enum Event: Hashable, Sendable {
+    public enum Event: Hashable, Sendable, Codable {
         /// The app called `sendLocalInvitation`.
         case sendRequested(SendContext)
         /// The app called `cancelLocalInvitation`.
@@ -132,7 +132,7 @@ public enum LocalInvitationMachine: StateMachine {
     }
 
     /// The caller's fallback timers.
-    public enum Timer: Hashable, Sendable {
+    public enum Timer: Hashable, Sendable, Codable {
         /// No ACK from the callee: 35 s after sending (the server decides at 30 s).
         case noAck
         /// No answer: 65 s after the callee's ACK (the server decides at 60 s).
@@ -140,7 +140,7 @@ public enum LocalInvitationMachine: StateMachine {
     }
 
     /// A callback of `IRtmCallEventHandler`, with the SDK's name.
-    public enum Callback: Hashable, Sendable {
+    public enum Callback: Hashable, Sendable, Codable {
         /// The callee's SDK acknowledged the invitation.
         case onLocalInvitationReceivedByPeer
         /// The callee's accept won, with the callee's response.
@@ -154,7 +154,7 @@ public enum LocalInvitationMachine: StateMachine {
     }
 
     /// An order for the shell.
-    public enum Effect: Hashable, Sendable {
+    public enum Effect: Hashable, Sendable, Codable {
         /// The synchronous return of the API call (always first, exactly once per `…Requested`).
         case returnCode(InvitationApiCallErrCode)
         /// Start (or restart) a fallback timer.

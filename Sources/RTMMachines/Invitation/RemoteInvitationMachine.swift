@@ -28,7 +28,7 @@ import RTMProtocol
 /// Implements rtm-reference §2.4, §2.5, §3.5 and decisions 2, 8, 10, 11 and 18.
 public enum RemoteInvitationMachine: StateMachine {
     /// Where the callee's invitation is.
-    public enum State: Hashable, Sendable {
+    public enum State: Hashable, Sendable, Codable {
         /// The shell has created the object and not yet fed it the invite; the app never sees this.
         case idle
         /// We hold the invitation and have ACKed it. `refuseRequested`: we asked to refuse and await
@@ -85,7 +85,7 @@ public enum RemoteInvitationMachine: StateMachine {
     }
 
     /// A fact the machine reacts to.
-    public enum Event: Hashable, Sendable {
+    public enum Event: Hashable, Sendable, Codable {
         /// The app called `acceptRemoteInvitation`; `response` is what the shell stored with `setResponse`.
         case acceptRequested(response: String)
         /// The app called `refuseRemoteInvitation`; `response` is what the shell stored with `setResponse`.
@@ -99,7 +99,7 @@ public enum RemoteInvitationMachine: StateMachine {
     }
 
     /// The callee's fallback timers.
-    public enum Timer: Hashable, Sendable {
+    public enum Timer: Hashable, Sendable, Codable {
         /// No accept, refuse or cancel: 65 s after receipt (the server decides 60 s after our ACK).
         case expiry
         /// No ACK from the caller after our accept: 35 s (the server decides at 30 s, decision 18).
@@ -107,7 +107,7 @@ public enum RemoteInvitationMachine: StateMachine {
     }
 
     /// A callback of `IRtmCallEventHandler`, with the SDK's name.
-    public enum Callback: Hashable, Sendable {
+    public enum Callback: Hashable, Sendable, Codable {
         /// A new invitation arrived (the app gets the object here).
         case onRemoteInvitationReceived
         /// The caller ACKed our accept.
@@ -121,7 +121,7 @@ public enum RemoteInvitationMachine: StateMachine {
     }
 
     /// An order for the shell.
-    public enum Effect: Hashable, Sendable {
+    public enum Effect: Hashable, Sendable, Codable {
         /// The synchronous return of the API call (always first, exactly once per `…Requested`).
         case returnCode(InvitationApiCallErrCode)
         /// Start (or restart) a fallback timer.

@@ -1,0 +1,63 @@
+/// A synthetic model for measuring the checker's speed: `counters` counters modulo `modulus`; any
+/// one counter may be incremented (wrapping to 0). All `modulus^counters` states are reachable and
+/// every state has `counters` successors, so the default (4 counters modulo 32) has 1,048,576 states
+/// and 4,194,304 transitions.
+public struct CounterGridModel: Model, Sendable {
+    /// The counter values.
+    public struct State: Hashable, Sendable, StableHashable {
+        public var values: [UInt8]
+
+        public init(values: [UInt8]) { self.values = values }
+
+        @inlinable
+        public func stableHash(into hasher: inout StableHasher) { values.stableHash(into: &hasher) }
+    }
+
+    public var counters: Int
+    public var modulus: Int
+
+    /// `modulus` is clamped to 1...256.
+    public init(counters: Int = 4, modulus: Int = 32) {
+        self.counters = max(0, counters)
+        self.modulus = min(max(1, modulus), 256)
+    }
+
+    /// The number of reachable states.
+    public var expectedStates: Int {
+        var total = 1
+        for _ in 0..<counters { total *= modulus }
+        return total
+    }
+
+    public var initialStates: [State] { [State(values: Array(repeating: 0, count: counters))] }
+
+    @inlinable
+    public func actions(_ state: State, into actions: inout [Int]) {
+        for index in 0..<counters { actions.append(index) }
+    }
+
+    @inlinable
+    public func next(_ state: State, _ action: Int) -> State? {
+        guard state.values.indices.contains(action) else { return nil }
+        var next = state
+        let value = Int(next.values[action]) + 1
+        next.values[action] = UInt8(truncatingIfNeeded: value == modulus ? 0 : value)
+        return next
+    }
+}
+
+/// A way to measure states per second: explores ``CounterGridModel`` with the given options.
+///
+/// ```swift
+/// let result = ModelCheckerBenchmark.exploreGrid()
+/// print(result.states, result.statesPerSecond)
+/// ```
+public enum ModelCheckerBenchmark {
+    /// Explores `CounterGridModel(counters:modulus:)` (default about one million states).
+    public static func exploreGrid(
+        counters: Int = 4, modulus: Int = 32,
+        options: CheckOptions = CheckOptions(collectCoverage: false)
+    ) -> CheckResult<CounterGridModel> {
+        CounterGridModel(counters: counters, modulus: modulus).check(options: options)
+    }
+}

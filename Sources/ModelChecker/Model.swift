@@ -1,0 +1,76 @@
+/// A system the checker explores: states, the actions enabled in each, and the properties to check.
+///
+/// The checker knows nothing of what a state means. It asks for the initial states, the actions of a
+/// state, and the successor under each action, and it evaluates the model's ``properties`` on what it
+/// reaches. Everything here must be a pure function of its arguments: no clocks, no randomness, no
+/// `hashValue`. In particular ``actions(_:into:)`` must list the same actions in the same order every
+/// time it is asked about the same state, because counterexample paths are stored as action ordinals
+/// and rebuilt by replaying them.
+///
+/// ```swift
+/// struct Counter: Model {
+///     var initialStates: [Int] { [0] }
+///     func actions(_ state: Int, into actions: inout [String]) { if state < 3 { actions.append("inc") } }
+///     func next(_ state: Int, _ action: String) -> Int? { state + 1 }
+///     var properties: [Property<Counter>] { [.always("small") { _, s in s <= 3 }] }
+///     func isFinal(_ state: Int) -> Bool { state == 3 }
+/// }
+/// ```
+public protocol Model {
+    /// One global state of the system.
+    associatedtype State: Hashable & Sendable
+    /// A step the system may take.
+    associatedtype Action: Hashable & Sendable
+
+    /// The states the system may start in (duplicates are explored once).
+    var initialStates: [State] { get }
+
+    /// Appends the actions that may be taken in `state` to `actions` (the checker empties the buffer
+    /// first and reuses it, so the hot loop does not allocate).
+    func actions(_ state: State, into actions: inout [Action])
+
+    /// The successor of `state` under `action`, or `nil` when the action is not applicable after all
+    /// (an action whose successor is `nil` does not count as enabled).
+    func next(_ state: State, _ action: Action) -> State?
+
+    /// The properties to check, in report order.
+    var properties: [Property<Self>] { get }
+
+    /// Whether a run may legitimately stop in `state`. A state that is not final and has no enabled
+    /// action is a deadlock. A final state ends a run: a bounded-response obligation still pending in
+    /// a final state is violated. Default: `false`.
+    func isFinal(_ state: State) -> Bool
+
+    /// The stable fingerprint that identifies `state` in the explored-state table. Default (when
+    /// `State: StableHashable`): the ``StableHasher`` fingerprint of the state's canonical encoding.
+    func fingerprint(_ state: State) -> Fingerprint
+
+    /// How an action appears in reports. Default: `String(describing:)`.
+    func describe(action: Action) -> String
+
+    /// How a state appears in reports. Default: `String(describing:)`.
+    func describe(state: State) -> String
+
+    /// Appends the coverage keys of the transition `state --action-->` (for example
+    /// `"LocalInvitationMachine: sent -> receivedByRemote"`); the report counts how often each key
+    /// was taken. Default: none.
+    func coverageKeys(_ state: State, _ action: Action, into keys: inout [String])
+}
+
+extension Model {
+    public var properties: [Property<Self>] { [] }
+
+    public func isFinal(_ state: State) -> Bool { false }
+
+    public func describe(action: Action) -> String { String(describing: action) }
+
+    public func describe(state: State) -> String { String(describing: state) }
+
+    public func coverageKeys(_ state: State, _ action: Action, into keys: inout [String]) {}
+}
+
+extension Model where State: StableHashable {
+    /// The ``StableHasher`` fingerprint of the state's canonical encoding.
+    @inlinable
+    public func fingerprint(_ state: State) -> Fingerprint { Fingerprint(of: state) }
+}

@@ -1,1 +1,0 @@
-// ModelChecker: see DESIGN.md

@@ -1,0 +1,97 @@
+/// How to search and when to stop.
+public struct CheckOptions: Sendable {
+    /// The order in which states are explored.
+    public enum Strategy: Hashable, Sendable {
+        /// Level by level; the first violation found has a shortest counterexample.
+        case breadthFirst
+        /// Deepest first with an explicit stack; finds deep states early, paths are not shortest.
+        case depthFirst
+        /// Simulation: `count` random walks of at most `maxLength` steps each, from a seeded PRNG.
+        /// Walk `i` uses its own stream derived from `seed` and `i`, so each walk is reproducible
+        /// on its own. Never exhaustive.
+        case randomWalks(count: Int, maxLength: Int, seed: UInt64)
+    }
+
+    /// What the explored-state table keeps.
+    public enum Storage: String, Hashable, Sendable, Codable {
+        /// Fingerprints and full states: two states are the same only when they are `==`.
+        case exact
+        /// Fingerprints only (hash compaction): about 30 bytes per state; two distinct states whose
+        /// 64-bit fingerprints collide are merged (probability about n² / 2⁶⁵ for n states).
+        case compact
+    }
+
+    /// Limits on the search. Hitting one is reported as such, never as success.
+    public struct Bounds: Hashable, Sendable {
+        /// States farther than this many steps from an initial state are not explored.
+        public var maxDepth: Int?
+        /// At most this many distinct states are stored.
+        public var maxStates: Int?
+        /// Stop when the estimated size of the checker's own tables exceeds this many bytes
+        /// (heap storage owned by states, such as array buffers, is not counted).
+        public var maxMemoryBytes: Int?
+        /// Stop after this much wall-clock time (checked every few hundred states).
+        public var maxDuration: Duration?
+
+        public init(
+            maxDepth: Int? = nil, maxStates: Int? = nil, maxMemoryBytes: Int? = nil, maxDuration: Duration? = nil
+        ) {
+            self.maxDepth = maxDepth
+            self.maxStates = maxStates
+            self.maxMemoryBytes = maxMemoryBytes
+            self.maxDuration = maxDuration
+        }
+
+        /// No limits.
+        public static var none: Bounds { Bounds() }
+    }
+
+    /// A progress sample for a status line.
+    public struct Progress: Hashable, Sendable {
+        public var states: Int
+        public var transitions: Int
+        /// The depth being explored (BFS: the current level; DFS and walks: the deepest so far).
+        public var depth: Int
+        public var elapsed: Duration
+        public var statesPerSecond: Double
+    }
+
+    public var strategy: Strategy
+    public var storage: Storage
+    public var bounds: Bounds
+    /// Report non-final states with no enabled action.
+    public var checkDeadlocks: Bool
+    /// Stop at the first always / response violation or deadlock.
+    public var stopAtFirstViolation: Bool
+    /// Stop as soon as every property has a definite verdict (every invariant violated, every
+    /// `sometimes` witnessed, ...) and, when deadlocks are checked, a deadlock was found.
+    public var stopWhenAllDecided: Bool
+    /// Count coverage keys (``Model/coverageKeys(_:_:into:)``) on every transition.
+    public var collectCoverage: Bool
+    /// Call ``progress`` every this many new states.
+    public var progressInterval: Int
+    /// Called on the searching thread every ``progressInterval`` new states.
+    public var progress: (@Sendable (Progress) -> Void)?
+
+    public init(
+        strategy: Strategy = .breadthFirst,
+        storage: Storage = .exact,
+        bounds: Bounds = .none,
+        checkDeadlocks: Bool = true,
+        stopAtFirstViolation: Bool = false,
+        stopWhenAllDecided: Bool = true,
+        collectCoverage: Bool = true,
+        progressInterval: Int = 100_000,
+        progress: (@Sendable (Progress) -> Void)? = nil
+    ) {
+        self.strategy = strategy
+        self.storage = storage
+        self.bounds = bounds
+        self.checkDeadlocks = checkDeadlocks
+        self.stopAtFirstViolation = stopAtFirstViolation
+        self.stopWhenAllDecided = stopWhenAllDecided
+        self.collectCoverage = collectCoverage
+        self.progressInterval = progressInterval
+        self.progress = progress
+    }
+}

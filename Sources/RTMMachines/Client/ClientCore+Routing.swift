@@ -1,0 +1,203 @@
+import RTMProtocol
+
+extension ClientCore {
+    // MARK: API calls
+
+    mutating func api(_ call: RtmApiCall, _ out: inout [Output]) {
+        switch call {
+        case .login(let token, let user):
+            if connection == .disconnected {
+                // The login request that this step sends carries the new user and token.
+                userId = user
+                self.token = token
+            }
+            stepConnection(.loginRequested, &out)
+        case .logout:
+            stepConnection(.logoutRequested, &out)
+        case .renewToken(let token):
+            stepConnection(.renewTokenRequested, &out, renewToken: token)
+        case .sendMessageToPeer(let peerId, let text, let offline):
+            sendPeerMessage(to: peerId, text: text, offline: offline, &out)
+        case .createChannel(let id):
+            guard channel(id) == nil else {
+                out.append(.returned(.channelCreated(false)))
+                return
+            }
+            let slot = ChannelSlot(id: id, machine: ChannelMembershipMachine.initialState)
+            channels.insert(slot, at: channels.firstIndex { $0.id > id } ?? channels.count)
+            out.append(.returned(.channelCreated(true)))
+        case .join(let id):
+            let inUse = channels.filter(\.machine.membership.countsTowardChannelLimit).count
+            let context = ChannelMembershipMachine.JoinContext(loggedIn: isLoggedIn, channelsJoinedOrJoining: inUse)
+            stepChannel(id, .joinRequested(context), &out, missing: .join(.failure))
+        case .leave(let id):
+            stepChannel(id, .leaveRequested(loggedIn: isLoggedIn), &out, missing: .leave(.failure))
+        case .sendMessage(let id, let text):
+            let messageId = takeMessageId()
+            stepChannel(
+                id, .sendMessageRequested(messageId: messageId, connection: connectionState), &out,
+                missing: .channelMessage(.failure, messageId: messageId), text: text)
+        case .getMembers(let id):
+            let requestId = takeRequestId()
+            stepChannel(id, .getMembersRequested(requestId: requestId, loggedIn: isLoggedIn), &out,
+                missing: .getMembers(.failure))
+        case .releaseChannel(let id):
+            stepChannel(id, .releaseRequested, &out, missing: .void)
+            if out.first != .returned(.void) { out.insert(.returned(.void), at: 0) }
+            channels.removeAll { $0.id == id && $0.machine.membership == .released }
+        case .createLocalCallInvitation(let callee):
+            // Allowed before login (§4.5); the caller's ID is fixed at send time (see docs/decisions).
+            let key = InvitationKey(caller: userId ?? "", callee: callee, serial: nextInvitationSerial)
+            nextInvitationSerial += 1
+            locals.insert(LocalSlot(key: key, machine: LocalInvitationMachine.initialState), at: localIndex(key))
+            out.append(.returned(.invitationCreated(key)))
+        case .setContent(let key, let content):
+            let valid = content.utf8.count <= RTMLimits.maxInvitationContentBytes
+            stepLocal(key, .setContentRequested(valid: valid), &out)
+            if out.first == .returned(.invitation(.ok)), let i = locals.firstIndex(where: { $0.key == key }) {
+                locals[i].content = content
+            }
+        case .setChannelId(let key, let channelId):
+            let valid = channelId.utf8.count <= RTMLimits.maxInvitationChannelIdBytes
+            stepLocal(key, .setChannelIdRequested(valid: valid), &out)
+            if out.first == .returned(.invitation(.ok)), let i = locals.firstIndex(where: { $0.key == key }) {
+                locals[i].channelId = channelId
+            }
+        case .setResponse(let key, let response):
+            let valid = response.utf8.count <= RTMLimits.maxInvitationResponseBytes
+            stepRemote(key, .setResponseRequested(valid: valid), &out)
+            if out.first == .returned(.invitation(.ok)), let i = remotes.firstIndex(where: { $0.key == key }) {
+                remotes[i].response = response
+            }
+        case .sendLocalInvitation(var key):
+            guard let slot = local(key) else {
+                out.append(.returned(.invitation(.invalidArgument)))
+                return
+            }
+            if let user = userId, key.caller != user, slot.machine == .idle {
+                // Created before login: the invitation takes the logged-in user as its caller.
+                locals.removeAll { $0.key == key }
+                key.caller = user
+                var moved = slot
+                moved.key = key
+                locals.insert(moved, at: localIndex(key))
+            }
+            let context = LocalInvitationMachine.SendContext(
+                loggedIn: isLoggedIn && key.caller == userId, valid: true, content: slot.content,
+                channelId: slot.channelId)
+            stepLocal(key, .sendRequested(context), &out)
+        case .cancelLocalInvitation(let key):
+            stepLocal(key, .cancelRequested, &out)
+        case .acceptRemoteInvitation(let key):
+            stepRemote(key, .acceptRequested(response: remote(key)?.response ?? ""), &out)
+        case .refuseRemoteInvitation(let key):
+            stepRemote(key, .refuseRequested(response: remote(key)?.response ?? ""), &out)
+        case .queryPeersOnlineStatus, .setLocalUserAttributes, .addOrUpdateLocalUserAttributes,
+            .deleteLocalUserAttributesByKeys, .clearLocalUserAttributes, .getUserAttributes, .getUserAttributesByKeys,
+            .getChannelMemberCount, .setChannelAttributes, .addOrUpdateChannelAttributes,
+            .deleteChannelAttributesByKeys, .clearChannelAttributes, .getChannelAttributes,
+            .getChannelAttributesByKeys:
+            return  // The shell's.
+        }
+    }
+
+    mutating func takeMessageId() -> Int {
+        defer { nextMessageId += 1 }
+        return nextMessageId
+    }
+
+    func localIndex(_ key: InvitationKey) -> Int { locals.firstIndex { $0.key > key } ?? locals.count }
+    func remoteIndex(_ key: InvitationKey) -> Int { remotes.firstIndex { $0.key > key } ?? remotes.count }
+
+    /// `sendMessageToPeer` (decision 17): DISCONNECTED or CONNECTING fail at once with 102; RECONNECTING and
+    /// ABORTED accept the message, which then times out; CONNECTED sends it.
+    mutating func sendPeerMessage(to peer: UserID, text: String, offline: Bool, _ out: inout [Output]) {
+        switch connectionState {
+        case .disconnected, .connecting:
+            out.append(.returned(.peerMessage(.userNotLoggedIn, messageId: 0)))
+            return
+        case .connected, .reconnecting, .aborted:
+            break
+        }
+        let messageId = takeMessageId()
+        out.append(.returned(.peerMessage(.ok, messageId: messageId)))
+        pendingPeerMessages.append(messageId)
+        if connectionState == .connected {
+            out.append(.send(.peerMessage(to: peer, messageId: messageId, text: text, offline: offline)))
+        }
+        out.append(.startTimer(.peerMessage(messageId: messageId), ms: Self.peerMessageTimeoutMs))
+    }
+
+    // MARK: Server messages
+
+    mutating func received(_ message: ServerMessage, _ out: inout [Output]) {
+        switch message {
+        case .loginAccepted: stepConnection(.loginAcceptedReceived, &out)
+        case .loginRejected(let code): stepConnection(.loginRejectedReceived(code), &out)
+        case .reloginAccepted: stepConnection(.reloginAcceptedReceived, &out)
+        case .kicked(let reason):
+            stepConnection(.kickedReceived(reason == .bannedByServer ? .bannedByServer : .remoteLogin), &out)
+        case .joinAccepted(let id, let count): stepChannel(id, .joinAcceptedReceived(memberCount: count), &out)
+        case .joinRejected(let id, let code): stepChannel(id, .joinRejectedReceived(code), &out)
+        case .leaveAccepted(let id): stepChannel(id, .leaveAcceptedReceived, &out)
+        case .memberJoined(let id, let user): stepChannel(id, .memberJoinedReceived(userId: user), &out)
+        case .memberLeft(let id, let user): stepChannel(id, .memberLeftReceived(userId: user), &out)
+        case .memberCount(let id, let count): stepChannel(id, .memberCountReceived(count), &out)
+        case .channelMessage(let id, let from, _, let text):
+            stepChannel(id, .messageReceived(from: from, text: text), &out)
+        case .channelMessageAck(let id, let messageId, let code):
+            stepChannel(id, .messageAckReceived(messageId: messageId, code), &out)
+        case .members(let id, let requestId, let members, let code):
+            if code == .ok {
+                stepChannel(id, .membersReceived(requestId: requestId, members: members), &out)
+            }  // Else the getMembers timer reports the failure.
+        case .peerMessage(let from, let messageId, let text, let isOffline):
+            // A message that reaches a client no longer logged in is not acknowledged: the server keeps it.
+            guard isLoggedIn else { return }
+            out.append(.send(.peerMessageAck(from: from, messageId: messageId)))
+            let received = ReceivedMessage(from: from, messageId: messageId)
+            let index = receivedPeerMessages.firstIndex { $0 >= received } ?? receivedPeerMessages.count
+            guard index == receivedPeerMessages.count || receivedPeerMessages[index] != received else { return }
+            receivedPeerMessages.insert(received, at: index)
+            out.append(.callback(.onMessageReceivedFromPeer(peerId: from, text: text, isOffline: isOffline)))
+        case .peerMessageResult(let messageId, let code):
+            guard let index = pendingPeerMessages.firstIndex(of: messageId) else { return }  // Late: timed out.
+            pendingPeerMessages.remove(at: index)
+            out.append(.cancelTimer(.peerMessage(messageId: messageId)))
+            out.append(.callback(.onSendMessageResult(messageId: messageId, code)))
+        case .invitation(let key, let notice):
+            if key.caller == userId, local(key) != nil {
+                stepLocal(key, .noticeReceived(notice), &out)
+            } else if key.callee == userId {
+                if remote(key) == nil {
+                    guard case .invite(let content, let channelId) = notice else { return }  // Unknown: dropped.
+                    let slot = RemoteSlot(
+                        key: key, machine: RemoteInvitationMachine.initialState, content: content, channelId: channelId)
+                    remotes.insert(slot, at: remoteIndex(key))
+                }
+                stepRemote(key, .noticeReceived(notice), &out)
+            }
+        }
+    }
+
+    // MARK: Timers
+
+    mutating func timerFired(_ timer: Timer, _ out: inout [Output]) {
+        switch timer {
+        case .connection(.login): stepConnection(.loginTimerFired, &out)
+        case .connection(.interruption): stepConnection(.interruptionTimerFired, &out)
+        case .channel(let id, let t):
+            switch t {
+            case .join: stepChannel(id, .joinTimerFired, &out)
+            case .message(let messageId): stepChannel(id, .messageTimerFired(messageId: messageId), &out)
+            case .getMembers(let requestId): stepChannel(id, .getMembersTimerFired(requestId: requestId), &out)
+            }
+        case .local(let key, let t): stepLocal(key, .timerFired(t), &out)
+        case .remote(let key, let t): stepRemote(key, .timerFired(t), &out)
+        case .peerMessage(let messageId):
+            guard let index = pendingPeerMessages.firstIndex(of: messageId) else { return }
+            pendingPeerMessages.remove(at: index)
+            out.append(.callback(.onSendMessageResult(messageId: messageId, .sentTimeout)))
+        }
+    }
+}

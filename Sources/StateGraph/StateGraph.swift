@@ -1,1 +1,0 @@
-// StateGraph: see DESIGN.md

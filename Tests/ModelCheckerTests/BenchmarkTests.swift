@@ -1,0 +1,53 @@
+import Foundation
+import ModelChecker
+import Testing
+
+/// A copy of `CounterGridModel` defined outside the checker's module, to measure the search as a
+/// client module (RTMSystem) will see it.
+struct ClientGrid: Model {
+    struct State: Hashable, Sendable, StableHashable {
+        var values: [UInt8]
+
+        func stableHash(into hasher: inout StableHasher) { hasher.combine(values) }
+    }
+
+    var counters = 4
+    var modulus = 32
+
+    var initialStates: [State] { [State(values: Array(repeating: 0, count: counters))] }
+
+    func actions(_ state: State, into actions: inout [Int]) {
+        for index in 0..<counters { actions.append(index) }
+    }
+
+    func next(_ state: State, _ action: Int) -> State? {
+        var next = state
+        let value = Int(next.values[action]) + 1
+        next.values[action] = UInt8(truncatingIfNeeded: value == modulus ? 0 : value)
+        return next
+    }
+}
+
+/// Not a timed test: run `RTMCHECK_BENCH=1 RTMCHECK_CORE=1 swift test -c release --filter Benchmark`
+/// to print states per second on the one-million-state grid.
+@Suite struct BenchmarkTests {
+    @Test(
+        "The million-state grid is explored completely (prints states/s)",
+        .enabled(if: ProcessInfo.processInfo.environment["RTMCHECK_BENCH"] != nil))
+    func millionStates() {
+        let configurations: [(String, CheckOptions)] = [
+            ("bfs exact", CheckOptions(collectCoverage: false)),
+            ("bfs compact", CheckOptions(storage: .compact, collectCoverage: false)),
+            ("dfs compact", CheckOptions(strategy: .depthFirst, storage: .compact, collectCoverage: false)),
+        ]
+        for (name, options) in configurations {
+            let inModule = ModelCheckerBenchmark.exploreGrid(options: options)
+            #expect(inModule.states == 1 << 20)
+            #expect(inModule.transitions == 4 << 20)
+            let client = ClientGrid().check(options: options)
+            #expect(client.states == 1 << 20)
+            print("benchmark \(name): in-module \(Int(inModule.statesPerSecond)) states/s"
+                + " (\(inModule.duration)), client module \(Int(client.statesPerSecond)) states/s (\(client.duration))")
+        }
+    }
+}
