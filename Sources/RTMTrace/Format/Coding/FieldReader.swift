@@ -38,8 +38,15 @@ struct FieldReader {
     // MARK: - Getters
 
     mutating func value(_ key: String) throws(TraceLineError) -> JSONValue {
-        guard let value = optionalValue(key) else { throw TraceLineError("missing field \(key) for \(context)") }
+        guard let value = optionalValue(key) else { throw missing(key) }
         return value
+    }
+
+    /// "missing field peerId for sendMessageToPeer", with the line's own key when it looks like a misspelling.
+    func missing(_ key: String) -> TraceLineError {
+        let spare = object.keys.filter { !asked.contains($0) }
+        let hint = CloseMatches.best(for: key, among: spare, limit: 1).first.map { " (the line has \($0))" } ?? ""
+        return TraceLineError("missing field \(key) for \(context)\(hint)")
     }
 
     mutating func optionalValue(_ key: String) -> JSONValue? {
@@ -66,7 +73,7 @@ struct FieldReader {
 
     mutating func bool(_ key: String, default fallback: Bool? = nil) throws(TraceLineError) -> Bool {
         guard let value = optionalValue(key) else {
-            guard let fallback else { throw TraceLineError("missing field \(key) for \(context)") }
+            guard let fallback else { throw missing(key) }
             return fallback
         }
         guard case .bool(let flag) = value else { throw Self.mismatch("a boolean", for: key, found: value) }
@@ -145,9 +152,11 @@ struct FieldReader {
         case .string(let name):
             if let found = E(sdkName: name) { return found }
             let names = E.allCases.map(\.sdkName)
-            throw TraceLineError(
-                "unknown \(E.sdkTypeName) name \(name) for \(key)\(didYouMean(name, among: names))"
-            )
+            var hint = didYouMean(name, among: names)
+            if hint.isEmpty, let other = RTMEnums.cases(named: name).first {
+                hint = " (\(other.name) is a \(other.typeName))"
+            }
+            throw TraceLineError("unknown \(E.sdkTypeName) name \(name) for \(key)\(hint)")
         case .number(let text):
             guard let raw = Int(text), let found = E(rawValue: raw) else {
                 throw TraceLineError("no \(E.sdkTypeName) has the value \(text) (for \(key))")
@@ -164,8 +173,13 @@ struct FieldReader {
 }
 
 /// `" (did you mean X?)"`, `" (did you mean X or Y?)"`, or `""` when nothing is close.
+///
+/// Only the closest candidates are named: those at the smallest edit distance among the close matches.
 func didYouMean(_ name: String, among candidates: [String]) -> String {
-    let matches = CloseMatches.best(for: name, among: candidates, limit: 3)
+    let close = CloseMatches.best(for: name, among: candidates, limit: 5)
+    let distance = { (candidate: String) in CloseMatches.editDistance(name.uppercased(), candidate.uppercased()) }
+    let best = close.map(distance).min() ?? 0
+    let matches = close.filter { distance($0) == best }.prefix(3)
     guard let last = matches.last else { return "" }
     if matches.count == 1 { return " (did you mean \(last)?)" }
     return " (did you mean \(matches.dropLast().joined(separator: ", ")) or \(last)?)"
