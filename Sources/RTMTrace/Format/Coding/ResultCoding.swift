@@ -39,9 +39,11 @@ extension RtmApiCall {
         case .leave: .leave
         case .sendMessage: .channelMessage
         case .getMembers: .getMembers
-        case .releaseChannel, .setContent, .setChannelId, .setResponse: .void
+        case .releaseChannel: .void
         case .createLocalCallInvitation: .invitationCreated
-        case .sendLocalInvitation, .cancelLocalInvitation, .acceptRemoteInvitation, .refuseRemoteInvitation:
+        // The setters return an invitation code too (INVALID_ARGUMENT past the size limits), as ClientCore does.
+        case .setContent, .setChannelId, .setResponse, .sendLocalInvitation, .cancelLocalInvitation,
+            .acceptRemoteInvitation, .refuseRemoteInvitation:
             .invitation
         }
     }
