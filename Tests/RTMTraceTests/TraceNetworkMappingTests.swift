@@ -19,27 +19,30 @@ import Testing
         while network.step() != nil {}
 
         let events = network.log.compactMap { TraceEvent($0.step, summary: nil) }
-        #expect(events == [
-            .network(.send(id: first.rawValue, from: "alice", to: "server", summary: nil)),
-            .network(.send(id: second.rawValue, from: "server", to: "alice", summary: nil)),
-            .network(.deliver(id: first.rawValue)),
-            .network(.duplicate(id: second.rawValue, copy: copy.rawValue)),
-            .network(.drop(id: copy.rawValue, reason: .dictated)),
-            .network(.drop(id: second.rawValue, reason: .linkDown)),
-            .network(.linkDown(a: "alice", b: "server")),
-            .network(.linkUp(a: "alice", b: "server")),
-            .network(.serverRestart),
-            .clock(.to(ms: 1_500)),
-        ])
+        #expect(
+            events == [
+                .network(.send(id: first.rawValue, from: "alice", to: "server", summary: nil)),
+                .network(.send(id: second.rawValue, from: "server", to: "alice", summary: nil)),
+                .network(.deliver(id: first.rawValue)),
+                .network(.duplicate(id: second.rawValue, copy: copy.rawValue)),
+                .network(.drop(id: copy.rawValue, reason: .dictated)),
+                .network(.drop(id: second.rawValue, reason: .linkDown)),
+                .network(.linkDown(a: "alice", b: "server")),
+                .network(.linkUp(a: "alice", b: "server")),
+                .network(.serverRestart),
+                .clock(.to(ms: 1_500)),
+            ])
         let writer = TraceWriter(header: TraceSamples.header)
         try writer.write(events)
         #expect(try TraceReader.read(text: writer.text, file: "t").events == events)
     }
 
-    @Test("steps a trace leaves out map to nothing", arguments: [
-        NetworkStep.timerFired(TimerID(rawValue: 1)), .timerCancelled(TimerID(rawValue: 1)),
-        .delayed(MessageID(rawValue: 1), extraMs: 5), .endpointRestarted("alice"),
-    ])
+    @Test(
+        "steps a trace leaves out map to nothing",
+        arguments: [
+            NetworkStep.timerFired(TimerID(rawValue: 1)), .timerCancelled(TimerID(rawValue: 1)),
+            .delayed(MessageID(rawValue: 1), extraMs: 5), .endpointRestarted("alice"),
+        ])
     func omittedSteps(_ step: NetworkStep) {
         #expect(TraceEvent(step) == nil)
     }

@@ -31,10 +31,11 @@ import Testing
         ].joined(separator: "\r\n")
         let reader = try TraceReader(text: "\u{FEFF}" + text, file: "t.jsonl")
         #expect(reader.headerLine == 4)
-        #expect(try reader.readAll() == [
-            TraceLine(line: 7, event: .call(actor: "alice", .logout, returned: nil)),
-            TraceLine(line: 9, event: .clock(.by(ms: 1_000))),
-        ])
+        #expect(
+            try reader.readAll() == [
+                TraceLine(line: 7, event: .call(actor: "alice", .logout, returned: nil)),
+                TraceLine(line: 9, event: .clock(.by(ms: 1_000))),
+            ])
     }
 
     @Test("omitted optional fields take their documented defaults")
@@ -42,14 +43,20 @@ import Testing
         let header = try TraceLineCoder.decodeHeader(
             #"{"format":"rtmcheck-trace","version":1,"scenario":"s","actors":[{"name":"a","api":"rtm"}],"app":{"appId":"x","certificate":true}}"#
         )
-        #expect(header == TraceHeader(
-            scenario: "s", actors: [TraceActor(name: "a", api: .rtm, userId: "a")],
-            app: TraceApp(appId: "x", certificate: .enabled), seed: 0, notes: nil
-        ))
-        #expect(try TraceLineCoder.decodeEvent(#"{"actor":"a","call":"login","userId":"a"}"#)
-            == .call(actor: "a", .login(token: "", userId: "a"), returned: nil))
-        #expect(try TraceLineCoder.decodeEvent(#"{"actor":"a","call":"sendMessageToPeer","peerId":"b","message":"m"}"#)
-            == .call(actor: "a", .sendMessageToPeer(peerId: "b", text: "m", enableOfflineMessaging: false), returned: nil))
+        #expect(
+            header
+                == TraceHeader(
+                    scenario: "s", actors: [TraceActor(name: "a", api: .rtm, userId: "a")],
+                    app: TraceApp(appId: "x", certificate: .enabled), seed: 0, notes: nil
+                ))
+        #expect(
+            try TraceLineCoder.decodeEvent(#"{"actor":"a","call":"login","userId":"a"}"#)
+                == .call(actor: "a", .login(token: "", userId: "a"), returned: nil))
+        #expect(
+            try TraceLineCoder.decodeEvent(#"{"actor":"a","call":"sendMessageToPeer","peerId":"b","message":"m"}"#)
+                == .call(
+                    actor: "a", .sendMessageToPeer(peerId: "b", text: "m", enableOfflineMessaging: false), returned: nil
+                ))
         #expect(try TraceLineCoder.decodeEvent(#"{"network":"deliver","id":"m12"}"#) == .network(.deliver(id: 12)))
         #expect(try TraceLineCoder.decodeEvent(#"{"clock":"@2m"}"#) == .clock(.to(ms: 120_000)))
     }
@@ -125,7 +132,8 @@ import Testing
 
     @Test("the complete hand-written example is a login and an accepted invitation, with no network lines")
     func completeExample() throws {
-        let block = try #require(try Self.blocks().first { $0.contains(#""scenario":"invite-accept""#) && $0.contains("onLoginSuccess") })
+        let block = try #require(
+            try Self.blocks().first { $0.contains(#""scenario":"invite-accept""#) && $0.contains("onLoginSuccess") })
         let trace = try TraceReader.read(text: block, file: "doc")
         let key = InvitationKey(caller: "alice", callee: "bob", serial: 1)
         #expect(trace.header.actors.map(\.name) == ["alice", "bob"])

@@ -9,7 +9,8 @@ enum TraceSamples {
     static let key = InvitationKey(caller: "alice", callee: "bob", serial: 1)
     static let attrs = [RtmAttribute(key: "color", value: "red"), RtmAttribute(key: "quote", value: "say \"hi\"\n")]
     static let channelAttrs = [
-        RtmChannelAttribute(key: "topic", value: "ünïcødé 🎉", lastUpdateUserId: "alice", lastUpdateTs: 1_700_000_000_123)
+        RtmChannelAttribute(
+            key: "topic", value: "ünïcødé 🎉", lastUpdateUserId: "alice", lastUpdateTs: 1_700_000_000_123)
     ]
 
     static let header = TraceHeader(
@@ -27,7 +28,10 @@ enum TraceSamples {
         (.login(token: "", userId: "alice"), nil),
         (.logout, .logout(.ok)),
         (.renewToken(token: "006def"), .renewToken(.ok)),
-        (.sendMessageToPeer(peerId: "bob", text: "hello", enableOfflineMessaging: true), .peerMessage(.ok, messageId: 7)),
+        (
+            .sendMessageToPeer(peerId: "bob", text: "hello", enableOfflineMessaging: true),
+            .peerMessage(.ok, messageId: 7)
+        ),
         (.queryPeersOnlineStatus(peerIds: ["bob", "carol"]), .queryPeersOnlineStatus(.ok, requestId: 3)),
         (.setLocalUserAttributes(attrs), .attribute(.ok, requestId: 4)),
         (.addOrUpdateLocalUserAttributes(attrs), .attribute(.ok, requestId: 5)),
@@ -36,10 +40,19 @@ enum TraceSamples {
         (.getUserAttributes(userId: "bob"), .attribute(.ok, requestId: 8)),
         (.getUserAttributesByKeys(userId: "bob", keys: ["a", "b"]), .attribute(.ok, requestId: 9)),
         (.getChannelMemberCount(channelIds: ["room"]), .getChannelMemberCount(.ok, requestId: 10)),
-        (.setChannelAttributes(channel: "room", attrs, enableNotificationToChannelMembers: true), .attribute(.ok, requestId: 11)),
+        (
+            .setChannelAttributes(channel: "room", attrs, enableNotificationToChannelMembers: true),
+            .attribute(.ok, requestId: 11)
+        ),
         (.addOrUpdateChannelAttributes(channel: "room", attrs, enableNotificationToChannelMembers: false), nil),
-        (.deleteChannelAttributesByKeys(channel: "room", keys: ["topic"], enableNotificationToChannelMembers: true), nil),
-        (.clearChannelAttributes(channel: "room", enableNotificationToChannelMembers: false), .attribute(.ok, requestId: 12)),
+        (
+            .deleteChannelAttributesByKeys(channel: "room", keys: ["topic"], enableNotificationToChannelMembers: true),
+            nil
+        ),
+        (
+            .clearChannelAttributes(channel: "room", enableNotificationToChannelMembers: false),
+            .attribute(.ok, requestId: 12)
+        ),
         (.getChannelAttributes(channel: "room"), .attribute(.ok, requestId: 13)),
         (.getChannelAttributesByKeys(channel: "room", keys: ["topic"]), .attribute(.ok, requestId: 14)),
         (.createChannel(channelId: "room"), .channelCreated(true)),
@@ -96,10 +109,12 @@ enum TraceSamples {
         .network(.duplicate(id: 12, copy: 15)), .network(.duplicate(id: 12, copy: nil)),
         .network(.linkDown(a: "alice", b: "server")), .network(.linkUp(a: "alice", b: "server")),
         .network(.serverRestart),
-        .clock(.by(ms: 30_000)), .clock(.by(ms: 250)), .clock(.by(ms: 0)), .clock(.to(ms: 31_500)), .clock(.to(ms: 60_000)),
+        .clock(.by(ms: 30_000)), .clock(.by(ms: 250)), .clock(.by(ms: 0)), .clock(.to(ms: 31_500)),
+        .clock(.to(ms: 60_000)),
         .signalingCall(actor: "carol", name: "messageInstantSend", args: ["account": .string("bob"), "uid": .int(0)]),
         .signalingCall(actor: "carol", name: "logout", args: [:]),
-        .signalingCallback(actor: "carol", name: "onMessageInstantReceive", args: ["msg": .string("hi"), "uid": .int(-1)]),
+        .signalingCallback(
+            actor: "carol", name: "onMessageInstantReceive", args: ["msg": .string("hi"), "uid": .int(-1)]),
     ]
 
     /// Every sample as an event.

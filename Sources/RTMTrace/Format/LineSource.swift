@@ -24,6 +24,8 @@ final class LineSource {
 
     private var file: UnsafeMutablePointer<FILE>?
     private var buffer: [UInt8] = []
+    /// The bytes of one `fread`, reused.
+    private var chunk: [UInt8] = []
     private var start = 0
     private var scanned = 0
     private var atEnd = false
@@ -35,6 +37,7 @@ final class LineSource {
         guard let file = fopen(path, "rb") else { return nil }
         self.file = file
         buffer.reserveCapacity(Self.chunkBytes * 2)
+        chunk = [UInt8](repeating: 0, count: Self.chunkBytes)
     }
 
     /// Reads bytes already in memory.
@@ -89,14 +92,14 @@ final class LineSource {
     }
 
     private func findNewline() -> Int? {
-        var index = scanned
-        let count = buffer.count
-        while index < count {
-            if buffer[index] == UInt8(ascii: "\n") { return index }
-            index += 1
+        let from = scanned
+        let found: Int? = buffer.withUnsafeBufferPointer { all in
+            guard from < all.count, let base = all.baseAddress else { return nil }
+            guard let hit = memchr(base + from, Int32(UInt8(ascii: "\n")), all.count - from) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
-        scanned = count
-        return nil
+        if found == nil { scanned = buffer.count }
+        return found
     }
 
     private func fill() throws(Failure) {
@@ -109,12 +112,12 @@ final class LineSource {
             scanned -= start
             start = 0
         }
-        let oldCount = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: Self.chunkBytes))
-        let read = buffer.withUnsafeMutableBytes { raw in
-            fread(raw.baseAddress.map { $0 + oldCount }, 1, Self.chunkBytes, file)
+        let read = chunk.withUnsafeMutableBufferPointer { raw in
+            fread(raw.baseAddress, 1, raw.count, file)
         }
-        buffer.removeSubrange((oldCount + read)...)
+        chunk.withUnsafeBufferPointer { raw in
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: raw[0..<read]))
+        }
         if read < Self.chunkBytes {
             if ferror(file) != 0 { throw .io(String(cString: strerror(errno))) }
             atEnd = true

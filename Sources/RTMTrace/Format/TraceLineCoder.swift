@@ -33,7 +33,8 @@ public enum TraceLineCoder {
             let name = try f.string("call")
             f = FieldReader(object, context: name, known: f.asked)
             guard let call = try CallCoding.decode(name, &f) else {
-                throw unknownName(name, kind: "call", among: CallCoding.names, other: CallbackCoding.names, otherKey: "callback")
+                throw unknownName(
+                    name, kind: "call", among: CallCoding.names, other: CallbackCoding.names, otherKey: "callback")
             }
             event = .call(actor: actor, call, returned: try ResultCoding.decode(call.resultShape, &f))
         case "callback":
@@ -41,7 +42,8 @@ public enum TraceLineCoder {
             let name = try f.string("callback")
             f = FieldReader(object, context: name, known: f.asked)
             guard let callback = try CallbackCoding.decode(name, &f) else {
-                throw unknownName(name, kind: "callback", among: CallbackCoding.names, other: CallCoding.names, otherKey: "call")
+                throw unknownName(
+                    name, kind: "callback", among: CallbackCoding.names, other: CallCoding.names, otherKey: "call")
             }
             event = .callback(actor: actor, callback)
         case "signaling", "signalingCallback":
@@ -49,7 +51,8 @@ public enum TraceLineCoder {
             let name = try f.string(kind)
             f = FieldReader(object, context: name, known: f.asked)
             let args = try StepCoding.decodeSignalingArgs(&f)
-            event = kind == "signaling"
+            event =
+                kind == "signaling"
                 ? .signalingCall(actor: actor, name: name, args: args)
                 : .signalingCallback(actor: actor, name: name, args: args)
         case "network":
@@ -76,6 +79,11 @@ public enum TraceLineCoder {
     /// - Throws: ``TraceLineError`` when a call's `returned` value is not of the kind its method returns
     ///   (`login` returning a `JoinChannelErr`): such a line could not be read back.
     public static func encode(_ event: TraceEvent) throws(TraceLineError) -> String {
+        JSONText.render(.object(try jsonObject(for: event)))
+    }
+
+    /// The JSON object of `event`'s line, keys in the format's fixed order.
+    public static func jsonObject(for event: TraceEvent) throws(TraceLineError) -> JSONObject {
         var o = JSONObject()
         switch event {
         case .call(let actor, let call, let returned):
@@ -105,7 +113,7 @@ public enum TraceLineCoder {
         case .clock(let clock):
             o.append("clock", .string(StepCoding.encodeClock(clock)))
         }
-        return JSONText.render(.object(o))
+        return o
     }
 
     // MARK: - Header

@@ -149,9 +149,8 @@ public final class TraceReader {
         guard let actor = event.actor else { return }
         guard let api = actors[actor] else {
             let names = header.actors.map(\.name)
-            throw TraceLineError(
-                "unknown actor \(actor)\(didYouMean(actor, among: names)) (the header declares \(names.joined(separator: ", ")))"
-            )
+            let declared = names.joined(separator: ", ")
+            throw TraceLineError("unknown actor \(actor)\(didYouMean(actor, among: names)) (the header declares \(declared))")
         }
         let needed: TraceAPI
         switch event {

@@ -43,11 +43,13 @@ enum CallCoding {
         case "getChannelMemberCount": return .getChannelMemberCount(channelIds: try f.stringArray("channelIds"))
         case "setChannelAttributes":
             return .setChannelAttributes(
-                channel: try f.string("channelId"), try attributes(&f), enableNotificationToChannelMembers: try notify(&f)
+                channel: try f.string("channelId"), try attributes(&f),
+                enableNotificationToChannelMembers: try notify(&f)
             )
         case "addOrUpdateChannelAttributes":
             return .addOrUpdateChannelAttributes(
-                channel: try f.string("channelId"), try attributes(&f), enableNotificationToChannelMembers: try notify(&f)
+                channel: try f.string("channelId"), try attributes(&f),
+                enableNotificationToChannelMembers: try notify(&f)
             )
         case "deleteChannelAttributesByKeys":
             return .deleteChannelAttributesByKeys(

@@ -53,7 +53,8 @@ enum CallbackCoding {
             return .onQueryPeersOnlineStatusResult(
                 requestId: try f.int("requestId"),
                 statuses: try f.objects("peersStatus") { (e: inout FieldReader) throws(TraceLineError) in
-                    PeerStatus(peerId: try e.string("peerId"), onlineState: try e.code(PeerOnlineState.self, "onlineState"))
+                    PeerStatus(
+                        peerId: try e.string("peerId"), onlineState: try e.code(PeerOnlineState.self, "onlineState"))
                 },
                 try f.code(QueryPeersOnlineStatusErr.self, "code")
             )
@@ -99,7 +100,8 @@ enum CallbackCoding {
         case "onJoinFailure":
             return .onJoinFailure(channel: try f.string("channelId"), try f.code(JoinChannelErr.self, "code"))
         case "onLeave": return .onLeave(channel: try f.string("channelId"), try f.code(LeaveChannelErr.self, "code"))
-        case "onMemberJoined": return .onMemberJoined(channel: try f.string("channelId"), userId: try f.string("userId"))
+        case "onMemberJoined":
+            return .onMemberJoined(channel: try f.string("channelId"), userId: try f.string("userId"))
         case "onMemberLeft": return .onMemberLeft(channel: try f.string("channelId"), userId: try f.string("userId"))
         case "onMemberCountUpdated":
             return .onMemberCountUpdated(channel: try f.string("channelId"), count: try f.int("memberCount"))
@@ -119,7 +121,8 @@ enum CallbackCoding {
             return .onLocalInvitationRefused(try f.invitation("invitation"), response: try f.string("response"))
         case "onLocalInvitationCanceled": return .onLocalInvitationCanceled(try f.invitation("invitation"))
         case "onLocalInvitationFailure":
-            return .onLocalInvitationFailure(try f.invitation("invitation"), try f.code(LocalInvitationErrCode.self, "code"))
+            return .onLocalInvitationFailure(
+                try f.invitation("invitation"), try f.code(LocalInvitationErrCode.self, "code"))
         case "onRemoteInvitationReceived": return .onRemoteInvitationReceived(try f.invitation("invitation"))
         case "onRemoteInvitationAccepted": return .onRemoteInvitationAccepted(try f.invitation("invitation"))
         case "onRemoteInvitationRefused": return .onRemoteInvitationRefused(try f.invitation("invitation"))

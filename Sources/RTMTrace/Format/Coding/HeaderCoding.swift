@@ -9,7 +9,8 @@ enum HeaderCoding {
         }
         let format = try FieldReader.string(formatValue, for: "format")
         guard format == TraceHeader.formatName else {
-            throw TraceLineError("not an rtmcheck trace: format is \"\(format)\", expected \"\(TraceHeader.formatName)\"")
+            throw TraceLineError(
+                "not an rtmcheck trace: format is \"\(format)\", expected \"\(TraceHeader.formatName)\"")
         }
         let version = try f.int("version")
         guard version == TraceHeader.currentVersion else {

@@ -120,7 +120,8 @@ enum ResultCoding {
         case .getMembers: return .getMembers(try FieldReader.code(GetMembersErr.self, value, for: key))
         case .void:
             guard case .string("void") = value else {
-                throw TraceLineError("expected \"void\" for returns (the method returns nothing), found \(describe(value))")
+                throw TraceLineError(
+                    "expected \"void\" for returns (the method returns nothing), found \(describe(value))")
             }
             return .void
         case .invitationCreated:

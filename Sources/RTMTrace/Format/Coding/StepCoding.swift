@@ -121,7 +121,9 @@ enum StepCoding {
     /// Reads the optional `args` object of a Signaling line: string and integer values only.
     static func decodeSignalingArgs(_ f: inout FieldReader) throws(TraceLineError) -> [String: SignalingValue] {
         guard let value = f.optionalValue("args") else { return [:] }
-        guard case .object(let object) = value else { throw FieldReader.mismatch("an object", for: "args", found: value) }
+        guard case .object(let object) = value else {
+            throw FieldReader.mismatch("an object", for: "args", found: value)
+        }
         var args: [String: SignalingValue] = [:]
         for member in object.members {
             switch member.value {

@@ -67,9 +67,15 @@ public struct JSONLineParser {
         case UInt8(ascii: "{"): return .object(try parseObject())
         case UInt8(ascii: "["): return .array(try parseArray())
         case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectWord("null"); return .null
+        case UInt8(ascii: "t"):
+            try expectWord("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectWord("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectWord("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
         default: throw error("expected a JSON value, found \(describe(byte))")
         }
@@ -96,7 +102,9 @@ public struct JSONLineParser {
             }
             skipWhitespace()
             guard let colon = peek() else { throw truncated() }
-            guard colon == UInt8(ascii: ":") else { throw error("expected ':' after key \(key), found \(describe(colon))") }
+            guard colon == UInt8(ascii: ":") else {
+                throw error("expected ':' after key \(key), found \(describe(colon))")
+            }
             index += 1
             skipWhitespace()
             object.append(key, try parseValue())
