@@ -163,7 +163,7 @@ struct FieldReader {
             }
             return found
         case .null, .bool, .array, .object:
-            throw mismatch("an \(E.sdkTypeName) name or number", for: key, found: value)
+            throw mismatch("a name or number of \(E.sdkTypeName)", for: key, found: value)
         }
     }
 
