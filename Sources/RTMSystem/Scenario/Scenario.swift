@@ -16,6 +16,14 @@ public struct Scenario: Hashable, Sendable {
     public var properties: [String]?
     /// Groups of clients the scenario declares interchangeable (symmetry reduction).
     public var symmetry: [[String]]
+    /// Expected verdicts that differ from "holds" (e.g. a documented limitation under loss):
+    /// property name → `violated`. A check passes when every verdict matches its expectation.
+    public var expectations: [String: Expectation] = [:]
+
+    public enum Expectation: String, Hashable, Sendable, Codable {
+        case holds
+        case violated
+    }
 
     public init(
         name: String, summary: String = "", clients: [String], channels: [String] = [],

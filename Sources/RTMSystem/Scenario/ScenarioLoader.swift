@@ -148,7 +148,10 @@ struct Reader {
     }
 
     func scenario(_ root: Node) throws -> Scenario {
-        let keys = ["scenario", "summary", "clients", "channels", "calls", "network", "bounds", "properties", "symmetry"]
+        let keys = [
+            "scenario", "summary", "clients", "channels", "calls", "network", "bounds", "properties", "symmetry", "expect",
+        ]
+        var expectations: [String: Scenario.Expectation] = [:]
         var name: String?
         var summary = ""
         var clients: [String]?
@@ -172,6 +175,14 @@ struct Reader {
                     properties = try names(value, "property names (or 'all')")
                 }
             case "symmetry": symmetryNode = value
+            case "expect":
+                for (property, _, verdict) in try mapping(value, "expected verdicts (property: holds | violated)") {
+                    let text = try string(verdict, "holds or violated")
+                    guard let expectation = Scenario.Expectation(rawValue: text) else {
+                        throw fail(verdict, "expected 'holds' or 'violated' for \(property), found '\(text)'")
+                    }
+                    expectations[property] = expectation
+                }
             default: throw unknownKey(keyNode, key, keys)
             }
         }
@@ -199,9 +210,11 @@ struct Reader {
                 symmetry.append(members)
             }
         }
-        return Scenario(
+        var scenario = Scenario(
             name: name, summary: summary, clients: clients, channels: channels, calls: calls, network: network,
             bounds: bounds, properties: properties, symmetry: symmetry)
+        scenario.expectations = expectations
+        return scenario
     }
 
     func budgets(_ node: Node, clients: [String], channels: [String], me: String) throws -> [CallBudget] {
