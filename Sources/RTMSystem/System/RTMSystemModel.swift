@@ -133,17 +133,31 @@ public struct RTMSystemModel: Model, Sendable {
 
     public func next(_ state: SystemState, _ action: SystemAction) -> SystemState? {
         var s = state
-        var log: [String]? = nil
-        apply(action, to: &s, log: &log)
+        var trail: Trail? = nil
+        apply(action, to: &s, trail: &trail)
         return s
     }
 
     /// Replays `action` on `state` and returns what it produced, in SDK vocabulary, for reports.
     public func explain(_ action: SystemAction, from state: SystemState) -> (SystemState, [String]) {
+        let (s, trail) = observe(action, from: state)
+        return (s, trail.lines)
+    }
+
+    /// Applies `action` and returns what every client observed (API returns and callbacks, in order).
+    public func observe(_ action: SystemAction, from state: SystemState) -> (SystemState, Trail) {
         var s = state
-        var log: [String]? = []
-        apply(action, to: &s, log: &log)
-        return (s, log ?? [])
+        var trail: Trail? = Trail()
+        apply(action, to: &s, trail: &trail)
+        return (s, trail ?? Trail())
+    }
+
+    /// Makes an arbitrary API call on client `client` (trace validation drives the model this way).
+    public func perform(_ call: RtmApiCall, client: Int, from state: SystemState) -> (SystemState, Trail) {
+        var s = state
+        var trail: Trail? = Trail()
+        callApi(client, call, &s, &trail)
+        return (s, trail ?? Trail())
     }
 
     public func describe(action: SystemAction) -> String {

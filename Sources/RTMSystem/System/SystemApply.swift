@@ -3,20 +3,20 @@ import RTMProtocol
 
 extension RTMSystemModel {
     /// Applies one action; when `log` is non-nil, appends what happened in SDK vocabulary.
-    func apply(_ action: SystemAction, to s: inout SystemState, log: inout [String]?) {
+    func apply(_ action: SystemAction, to s: inout SystemState, trail: inout Trail?) {
         switch action {
         case .call(let i, let entry):
             s.clients[i].callsLeft[entry] -= 1
-            userCall(i, scenario.calls[i][entry], &s, &log)
+            userCall(i, scenario.calls[i][entry], &s, &trail)
         case .deliverUp(let i, let index):
             let request = s.links[i].up.remove(at: index).message
-            log?.append("server receives \(request.label) from \(name(i))")
+            trail?.lines.append("server receives \(request.label) from \(name(i))")
             s.seen.mark("server-received")
-            stepServer(.requestReceived(ConnectionID(i), request), &s, &log)
+            stepServer(.requestReceived(ConnectionID(i), request), &s, &trail)
         case .deliverDown(let i, let index):
             let message = s.links[i].down.remove(at: index).message
-            log?.append("\(name(i)) receives \(message.label)")
-            feed(i, .received(message), &s, &log)
+            trail?.lines.append("\(name(i)) receives \(message.label)")
+            feed(i, .received(message), &s, &trail)
         case .lose(let i, let upward, let index):
             s.faults.losses -= 1
             if upward { s.links[i].up.remove(at: index) } else { s.links[i].down.remove(at: index) }
@@ -31,20 +31,20 @@ extension RTMSystemModel {
             s.faults.linkDrops -= 1
             interruptInvitations(of: i, &s)
             s.links[i] = Link(isUp: false)
-            feed(i, .linkLost, &s, &log)
-            stepServer(.linkLost(ConnectionID(i)), &s, &log)
+            feed(i, .linkLost, &s, &trail)
+            stepServer(.linkLost(ConnectionID(i)), &s, &trail)
         case .restoreLink(let i):
             s.links[i].isUp = true
-            feed(i, .linkRestored, &s, &log)
+            feed(i, .linkRestored, &s, &trail)
         case .restartServer:
             s.faults.restarts -= 1
-            stepServer(.restarted, &s, &log)
+            stepServer(.restarted, &s, &trail)
             s.timers.removeAll { if case .server = $0.owner { true } else { false } }
             // Every connection to the old process is gone.
             for i in s.links.indices where s.links[i].isUp {
                 interruptInvitations(of: i, &s)
                 s.links[i] = Link(isUp: false)
-                feed(i, .linkLost, &s, &log)
+                feed(i, .linkLost, &s, &trail)
             }
         case .fire(let index):
             let timer = s.timers.remove(at: index)
@@ -55,57 +55,58 @@ extension RTMSystemModel {
                     for m in s.links[l].down.indices { s.links[l].down[m].msLeft -= timer.msLeft }
                 }
             }
-            log?.append("+\(timer.msLeft) ms: timer \(timer.owner.label) fires")
+            trail?.lines.append("+\(timer.msLeft) ms: timer \(timer.owner.label) fires")
             switch timer.owner {
-            case .client(let i, let t): feed(i, .timerFired(t), &s, &log)
-            case .server(let t): stepServer(.timerFired(t), &s, &log)
+            case .client(let i, let t): feed(i, .timerFired(t), &s, &trail)
+            case .server(let t): stepServer(.timerFired(t), &s, &trail)
             }
         }
     }
 
     /// The user of client `i` makes one call of its budget.
-    func userCall(_ i: Int, _ budget: CallBudget, _ s: inout SystemState, _ log: inout [String]?) {
+    func userCall(_ i: Int, _ budget: CallBudget, _ s: inout SystemState, _ trail: inout Trail?) {
         let me = name(i)
         let core = s.clients[i].core
         let target = budget.target ?? ""
         switch budget.call {
-        case .login: callApi(i, .login(token: "", userId: me), &s, &log)
-        case .logout: callApi(i, .logout, &s, &log)
-        case .renewToken: callApi(i, .renewToken(token: ""), &s, &log)
-        case .join: callApi(i, .join(channel: target), &s, &log)
-        case .leave: callApi(i, .leave(channel: target), &s, &log)
-        case .sendMessage: callApi(i, .sendMessage(channel: target, text: "from \(me)"), &s, &log)
-        case .getMembers: callApi(i, .getMembers(channel: target), &s, &log)
+        case .login: callApi(i, .login(token: "", userId: me), &s, &trail)
+        case .logout: callApi(i, .logout, &s, &trail)
+        case .renewToken: callApi(i, .renewToken(token: ""), &s, &trail)
+        case .join: callApi(i, .join(channel: target), &s, &trail)
+        case .leave: callApi(i, .leave(channel: target), &s, &trail)
+        case .sendMessage: callApi(i, .sendMessage(channel: target, text: "from \(me)"), &s, &trail)
+        case .getMembers: callApi(i, .getMembers(channel: target), &s, &trail)
         case .sendMessageToPeer:
             // The text names the message, so the properties can follow it end to end.
             let text = "\(me):\(core.nextMessageId)"
-            callApi(i, .sendMessageToPeer(peerId: target, text: text, enableOfflineMessaging: budget.offline), &s, &log)
+            callApi(i, .sendMessageToPeer(peerId: target, text: text, enableOfflineMessaging: budget.offline), &s, &trail)
         case .sendLocalInvitation:
             let key = InvitationKey(caller: core.userId ?? "", callee: target, serial: core.nextInvitationSerial)
-            callApi(i, .createLocalCallInvitation(calleeId: target), &s, &log)
+            callApi(i, .createLocalCallInvitation(calleeId: target), &s, &trail)
             let created = s.clients[i].core.locals.first { $0.key.callee == target && $0.key.serial == key.serial }
-            if let created { callApi(i, .sendLocalInvitation(created.key), &s, &log) }
+            if let created { callApi(i, .sendLocalInvitation(created.key), &s, &trail) }
         case .cancelLocalInvitation:
             if let slot = core.locals.last(where: { $0.key.callee == target }) {
-                callApi(i, .cancelLocalInvitation(slot.key), &s, &log)
+                callApi(i, .cancelLocalInvitation(slot.key), &s, &trail)
             }
         case .acceptRemoteInvitation:
             if let slot = core.remotes.last(where: { $0.key.caller == target }) {
-                callApi(i, .acceptRemoteInvitation(slot.key), &s, &log)
+                callApi(i, .acceptRemoteInvitation(slot.key), &s, &trail)
             }
         case .refuseRemoteInvitation:
             if let slot = core.remotes.last(where: { $0.key.caller == target }) {
-                callApi(i, .refuseRemoteInvitation(slot.key), &s, &log)
+                callApi(i, .refuseRemoteInvitation(slot.key), &s, &trail)
             }
         }
     }
 
-    func callApi(_ i: Int, _ call: RtmApiCall, _ s: inout SystemState, _ log: inout [String]?) {
+    func callApi(_ i: Int, _ call: RtmApiCall, _ s: inout SystemState, _ trail: inout Trail?) {
         let core = s.clients[i].core
         let outputs = s.clients[i].core.handle(.api(call))
-        if log != nil {
+        if trail != nil {
             let returned = outputs.compactMap { if case .returned(let r) = $0 { r } else { nil } }.first
-            log?.append("\(name(i)) calls \(call.sdkName)\(arguments(call)) → \(returned.map { "\($0)" } ?? "-")")
+            if let returned { trail?.events.append(.returned(client: i, call, returned)) }
+            trail?.lines.append("\(name(i)) calls \(call.sdkName)\(arguments(call)) → \(returned.map { "\($0)" } ?? "-")")
         }
         if case .login = call, outputs.first == .returned(.login(.ok)) {
             s.clients[i].loggedOut = false
@@ -117,7 +118,7 @@ extension RTMSystemModel {
             if hasPending(core) { s.seen.mark("logout-with-pending") }
             interruptInvitations(of: i, &s)
         }
-        absorb(i, outputs, &s, &log)
+        absorb(i, outputs, &s, &trail)
         if case .logout = call, outputs.first == .returned(.logout(.ok)) {
             // The session's connection closes: nothing more arrives on it.
             s.links[i].down.removeAll()
@@ -153,18 +154,19 @@ extension RTMSystemModel {
         }
     }
 
-    func feed(_ i: Int, _ input: ClientCore.Input, _ s: inout SystemState, _ log: inout [String]?) {
+    func feed(_ i: Int, _ input: ClientCore.Input, _ s: inout SystemState, _ trail: inout Trail?) {
         let outputs = s.clients[i].core.handle(input)
-        absorb(i, outputs, &s, &log)
+        absorb(i, outputs, &s, &trail)
     }
 
     /// Runs a client core's outputs: sends onto the link, timers into the clock, callbacks observed.
-    func absorb(_ i: Int, _ outputs: [ClientCore.Output], _ s: inout SystemState, _ log: inout [String]?) {
+    func absorb(_ i: Int, _ outputs: [ClientCore.Output], _ s: inout SystemState, _ trail: inout Trail?) {
         for output in outputs {
             switch output {
             case .returned: break
             case .callback(let callback):
-                log?.append("\(name(i)).\(callback.rendered)")
+                trail?.lines.append("\(name(i)).\(callback.rendered)")
+                trail?.events.append(.callback(client: i, callback))
                 observe(i, callback, &s)
             case .send(let request):
                 if s.links[i].isUp { s.links[i].up.append(InFlight(message: request, msLeft: sendDeadline)) }
@@ -173,13 +175,13 @@ extension RTMSystemModel {
             case .startTimer(let timer, let ms): startTimer(.client(i, timer), ms: ms, &s)
             case .cancelTimer(let timer): s.timers.removeAll { $0.owner == .client(i, timer) }
             case .violation(let violation):
-                log?.append("\(name(i)) rejects: \(violation)")
+                trail?.lines.append("\(name(i)) rejects: \(violation)")
                 s.seen.violate("protocol: \(name(i)) \(violation)")
             }
         }
     }
 
-    func stepServer(_ event: ServerMachine.Event, _ s: inout SystemState, _ log: inout [String]?) {
+    func stepServer(_ event: ServerMachine.Event, _ s: inout SystemState, _ trail: inout Trail?) {
         let step = ServerMachine.step(s.server, event)
         switch step {
         case .moved(let next, let effects):
@@ -197,7 +199,7 @@ extension RTMSystemModel {
         case .ignored:
             break
         case .rejected(let violation):
-            log?.append("server rejects: \(violation)")
+            trail?.lines.append("server rejects: \(violation)")
             s.seen.violate("protocol: server \(violation)")
         }
     }

@@ -127,3 +127,16 @@ public enum SystemAction: Hashable, Sendable, Codable {
     /// The pending timer at `index` (one of the earliest) fires.
     case fire(index: Int)
 }
+
+/// What a step produced: printable lines, and the observable events per client.
+public struct Trail: Hashable, Sendable {
+    public var lines: [String] = []
+    public var events: [ObservedEvent] = []
+    public init() {}
+}
+
+/// An observable event of one client: what an app (and so a trace) sees.
+public enum ObservedEvent: Hashable, Sendable {
+    case returned(client: Int, RtmApiCall, RtmApiResult)
+    case callback(client: Int, RtmCallback)
+}
