@@ -182,7 +182,7 @@ extension RTMSystemModel {
     }
 
     func stepServer(_ event: ServerMachine.Event, _ s: inout SystemState, _ trail: inout Trail?) {
-        let step = ServerMachine.step(s.server, event)
+        let step = serverStep(s.server, event)
         switch step {
         case .moved(let next, let effects):
             s.server = next
