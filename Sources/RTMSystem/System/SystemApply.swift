@@ -155,6 +155,7 @@ extension RTMSystemModel {
     }
 
     func feed(_ i: Int, _ input: ClientCore.Input, _ s: inout SystemState, _ trail: inout Trail?) {
+        if s.clients[i].loggedOut { s.seen.mark("input-after-logout") }
         let outputs = s.clients[i].core.handle(input)
         absorb(i, outputs, &s, &trail)
     }

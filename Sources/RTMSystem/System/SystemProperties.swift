@@ -22,7 +22,9 @@ extension RTMSystemModel {
                 model.isFinal(s) && model.someInvitationEndedOnBothSides(s)
             },
             .always("no-callback-after-logout") { _, s in !s.seen.violated("callback-after-logout") },
-            .sometimes("no-callback-after-logout (premise)") { _, s in s.seen.has("logout-with-pending") },
+            .sometimes("no-callback-after-logout (premise)") { _, s in
+                s.seen.has("logout-with-pending") || s.seen.has("input-after-logout")
+            },
             .always("member-joined-never-to-self") { _, s in !s.seen.violated("member-joined-to-self") },
             .sometimes("member-joined-never-to-self (premise)") { _, s in s.seen.has("member-joined") },
             .always("channel-message-never-echoed") { _, s in !s.seen.violated("channel-echo") },
