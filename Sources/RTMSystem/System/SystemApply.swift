@@ -78,8 +78,12 @@ extension RTMSystemModel {
         case .getMembers: callApi(i, .getMembers(channel: target), &s, &trail)
         case .sendMessageToPeer:
             // The text names the message, so the properties can follow it end to end.
-            let text = "\(me):\(core.nextMessageId)"
+            let text = "\(me):\(core.nextMessageId)>\(target)"
             callApi(i, .sendMessageToPeer(peerId: target, text: text, enableOfflineMessaging: budget.offline), &s, &trail)
+            if budget.offline {
+                let index = s.seen.sent.firstIndex { $0 >= text } ?? s.seen.sent.count
+                s.seen.sent.insert(text, at: index)
+            }
         case .sendLocalInvitation:
             let key = InvitationKey(caller: core.userId ?? "", callee: target, serial: core.nextInvitationSerial)
             callApi(i, .createLocalCallInvitation(calleeId: target), &s, &trail)
