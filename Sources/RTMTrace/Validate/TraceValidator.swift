@@ -84,7 +84,7 @@ struct SearchNode: Hashable {
 enum SearchMove: Hashable {
     /// A step of the model no trace line names (delivery, timer, fault).
     case hidden(SystemAction)
-    /// The next line of actor `actor`, a call.
+    /// The next line of actor `actor`, a call (as the model names its invitation).
     case call(actor: Int, RtmApiCall)
 }
 
@@ -157,10 +157,11 @@ struct ValidationSearch {
         var out: [(SearchMove, SearchNode)] = []
         for (actor, cursor) in node.cursors.enumerated() where cursor < setup.lines[actor].count {
             guard case .call(_, let call, _) = setup.lines[actor][cursor].event else { continue }
-            let (state, trail) = model.perform(call, client: actor, from: node.state)
+            let modelCall = setup.callers.denormalize(call, client: actor, in: node.state)
+            let (state, trail) = model.perform(modelCall, client: actor, from: node.state)
             var cursors = node.cursors
             if match(trail.events, &cursors, calling: actor) == nil {
-                out.append((.call(actor: actor, call), SearchNode(state: state, cursors: cursors)))
+                out.append((.call(actor: actor, modelCall), SearchNode(state: state, cursors: cursors)))
             }
         }
         buffer.removeAll(keepingCapacity: true)
@@ -176,10 +177,16 @@ struct ValidationSearch {
         return out
     }
 
+    /// Makes the trace's `call` on the model (naming its invitation as the model does).
+    func perform(_ call: RtmApiCall, actor: Int, from state: SystemState) -> (SystemState, Trail) {
+        model.perform(setup.callers.denormalize(call, client: actor, in: state), client: actor, from: state)
+    }
+
     /// Advances `cursors` over `events`; returns the first event that is not its actor's next line.
     func match(_ events: [ObservedEvent], _ cursors: inout [Int], calling: Int?) -> Mismatch? {
         var returned = false
-        for event in events {
+        for original in events {
+            let event = setup.callers.normalize(original)
             let actor: Int
             switch event {
             case .returned(let client, _, _), .callback(let client, _): actor = client

@@ -79,7 +79,7 @@ struct ValidationDiagnosis {
 
     /// What `call` returns when made by `actor` in `state`.
     func returnedResult(_ call: RtmApiCall, actor: Int, from state: SystemState) -> RtmApiResult? {
-        let (_, trail) = model.perform(call, client: actor, from: state)
+        let (_, trail) = search.perform(call, actor: actor, from: state)
         for event in trail.events {
             if case .returned(actor, _, let result) = event { return result }
         }
@@ -110,7 +110,7 @@ struct ValidationDiagnosis {
             var attempts: [[ObservedEvent]] = []
             for (actor, cursor) in node.cursors.enumerated() where cursor < search.setup.lines[actor].count {
                 guard case .call(_, let call, _) = search.setup.lines[actor][cursor].event else { continue }
-                attempts.append(model.perform(call, client: actor, from: node.state).1.events)
+                attempts.append(search.perform(call, actor: actor, from: node.state).1.events)
             }
             buffer.removeAll(keepingCapacity: true)
             model.actions(node.state, into: &buffer)
@@ -145,7 +145,7 @@ struct ValidationDiagnosis {
         }
         let next = lineAt(SearchNode(state: node.state, cursors: cursors), mismatch.actor)
         let name = name(mismatch.actor)
-        let whereText = next.map { "not \(name)'s next line, line \($0.line)" } ?? "the trace has no more lines for \(name)"
+        let whereText = next.map { "\(name)'s next line is line \($0.line)" } ?? "the trace has no more lines for \(name)"
         let passed = focus.map { cursors[$0] > node.cursors[$0] } ?? false
         return Alternative(
             text: rendered.joined(separator: ", then ") + " (\(whereText))", actor: mismatch.actor,
@@ -158,7 +158,8 @@ struct ValidationDiagnosis {
         }
     }
 
-    func render(_ event: ObservedEvent, named: Bool = true) -> String {
+    func render(_ original: ObservedEvent, named: Bool = true) -> String {
+        let event = search.setup.callers.normalize(original)
         switch event {
         case .callback(let client, let callback):
             return named ? "\(name(client)).\(callback.rendered)" : callback.rendered

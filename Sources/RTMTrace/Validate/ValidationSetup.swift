@@ -31,13 +31,17 @@ public struct ValidationSetup: Sendable {
     public let unsupported: String?
     /// The network the search assumes, in words.
     public let assumptions: String
+    /// How the model's caller-less invitations are named in the trace.
+    let callers: InvitationCallers
 
     /// The delay bound when the trace says nothing of the network.
     public static let defaultDelayMs = 1_000
 
     /// Prepares `trace`; `faults` overrides the network read from the trace.
     public init(trace: Trace, faults: NetworkFaults? = nil) throws {
-        actors = trace.header.actors.filter { $0.api == .rtm }.map(\.name)
+        let rtmActors = trace.header.actors.filter { $0.api == .rtm }
+        actors = rtmActors.map(\.name)
+        callers = InvitationCallers(userIds: rtmActors.map(\.userId))
         var perActor = Array(repeating: [TraceLine](), count: actors.count)
         var skipped: [SkippedLine] = []
         var unsupported: String?
