@@ -56,13 +56,13 @@ public struct CoverageCollector: Sendable {
         let result = model.check(options: CheckOptions(
             strategy: .breadthFirst, storage: .compact, bounds: bounds, checkDeadlocks: false,
             stopWhenAllDecided: false, collectCoverage: true))
-        for (key, count) in result.coverage { modelKeys[key, default: 0] += count }
+        for (key, count) in result.coverage { modelKeys[CoverageKey.normalize(key), default: 0] += count }
         scenarios.append("\(scenario.name): \(result.states) states, \(result.termination.description)")
         guard walks > 0 else { return }
         let simulated = model.check(options: CheckOptions(
             strategy: .randomWalks(count: walks, maxLength: scenario.bounds.depth ?? 200, seed: seed),
             bounds: bounds, checkDeadlocks: false, stopWhenAllDecided: false, collectCoverage: true))
-        for (key, count) in simulated.coverage { simulationKeys[key, default: 0] += count }
+        for (key, count) in simulated.coverage { simulationKeys[CoverageKey.normalize(key), default: 0] += count }
         simulation = "\(walks) random walks per scenario, seed \(seed)"
     }
 

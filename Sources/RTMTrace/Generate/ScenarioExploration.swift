@@ -2,8 +2,8 @@ import ModelChecker
 import RTMSystem
 
 /// A breadth-first exploration of a scenario's model that remembers, for every coverage key (every
-/// transition the model distinguishes), the first place it was taken: so the shortest execution that
-/// takes it can be rebuilt.
+/// transition the model distinguishes, payloads emptied by ``CoverageKey/normalize(_:)``), the first
+/// place it was taken: so the shortest execution that takes it can be rebuilt.
 ///
 /// States are kept as 64-bit fingerprints only; a node remembers its parent and the action that
 /// reached it, and paths are rebuilt by replaying actions from the initial state.
@@ -81,7 +81,7 @@ public struct ScenarioExploration: Sendable {
                     transitions += 1
                     keyBuffer.removeAll(keepingCapacity: true)
                     model.coverageKeys(state, action, into: &keyBuffer)
-                    for key in keyBuffer {
+                    for key in keyBuffer.map(CoverageKey.normalize) {
                         if counts[key] == nil {
                             keys.append(key)
                             firstTaken[key] = FirstTaken(node: Int(node), action: action)

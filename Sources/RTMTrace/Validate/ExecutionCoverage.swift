@@ -7,7 +7,7 @@ import RTMSystem
 /// takes line up with those the model exploration takes. A call made from a trace line is keyed as the
 /// scenario call it corresponds to (`sendLocalInvitation in …` is keyed, as in the model, by the state
 /// before the invitation was created); calls no scenario budget can make (`createChannel`, the
-/// invitation setters) have no key.
+/// invitation setters) have no key. Quoted payloads are emptied (``CoverageKey/normalize(_:)``).
 enum ExecutionCoverage {
     static func keys(of path: [(from: SystemState, move: SearchMove)], model: RTMSystemModel) -> [String] {
         var keys: [String] = []
@@ -23,7 +23,7 @@ enum ExecutionCoverage {
                 keys.append(model.coverageKey(for: scenarioCall, client: actor, in: base))
             }
         }
-        return keys
+        return keys.map(CoverageKey.normalize)
     }
 
     /// The execution as numbered steps, each with what it produced.
@@ -67,5 +67,34 @@ extension ScenarioCall {
             .setChannelId, .setResponse:
             return nil
         }
+    }
+}
+
+/// Coverage keys as every source compares them.
+public enum CoverageKey {
+    /// `key` with the text of every quoted payload emptied: message labels in the model's keys carry
+    /// their strings (`invitation.invite(content: "lunch?", channelId: "")`), which are not part of a
+    /// transition, and a trace's strings are its own.
+    public static func normalize(_ key: String) -> String {
+        guard key.contains("\"") else { return key }
+        var out = ""
+        var inString = false
+        var escaped = false
+        for character in key {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == "\"" {
+                    inString = false
+                    out.append(character)
+                }
+            } else {
+                out.append(character)
+                if character == "\"" { inString = true }
+            }
+        }
+        return out
     }
 }
