@@ -1,4 +1,5 @@
 import Foundation
+import ModelChecker
 import RTMMachines
 import RTMSystem
 import Testing
@@ -81,5 +82,29 @@ import Testing
             let result = try TraceValidator().validate(path: file)
             #expect(result.verdict == .matched, "\(result.text())")
         }
+    }
+}
+
+@Suite struct CounterexampleTraceTests {
+    @Test("a counterexample of the checker becomes a trace that validates")
+    func counterexampleTrace() throws {
+        // A lost accept-ACK lets the two ends of an invitation disagree (docs/invitation-protocol.md §5).
+        let scenario = Scenario(
+            name: "lost-ack", clients: ["alice", "bob"],
+            calls: [
+                [CallBudget(.login), CallBudget(.sendLocalInvitation, target: "bob")],
+                [CallBudget(.login), CallBudget(.acceptRemoteInvitation, target: "alice")],
+            ],
+            network: NetworkFaults(loss: 1, delay: .bounded(ms: 1000)), properties: ["invitation-agreement"])
+        let model = try RTMSystemModel(scenario)
+        let result = model.check(options: CheckOptions(storage: .compact, stopAtFirstViolation: true))
+        let path = try #require(result.properties.first { $0.name == "invitation-agreement" }?.verdict.path)
+        let generator = try SuiteGenerator(scenario: scenario)
+        let trace = try #require(generator.trace(of: path.actions, name: "agreement", note: "invitation-agreement"))
+        #expect(trace.header.notes == "invitation-agreement")
+        #expect(trace.text.contains(#""reason":"loss""#))
+        let validated = TraceValidator().validate(try TraceReader.read(text: trace.text, file: "agreement"), file: "agreement")
+        #expect(validated.verdict == .matched, "\(validated.text())")
+        #expect(validated.assumptions.contains("1 loss"))
     }
 }

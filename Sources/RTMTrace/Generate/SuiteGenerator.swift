@@ -125,6 +125,15 @@ public struct SuiteGenerator: Sendable {
         }
     }
 
+    /// Any execution of the scenario (a counterexample, a witness) as a trace, e.g. for Traces/regressions/:
+    /// `actions` are taken from the model's initial state; `note` goes into the header.
+    public func trace(of actions: [SystemAction], name: String, note: String) -> GeneratedTrace? {
+        guard let initial = model.initialStates.first else { return nil }
+        var trace = render(actions, from: initial, name: name, target: "")
+        trace.header.notes = note
+        return trace
+    }
+
     func render(_ actions: [SystemAction], from initial: SystemState, name: String, target: String) -> GeneratedTrace {
         var renderer = TraceRenderer(model: model)
         var events = renderer.prologue()
