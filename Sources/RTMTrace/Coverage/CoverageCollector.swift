@@ -2,7 +2,8 @@ import ModelChecker
 import RTMSystem
 
 /// Gathers the three columns of a ``CoverageReport``: the transitions the traces take (each validated
-/// against the model, its matched execution's keys counted once per trace), those the model exploration
+/// against the model, completely when it can be, its matched execution's keys counted once per trace),
+/// those the model exploration
 /// of each scenario takes, and those a seeded simulation takes.
 ///
 /// ```swift
@@ -20,6 +21,8 @@ public struct CoverageCollector: Sendable {
     public var tracesNotMatched: [String] = []
     public var scenarios: [String] = []
     public var simulation: String?
+    /// Validates traces for the traces column: completely first (so the steps that finish what a trace
+    /// started, such as a server's purge timer, count), else as a prefix.
     public var validator = TraceValidator()
 
     public init() {}
@@ -30,7 +33,10 @@ public struct CoverageCollector: Sendable {
         for file in files {
             traces += 1
             do {
-                let result = try validator.validate(path: file)
+                var complete = validator
+                complete.options.complete = true
+                var result = try complete.validate(path: file)
+                if result.verdict != .matched { result = try validator.validate(path: file) }
                 guard result.verdict == .matched else {
                     tracesNotMatched.append("\(file): \(result.verdict.rawValue)")
                     continue

@@ -118,7 +118,7 @@ struct ValidationSearch {
     mutating func run(file: String) -> TraceValidation {
         let total = setup.lines.reduce(0) { $0 + $1.count }
         for state in model.initialStates {
-            add(SearchNode(state: state, cursors: Array(repeating: 0, count: setup.actors.count)), parent: -1, move: nil)
+            add(SearchNode(state: state, cursors: Array(repeating: 0, count: setup.lines.count)), parent: -1, move: nil)
         }
         var next = 0
         var buffer: [SystemAction] = []
@@ -168,13 +168,28 @@ struct ValidationSearch {
         model.actions(node.state, into: &buffer)
         for action in buffer {
             if case .call = action { continue }
-            let (state, trail) = model.observe(action, from: node.state)
             var cursors = node.cursors
+            guard followNetwork(action, &cursors) else { continue }
+            let (state, trail) = model.observe(action, from: node.state)
             if match(trail.events, &cursors, calling: nil) == nil {
                 out.append((.hidden(action), SearchNode(state: state, cursors: cursors)))
             }
         }
         return out
+    }
+
+    /// Whether `action` may be taken given the trace's network lines; advances past the fault line it
+    /// matches. Without followed network lines, every action may be taken (within the fault budgets).
+    func followNetwork(_ action: SystemAction, _ cursors: inout [Int]) -> Bool {
+        guard setup.followsNetwork else { return true }
+        let network = setup.actors.count
+        let lines = setup.lines[network]
+        guard cursors[network] < lines.count, case .network(let step) = lines[cursors[network]].event else {
+            return setup.fault(action, is: .serverRestart) == nil  // No fault line left: no fault.
+        }
+        guard let matches = setup.fault(action, is: step) else { return true }  // Not a fault.
+        if matches { cursors[network] += 1 }
+        return matches
     }
 
     /// Makes the trace's `call` on the model (naming its invitation as the model does).

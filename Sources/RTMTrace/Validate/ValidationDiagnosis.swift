@@ -36,7 +36,7 @@ struct ValidationDiagnosis {
         }
         let expected = (try? TraceLineCoder.encode(line.event)) ?? "\(line.event)"
         let alternatives = alternatives(from: examined, focus: actor)
-        let name = actors[actor]
+        let name = self.name(actor)
         var message: String
         switch line.event {
         case .call(_, let call, let returned):
@@ -64,7 +64,9 @@ struct ValidationDiagnosis {
             } else {
                 message += "; \(name)'s next callback can only be " + firsts.prefix(3).joined(separator: " or ")
             }
-        case .signalingCall, .signalingCallback, .network, .clock:
+        case .network:
+            message = "no execution of the model matches this line: the network cannot take this step here"
+        case .signalingCall, .signalingCallback, .clock:
             message = "no execution of the model matches this line"
         }
         return TraceValidation.Failure(
@@ -168,7 +170,7 @@ struct ValidationDiagnosis {
         }
     }
 
-    func name(_ client: Int) -> String { actors.indices.contains(client) ? actors[client] : "client \(client)" }
+    func name(_ client: Int) -> String { actors.indices.contains(client) ? actors[client] : "the network" }
 
     /// A state as the model describes it, with what is in flight and which timers are pending.
     func describe(_ state: SystemState) -> String {

@@ -7,12 +7,14 @@ import RTMSystem
 /// - Clients: one per `rtm` actor, named as the actor; channels come from the trace's own
 ///   `createChannel` calls (the model starts with none).
 /// - Network: reliable, in order, every message arriving within 1 s (timers fire only when due),
-///   unless the trace has network lines: then its drops (`loss` or unexplained), duplicates, link
-///   drops and server restarts are the fault budget, reordering is allowed when its deliveries are out
-///   of send order, and the delay is unbounded when the clock moves while a message is in flight.
-/// - Skipped lines: network and clock lines (the search treats the network as hidden), and the
-///   shell-level calls and callbacks the model does not cover (attributes, online status, member
-///   counts, token renewal results). A trace with a Signaling actor is skipped whole.
+///   unless the trace has network lines: then its faults (drops for `loss` or dictated, duplicates,
+///   link drops and restores, server restarts) are matched in order, as the lines of one more actor,
+///   by the model's fault steps; reordering is allowed when its deliveries are out of send order, and
+///   the delay is unbounded when the clock moves while a message is in flight. Sends, deliveries and
+///   drops that follow from a fault stay hidden. Explicit `faults` replace all this with free budgets.
+/// - Skipped lines: clock lines and the network lines not matched, and the shell-level calls and
+///   callbacks the model does not cover (attributes, online status, member counts, token renewal
+///   results). A trace with a Signaling actor is skipped whole.
 public struct ValidationSetup: Sendable {
     /// A line validation does not match, and why.
     public struct SkippedLine: Hashable, Sendable {
@@ -24,8 +26,11 @@ public struct ValidationSetup: Sendable {
     public let model: RTMSystemModel
     /// The `rtm` actors, in header order: actor `i` is the model's client `i`.
     public let actors: [String]
-    /// Per actor, the lines the model must match, in order.
+    /// Per actor, the lines the model must match, in order; when ``followsNetwork``, one more entry
+    /// (index `actors.count`) holds the network's fault lines.
     public let lines: [[TraceLine]]
+    /// Whether the trace's fault lines are matched in order by the model's fault steps.
+    public let followsNetwork: Bool
     public let skipped: [SkippedLine]
     /// Why the whole trace cannot be validated (nil: it can).
     public let unsupported: String?
@@ -44,6 +49,7 @@ public struct ValidationSetup: Sendable {
         callers = InvitationCallers(userIds: rtmActors.map(\.userId))
         var perActor = Array(repeating: [TraceLine](), count: actors.count)
         var skipped: [SkippedLine] = []
+        var faultLines: [TraceLine] = []
         var unsupported: String?
         if let signaling = trace.header.actors.first(where: { $0.api == .signaling }) {
             unsupported = "actor \(signaling.name) uses the legacy Signaling API, which the model does not cover"
@@ -65,6 +71,8 @@ public struct ValidationSetup: Sendable {
                 }
             case .signalingCall, .signalingCallback:
                 skipped.append(SkippedLine(line: line.line, reason: "Signaling line (replay only)"))
+            case .network(let step) where faults == nil && Self.isFault(step):
+                faultLines.append(line)
             case .network:
                 skipped.append(SkippedLine(line: line.line, reason: "network line (the search treats the network as hidden)"))
             case .clock:
@@ -76,7 +84,8 @@ public struct ValidationSetup: Sendable {
             name: trace.header.scenario, summary: "validation of a trace", clients: actors, channels: [],
             calls: Array(repeating: [], count: actors.count), network: network, properties: [])
         model = try RTMSystemModel(scenario)
-        lines = perActor
+        followsNetwork = !faultLines.isEmpty
+        lines = followsNetwork ? perActor + [faultLines] : perActor
         self.skipped = skipped
         self.unsupported = unsupported
         assumptions = Self.describe(network)
@@ -127,6 +136,36 @@ public struct ValidationSetup: Sendable {
         }
         if !sawNetwork { faults.delay = .bounded(ms: defaultDelayMs) }
         return faults
+    }
+
+    /// Whether a network line is a fault the model takes as a step of its own (a loss, a duplicate, a
+    /// link going down or up, a server restart); drops caused by a link drop or a restart are not.
+    static func isFault(_ step: TraceNetworkStep) -> Bool {
+        switch step {
+        case .drop(_, let reason):
+            switch reason {
+            case .loss, .dictated, nil: true
+            case .linkDown, .restart: false
+            }
+        case .duplicate, .linkDown, .linkUp, .serverRestart: true
+        case .send, .deliver: false
+        }
+    }
+
+    /// Whether the model's `action` is the network's fault `step` (nil: the action is no fault).
+    func fault(_ action: SystemAction, is step: TraceNetworkStep) -> Bool? {
+        func names(_ client: Int, _ a: String, _ b: String) -> Bool {
+            guard actors.indices.contains(client) else { return false }
+            return (a == actors[client] && b == "server") || (b == actors[client] && a == "server")
+        }
+        switch action {
+        case .call, .deliverUp, .deliverDown, .fire: return nil
+        case .lose: if case .drop = step { return true } else { return false }
+        case .duplicate: if case .duplicate = step { return true } else { return false }
+        case .dropLink(let client): if case .linkDown(let a, let b) = step { return names(client, a, b) } else { return false }
+        case .restoreLink(let client): if case .linkUp(let a, let b) = step { return names(client, a, b) } else { return false }
+        case .restartServer: if case .serverRestart = step { return true } else { return false }
+        }
     }
 
     /// Why the model does not cover `call` (nil: it does).
