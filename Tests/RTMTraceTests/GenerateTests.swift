@@ -74,12 +74,14 @@ import Testing
         #expect(written.count == suite.traces.count)
     }
 
-    @Test("the committed suites in Traces/generated all validate")
+    @Test("the committed traces in Traces/generated and Traces/docs all validate, completely")
     func committedSuitesValidate() throws {
-        let files = TraceFiles.jsonl(in: TraceFiles.generated)
-        #expect(!files.isEmpty)
+        let files = TraceFiles.jsonl(in: TraceFiles.generated) + TraceFiles.jsonl(in: TraceFiles.docs)
+        #expect(files.count > 60)
+        var options = TraceValidator.Options()
+        options.complete = true
         for file in files {
-            let result = try TraceValidator().validate(path: file)
+            let result = try TraceValidator(options: options).validate(path: file)
             #expect(result.verdict == .matched, "\(result.text())")
         }
     }
