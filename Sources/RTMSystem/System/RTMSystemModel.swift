@@ -216,6 +216,14 @@ public struct RTMSystemModel: Model, Sendable {
         }
     }
 
+    /// The coverage key of `call` made by client `client` in `state`, exactly as
+    /// ``coverageKeys(_:_:into:)`` gives it for a budget call (trace validation keys the calls it
+    /// makes with ``perform(_:client:from:)`` this way).
+    public func coverageKey(for call: ScenarioCall, client: Int, in state: SystemState) -> String {
+        guard state.clients.indices.contains(client) else { return call.rawValue }
+        return "\(call.rawValue) in \(relevantState(state.clients[client].core, call))"
+    }
+
     func relevantState(_ core: ClientCore, _ call: ScenarioCall) -> String {
         switch call {
         case .login, .logout, .renewToken, .sendMessageToPeer: core.connectionState.sdkName
