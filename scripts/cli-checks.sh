@@ -18,4 +18,17 @@ echo "== rtmcheck token (Agora's known answers)"
 echo "== rtmcheck check Models/"
 "$BIN" check Models/ --no-timing
 
+echo "== rtmcheck validate Traces/ (every committed trace is allowed by the model)"
+"$BIN" validate Traces/ --complete
+
+echo "== rtmcheck generate drift (the committed covering suites are current)"
+tmp="$(mktemp -d)"
+for scenario in channel connection invitation invitation-race; do
+  "$BIN" generate "Models/$scenario.yaml" --cover transitions -o "$tmp" >/dev/null
+done
+for f in "$tmp"/*.jsonl; do
+  cmp -s "$f" "Traces/generated/$(basename "$f")" || { echo "Traces/generated/$(basename "$f") is stale: rerun rtmcheck generate"; exit 1; }
+done
+rm -rf "$tmp"
+
 echo "cli-checks: all passed"
