@@ -55,7 +55,7 @@ import Testing
             "onSendMessageResult(2, PEER_MESSAGE_ERR_CACHED_BY_SERVER)",
         ])
         world.login("bob")
-        #expect(world.take("bob") == loggedIn + ["onMessageReceivedFromPeer(alice, \"kept\", isOfflineMessage)"])
+        #expect(world.take("bob") == loginCallbacks + ["onMessageReceivedFromPeer(alice, \"kept\", isOfflineMessage)"])
         #expect(world.take("alice") == [])
         world.check()
     }
@@ -144,7 +144,7 @@ import Testing
         world.settle()
         #expect(world.take("bob") == ["lobby.onMemberLeft(alice)", "lobby.onMemberCountUpdated(1)"])
         #expect(world["alice"].channels["lobby"]?.membership == .left)
-        #expect(world["alice"].channels["lobby"]?.sendMessage(RtmMessage(text: "x")) == .failure)
+        #expect(world["alice"].channels["lobby"]?.sendMessage(RtmMessage(text: "x")) == .userNotLoggedIn)
         world.check()
     }
 }

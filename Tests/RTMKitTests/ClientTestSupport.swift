@@ -212,7 +212,7 @@ final class World {
 }
 
 /// The callbacks of a successful first login, as printed.
-let loggedIn = [
+let loginCallbacks = [
     "onConnectionStateChanged(CONNECTION_STATE_CONNECTING, CONNECTION_CHANGE_REASON_LOGIN)", "onLoginSuccess()",
     "onConnectionStateChanged(CONNECTION_STATE_CONNECTED, CONNECTION_CHANGE_REASON_LOGIN_SUCCESS)",
 ]
