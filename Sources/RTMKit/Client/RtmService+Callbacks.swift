@@ -59,7 +59,8 @@ extension RtmService {
             let list = members.map { RtmChannelMember(userId: $0, channelId: channel) }
             channelObjects[channel]?.handler?.onGetMembers(list, code)
         case .onLocalInvitationReceivedByPeer(let key):
-            callManager?.handler?.onLocalInvitationReceivedByPeer(local(key))
+            let invitation = local(key)
+            callManager?.handler?.onLocalInvitationReceivedByPeer(invitation)
         case .onLocalInvitationAccepted(let key, let response):
             let invitation = local(key)
             invitation.response = response
@@ -68,15 +69,22 @@ extension RtmService {
             let invitation = local(key)
             invitation.response = response
             callManager?.handler?.onLocalInvitationRefused(invitation, response)
-        case .onLocalInvitationCanceled(let key): callManager?.handler?.onLocalInvitationCanceled(local(key))
+        case .onLocalInvitationCanceled(let key): let invitation = local(key)
+            callManager?.handler?.onLocalInvitationCanceled(invitation)
         case .onLocalInvitationFailure(let key, let code):
-            callManager?.handler?.onLocalInvitationFailure(local(key), code)
-        case .onRemoteInvitationReceived(let key): callManager?.handler?.onRemoteInvitationReceived(remote(key))
-        case .onRemoteInvitationAccepted(let key): callManager?.handler?.onRemoteInvitationAccepted(remote(key))
-        case .onRemoteInvitationRefused(let key): callManager?.handler?.onRemoteInvitationRefused(remote(key))
-        case .onRemoteInvitationCanceled(let key): callManager?.handler?.onRemoteInvitationCanceled(remote(key))
+            let invitation = local(key)
+            callManager?.handler?.onLocalInvitationFailure(invitation, code)
+        case .onRemoteInvitationReceived(let key): let invitation = remote(key)
+            callManager?.handler?.onRemoteInvitationReceived(invitation)
+        case .onRemoteInvitationAccepted(let key): let invitation = remote(key)
+            callManager?.handler?.onRemoteInvitationAccepted(invitation)
+        case .onRemoteInvitationRefused(let key): let invitation = remote(key)
+            callManager?.handler?.onRemoteInvitationRefused(invitation)
+        case .onRemoteInvitationCanceled(let key): let invitation = remote(key)
+            callManager?.handler?.onRemoteInvitationCanceled(invitation)
         case .onRemoteInvitationFailure(let key, let code):
-            callManager?.handler?.onRemoteInvitationFailure(remote(key), code)
+            let invitation = remote(key)
+            callManager?.handler?.onRemoteInvitationFailure(invitation, code)
         }
     }
 
@@ -101,8 +109,8 @@ extension RtmService {
         return handle
     }
 
-    /// The incoming invitations this service has received, by key.
-    public var receivedInvitations: [InvitationKey: RemoteInvitation] { remoteInvitations }
-    /// The outgoing invitations this service has created, by key.
-    public var createdInvitations: [InvitationKey: LocalInvitation] { localInvitations }
+    /// The incoming invitations this service has received, sorted by key.
+    public var receivedInvitations: [RemoteInvitation] { core.remotes.map { remote($0.key) } }
+    /// The outgoing invitations this service has created, sorted by key.
+    public var createdInvitations: [LocalInvitation] { core.locals.map { local($0.key) } }
 }
