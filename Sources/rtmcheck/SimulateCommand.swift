@@ -35,8 +35,8 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Number of simulated clients (ignored with a scenario).")
     var clients: Int = 100
 
-    @Option(help: "Channels the clients may join (ignored with a scenario).")
-    var channels: Int = 10
+    @Option(help: "Channels the clients may join (default: one per 20 clients, at least 3; ignored with a scenario).")
+    var channels: Int?
 
     @Option(help: "How long users act, in virtual time: 60s, 500ms, 2m.")
     var duration: String = "60s"
@@ -97,11 +97,15 @@ struct SimulateCommand: ParsableCommand {
             if loaded.network.serverRestarts > 0 { faults.restartProbability = 0.0005 }
         } else {
             guard clients > 0 else { throw ValidationError("--clients must be at least 1") }
-            guard channels > 0 else { throw ValidationError("--channels must be at least 1") }
-            plan = WorkloadPlan(users: (1...clients).map { "u\($0)" }, channels: (1...channels).map { "c\($0)" })
+            let channelCount = channels ?? max(3, clients / 20)
+            guard channelCount > 0 else { throw ValidationError("--channels must be at least 1") }
+            plan = WorkloadPlan(
+                users: (1...clients).map { "u\($0)" }, channels: (1...channelCount).map { "c\($0)" })
         }
-        for (value, name) in [(loss, "loss"), (dup, "dup"), (reorder, "reorder"), (linkDrop, "link-drop"),
-            (restart, "restart")] {
+        for (value, name) in [
+            (loss, "loss"), (dup, "dup"), (reorder, "reorder"), (linkDrop, "link-drop"),
+            (restart, "restart"),
+        ] {
             if let value, !(0...1).contains(value) { throw ValidationError("--\(name) must be between 0 and 1") }
         }
         if let loss { faults.lossProbability = loss }

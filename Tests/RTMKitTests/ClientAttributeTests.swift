@@ -23,24 +23,27 @@ import Testing
         #expect(alice.setLocalUserAttributes([.init(key: "mood", value: "ok")], requestId: &id) == .ok)
         world.settle()
         #expect(world.take("alice") == ["onSetLocalUserAttributesResult(\(id), ATTRIBUTE_OPERATION_ERR_OK)"])
-        #expect(alice.addOrUpdateLocalUserAttributes(
-            [.init(key: "mood", value: "great"), .init(key: "city", value: "Oslo")], requestId: &id) == .ok)
+        #expect(
+            alice.addOrUpdateLocalUserAttributes(
+                [.init(key: "mood", value: "great"), .init(key: "city", value: "Oslo")], requestId: &id) == .ok)
         world.settle()
         #expect(world.take("alice") == ["onAddOrUpdateLocalUserAttributesResult(\(id), ATTRIBUTE_OPERATION_ERR_OK)"])
         var read = 0
         #expect(world["bob"].getUserAttributes("alice", requestId: &read) == .ok)
         world.settle()
-        #expect(world.take("bob") == [
-            "onGetUserAttributesResult(\(read), alice, [mood=\"great\", city=\"Oslo\"], ATTRIBUTE_OPERATION_ERR_OK)"
-        ])
+        #expect(
+            world.take("bob") == [
+                "onGetUserAttributesResult(\(read), alice, [mood=\"great\", city=\"Oslo\"], ATTRIBUTE_OPERATION_ERR_OK)"
+            ])
         #expect(alice.deleteLocalUserAttributesByKeys(["mood"], requestId: &id) == .ok)
         world.settle()
         #expect(world.take("alice") == ["onDeleteLocalUserAttributesResult(\(id), ATTRIBUTE_OPERATION_ERR_OK)"])
         #expect(world["bob"].getUserAttributesByKeys("alice", keys: ["city", "mood"], requestId: &read) == .ok)
         world.settle()
-        #expect(world.take("bob") == [
-            "onGetUserAttributesResult(\(read), alice, [city=\"Oslo\"], ATTRIBUTE_OPERATION_ERR_OK)"
-        ])
+        #expect(
+            world.take("bob") == [
+                "onGetUserAttributesResult(\(read), alice, [city=\"Oslo\"], ATTRIBUTE_OPERATION_ERR_OK)"
+            ])
         #expect(alice.clearLocalUserAttributes(requestId: &id) == .ok)
         world.settle()
         #expect(world.take("alice") == ["onClearLocalUserAttributesResult(\(id), ATTRIBUTE_OPERATION_ERR_OK)"])
@@ -54,9 +57,10 @@ import Testing
         var id = 0
         #expect(world["alice"].getUserAttributes("carol", requestId: &id) == .ok)
         world.settle()
-        #expect(world.take("alice") == [
-            "onGetUserAttributesResult(\(id), carol, [], ATTRIBUTE_OPERATION_ERR_USER_NOT_FOUND)"
-        ])
+        #expect(
+            world.take("alice") == [
+                "onGetUserAttributesResult(\(id), carol, [], ATTRIBUTE_OPERATION_ERR_USER_NOT_FOUND)"
+            ])
         world.check()
     }
 
@@ -85,33 +89,40 @@ import Testing
         world.drain()
         var id = 0
         let notify = ChannelAttributeOptions(enableNotificationToChannelMembers: true)
-        #expect(world["carol"].setChannelAttributes("lobby", [.init(key: "topic", value: "cats")], options: notify,
-            requestId: &id) == .ok)
+        #expect(
+            world["carol"].setChannelAttributes(
+                "lobby", [.init(key: "topic", value: "cats")], options: notify,
+                requestId: &id) == .ok)
         world.settle()
         #expect(world.take("carol") == ["onSetChannelAttributesResult(\(id), ATTRIBUTE_OPERATION_ERR_OK)"])
         #expect(world.take("alice") == ["lobby.onAttributesUpdated([topic=\"cats\"])"])
         #expect(world.take("bob") == ["lobby.onAttributesUpdated([topic=\"cats\"])"])
-        #expect(world["alice"].addOrUpdateChannelAttributes("lobby", [.init(key: "rule", value: "be kind")],
-            requestId: &id) == .ok)
+        #expect(
+            world["alice"].addOrUpdateChannelAttributes(
+                "lobby", [.init(key: "rule", value: "be kind")],
+                requestId: &id) == .ok)
         world.settle()
         #expect(world.take("alice") == ["onAddOrUpdateChannelAttributesResult(\(id), ATTRIBUTE_OPERATION_ERR_OK)"])
         #expect(world.take("bob") == [])
         #expect(world["bob"].getChannelAttributes("lobby", requestId: &id) == .ok)
         world.settle()
         let read = world.log("bob").callbacks.last
-        #expect(world.take("bob") == [
-            "onGetChannelAttributesResult(\(id), [topic=\"cats\", rule=\"be kind\"], ATTRIBUTE_OPERATION_ERR_OK)"
-        ])
+        #expect(
+            world.take("bob") == [
+                "onGetChannelAttributesResult(\(id), [topic=\"cats\", rule=\"be kind\"], ATTRIBUTE_OPERATION_ERR_OK)"
+            ])
         if case .onGetChannelAttributesResult(_, let attributes, _) = read {
             #expect(attributes.map(\.lastUpdateUserId) == ["carol", "alice"])
         }
-        #expect(world["bob"].deleteChannelAttributesByKeys("lobby", keys: ["topic"], options: notify, requestId: &id)
-            == .ok)
+        #expect(
+            world["bob"].deleteChannelAttributesByKeys("lobby", keys: ["topic"], options: notify, requestId: &id)
+                == .ok)
         world.settle()
-        #expect(world.take("bob") == [
-            "onDeleteChannelAttributesResult(\(id), ATTRIBUTE_OPERATION_ERR_OK)",
-            "lobby.onAttributesUpdated([rule=\"be kind\"])",
-        ])
+        #expect(
+            world.take("bob") == [
+                "onDeleteChannelAttributesResult(\(id), ATTRIBUTE_OPERATION_ERR_OK)",
+                "lobby.onAttributesUpdated([rule=\"be kind\"])",
+            ])
         #expect(world.take("alice") == ["lobby.onAttributesUpdated([rule=\"be kind\"])"])
         #expect(world["bob"].getChannelAttributesByKeys("lobby", keys: ["rule"], requestId: &id) == .ok)
         #expect(world["bob"].clearChannelAttributes("lobby", requestId: &id) == .ok)

@@ -15,10 +15,11 @@ import Testing
         #expect(world["alice"].connectionState == .connected)
         #expect(world["alice"].logout() == .ok)
         world.settle()
-        #expect(world.take("alice") == [
-            "onLogout(LOGOUT_ERR_OK)",
-            "onConnectionStateChanged(CONNECTION_STATE_DISCONNECTED, CONNECTION_CHANGE_REASON_LOGOUT)",
-        ])
+        #expect(
+            world.take("alice") == [
+                "onLogout(LOGOUT_ERR_OK)",
+                "onConnectionStateChanged(CONNECTION_STATE_DISCONNECTED, CONNECTION_CHANGE_REASON_LOGOUT)",
+            ])
         #expect(world["alice"].logout() == .userNotLoggedIn)
         #expect(world.sim.server.core.sessions.isEmpty)
         world.check()
@@ -43,11 +44,12 @@ import Testing
         #expect(world["alice"].login(token: ServerFixture.token("alice"), userId: "alice") == .ok)
         #expect(world["alice"].logout() == .ok)
         world.settle()
-        #expect(world.take("alice") == [
-            "onConnectionStateChanged(CONNECTION_STATE_CONNECTING, CONNECTION_CHANGE_REASON_LOGIN)",
-            "onLogout(LOGOUT_ERR_OK)",
-            "onConnectionStateChanged(CONNECTION_STATE_DISCONNECTED, CONNECTION_CHANGE_REASON_LOGOUT)",
-        ])
+        #expect(
+            world.take("alice") == [
+                "onConnectionStateChanged(CONNECTION_STATE_CONNECTING, CONNECTION_CHANGE_REASON_LOGIN)",
+                "onLogout(LOGOUT_ERR_OK)",
+                "onConnectionStateChanged(CONNECTION_STATE_DISCONNECTED, CONNECTION_CHANGE_REASON_LOGOUT)",
+            ])
         #expect(world.sim.server.core.sessions.isEmpty)
         world.check()
     }
@@ -60,16 +62,19 @@ import Testing
         world.drain()
         #expect(world["alice"].login(token: ServerFixture.token("alice"), userId: "alice") == .ok)
         world.settle()
-        #expect(world.take("alice") == [
-            "onConnectionStateChanged(CONNECTION_STATE_CONNECTING, CONNECTION_CHANGE_REASON_LOGIN)",
-            "onLoginFailure(LOGIN_ERR_TIMEOUT)",
-            "onConnectionStateChanged(CONNECTION_STATE_DISCONNECTED, CONNECTION_CHANGE_REASON_LOGIN_TIMEOUT)",
-        ])
+        #expect(
+            world.take("alice") == [
+                "onConnectionStateChanged(CONNECTION_STATE_CONNECTING, CONNECTION_CHANGE_REASON_LOGIN)",
+                "onLoginFailure(LOGIN_ERR_TIMEOUT)",
+                "onConnectionStateChanged(CONNECTION_STATE_DISCONNECTED, CONNECTION_CHANGE_REASON_LOGIN_TIMEOUT)",
+            ])
         #expect(world.sim.nowMs == 6_000)
         world.check()
     }
 
-    @Test("a link lost for 10 s: RECONNECTING after 4 s, then CONNECTED without onLoginSuccess; peers see nothing (C5, C6)")
+    @Test(
+        "a link lost for 10 s: RECONNECTING after 4 s, then CONNECTED without onLoginSuccess; peers see nothing (C5, C6)"
+    )
     func reconnect() {
         let world = World()
         world.client("alice")
@@ -85,10 +90,11 @@ import Testing
         world.sim.run(forMs: 5_000)
         #expect(world["alice"].connectionState == .reconnecting)
         world.settle()
-        #expect(world.take("alice") == [
-            "onConnectionStateChanged(CONNECTION_STATE_RECONNECTING, CONNECTION_CHANGE_REASON_INTERRUPTED)",
-            "onConnectionStateChanged(CONNECTION_STATE_CONNECTED, CONNECTION_CHANGE_REASON_LOGIN_SUCCESS)",
-        ])
+        #expect(
+            world.take("alice") == [
+                "onConnectionStateChanged(CONNECTION_STATE_RECONNECTING, CONNECTION_CHANGE_REASON_INTERRUPTED)",
+                "onConnectionStateChanged(CONNECTION_STATE_CONNECTED, CONNECTION_CHANGE_REASON_LOGIN_SUCCESS)",
+            ])
         #expect(world.take("bob") == [])
         #expect(world["alice"].channels["lobby"]?.membership == .joined)
         #expect(world.sim.server.core.members("lobby") == ["alice", "bob"])
@@ -109,18 +115,21 @@ import Testing
         world.drain()
         world.sim.dropLink(of: world["alice"], restoreAfterMs: 40_000)
         world.settle()
-        #expect(world.take("alice") == [
-            "onConnectionStateChanged(CONNECTION_STATE_RECONNECTING, CONNECTION_CHANGE_REASON_INTERRUPTED)",
-            "onConnectionStateChanged(CONNECTION_STATE_CONNECTED, CONNECTION_CHANGE_REASON_LOGIN_SUCCESS)",
-        ])
-        #expect(world.take("bob") == [
-            "lobby.onMemberLeft(alice)", "lobby.onMemberCountUpdated(1)",
-            "lobby.onMemberJoined(alice)", "lobby.onMemberCountUpdated(2)",
-        ])
+        #expect(
+            world.take("alice") == [
+                "onConnectionStateChanged(CONNECTION_STATE_RECONNECTING, CONNECTION_CHANGE_REASON_INTERRUPTED)",
+                "onConnectionStateChanged(CONNECTION_STATE_CONNECTED, CONNECTION_CHANGE_REASON_LOGIN_SUCCESS)",
+            ])
+        #expect(
+            world.take("bob") == [
+                "lobby.onMemberLeft(alice)", "lobby.onMemberCountUpdated(1)",
+                "lobby.onMemberJoined(alice)", "lobby.onMemberCountUpdated(2)",
+            ])
         world.check()
     }
 
-    @Test("the same user logs in elsewhere: the first instance goes ABORTED with REMOTE_LOGIN and must log out (C8, C11)")
+    @Test(
+        "the same user logs in elsewhere: the first instance goes ABORTED with REMOTE_LOGIN and must log out (C8, C11)")
     func remoteLogin() {
         let world = World()
         world.client("alice")
@@ -129,17 +138,23 @@ import Testing
         world.drain()
         #expect(world["alice2"].login(token: ServerFixture.token("alice"), userId: "alice") == .ok)
         world.settle()
-        #expect(world.take("alice") == [
-            "onConnectionStateChanged(CONNECTION_STATE_ABORTED, CONNECTION_CHANGE_REASON_REMOTE_LOGIN)"
-        ])
+        #expect(
+            world.take("alice") == [
+                "onConnectionStateChanged(CONNECTION_STATE_ABORTED, CONNECTION_CHANGE_REASON_REMOTE_LOGIN)"
+            ])
         #expect(world.take("alice2") == loginCallbacks)
         #expect(world["alice"].login(token: ServerFixture.token("alice"), userId: "alice") == .alreadyLoggedIn)
+        // Decision 17: while ABORTED a peer message is accepted, then times out.
+        #expect(world["alice"].sendMessageToPeer("bob", message: RtmMessage(text: "late")) == .ok)
+        world.settle()
+        #expect(world.take("alice") == ["onSendMessageResult(1, PEER_MESSAGE_ERR_SENT_TIMEOUT)"])
         #expect(world["alice"].logout() == .ok)
         world.settle()
-        #expect(world.take("alice") == [
-            "onLogout(LOGOUT_ERR_OK)",
-            "onConnectionStateChanged(CONNECTION_STATE_DISCONNECTED, CONNECTION_CHANGE_REASON_LOGOUT)",
-        ])
+        #expect(
+            world.take("alice") == [
+                "onLogout(LOGOUT_ERR_OK)",
+                "onConnectionStateChanged(CONNECTION_STATE_DISCONNECTED, CONNECTION_CHANGE_REASON_LOGOUT)",
+            ])
         #expect(world.sim.server.core.session(user: "alice")?.conn == world["alice2"].connection)
         world.check()
     }
@@ -161,7 +176,9 @@ import Testing
         world.check()
     }
 
-    @Test("the token expires while CONNECTED: nothing (C16); then a reconnect gets onTokenExpired, renewToken re-logs in (C15)")
+    @Test(
+        "the token expires while CONNECTED: nothing (C16); then a reconnect gets onTokenExpired, renewToken re-logs in (C15)"
+    )
     func tokenExpiry() {
         let world = World()
         world.client("alice")
@@ -174,17 +191,19 @@ import Testing
         #expect(world["alice"].connectionState == .connected)
         world.sim.dropLink(of: world["alice"], restoreAfterMs: 5_000)
         world.sim.run(forMs: 6_000)
-        #expect(world.take("alice") == [
-            "onConnectionStateChanged(CONNECTION_STATE_RECONNECTING, CONNECTION_CHANGE_REASON_INTERRUPTED)",
-            "onTokenExpired()",
-        ])
+        #expect(
+            world.take("alice") == [
+                "onConnectionStateChanged(CONNECTION_STATE_RECONNECTING, CONNECTION_CHANGE_REASON_INTERRUPTED)",
+                "onTokenExpired()",
+            ])
         #expect(world["alice"].connectionState == .reconnecting)
         #expect(world["alice"].renewToken(ServerFixture.token("alice", ts: ServerFixture.nowSeconds + 86_400)) == .ok)
         world.settle()
-        #expect(world.take("alice") == [
-            "onRenewTokenResult(RENEW_TOKEN_ERR_OK)",
-            "onConnectionStateChanged(CONNECTION_STATE_CONNECTED, CONNECTION_CHANGE_REASON_LOGIN_SUCCESS)",
-        ])
+        #expect(
+            world.take("alice") == [
+                "onRenewTokenResult(RENEW_TOKEN_ERR_OK)",
+                "onConnectionStateChanged(CONNECTION_STATE_CONNECTED, CONNECTION_CHANGE_REASON_LOGIN_SUCCESS)",
+            ])
         world.check()
     }
 
@@ -196,10 +215,11 @@ import Testing
         world.drain()
         world["alice"].release()
         world.settle()
-        #expect(world.take("alice") == [
-            "onLogout(LOGOUT_ERR_OK)",
-            "onConnectionStateChanged(CONNECTION_STATE_DISCONNECTED, CONNECTION_CHANGE_REASON_LOGOUT)",
-        ])
+        #expect(
+            world.take("alice") == [
+                "onLogout(LOGOUT_ERR_OK)",
+                "onConnectionStateChanged(CONNECTION_STATE_DISCONNECTED, CONNECTION_CHANGE_REASON_LOGOUT)",
+            ])
         #expect(world["alice"].login(token: ServerFixture.token("alice"), userId: "alice") == .notInitialized)
         #expect(world["alice"].sendMessageToPeer("bob", message: RtmMessage(text: "x")) == .notInitialized)
         #expect(world.sim.server.core.sessions.isEmpty)

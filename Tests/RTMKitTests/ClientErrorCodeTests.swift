@@ -18,7 +18,9 @@ import Testing
         return world
     }
 
-    @Test("a bad user ID (65 bytes, bad characters, empty, \"null\") in login: LOGIN_ERR_INVALID_ARGUMENT", arguments: badIds)
+    @Test(
+        "a bad user ID (65 bytes, bad characters, empty, \"null\") in login: LOGIN_ERR_INVALID_ARGUMENT",
+        arguments: badIds)
     func badLoginId(_ id: String) {
         let world = World()
         world.client("alice")
@@ -29,7 +31,9 @@ import Testing
         world.check()
     }
 
-    @Test("a bad peer ID: PEER_MESSAGE_ERR_INVALID_USERID; a bad channel ID: createChannel returns nil", arguments: badIds)
+    @Test(
+        "a bad peer ID: PEER_MESSAGE_ERR_INVALID_USERID; a bad channel ID: createChannel returns nil", arguments: badIds
+    )
     func badPeerAndChannelIds(_ id: String) {
         let world = loggedIn()
         #expect(world["alice"].sendMessageToPeer(id, message: RtmMessage(text: "x")) == .invalidUserId)
@@ -102,16 +106,20 @@ import Testing
         let world = loggedIn()
         let alice = world["alice"]
         var id = 0
-        #expect(alice.setLocalUserAttributes([.init(key: "k", value: bytes(8 * 1024 + 1))], requestId: &id) == .sizeOverflow)
+        #expect(
+            alice.setLocalUserAttributes([.init(key: "k", value: bytes(8 * 1024 + 1))], requestId: &id) == .sizeOverflow
+        )
         #expect(alice.setLocalUserAttributes([.init(key: bytes(33), value: "v")], requestId: &id) == .sizeOverflow)
         #expect(alice.setLocalUserAttributes(attributes(33), requestId: &id) == .sizeOverflow)
         #expect(alice.setLocalUserAttributes([.init(key: "k", value: "")], requestId: &id) == .invalidArgument)
         #expect(alice.setLocalUserAttributes([.init(key: "a", value: bytes(8 * 1024))], requestId: &id) == .ok)
         world.settle()
-        #expect(alice.addOrUpdateLocalUserAttributes(
-            [.init(key: "b", value: bytes(8 * 1024))], requestId: &id) == .sizeOverflow)
-        #expect(alice.setChannelAttributes("lobby", [.init(key: "k", value: bytes(8 * 1024 + 1))], requestId: &id)
-            == .sizeOverflow)
+        #expect(
+            alice.addOrUpdateLocalUserAttributes(
+                [.init(key: "b", value: bytes(8 * 1024))], requestId: &id) == .sizeOverflow)
+        #expect(
+            alice.setChannelAttributes("lobby", [.init(key: "k", value: bytes(8 * 1024 + 1))], requestId: &id)
+                == .sizeOverflow)
         #expect(alice.setChannelAttributes("lobby", attributes(33), requestId: &id) == .sizeOverflow)
         #expect(alice.getChannelAttributes("bad/channel", requestId: &id) == .invalidArgument)
         world.settle()
@@ -124,13 +132,17 @@ import Testing
         let world = loggedIn()
         var id = 0
         for i in 0..<4 {
-            #expect(world["alice"].addOrUpdateChannelAttributes(
-                "lobby", [.init(key: "k\(i)", value: bytes(8 * 1024 - 2))], requestId: &id) == .ok)
+            #expect(
+                world["alice"].addOrUpdateChannelAttributes(
+                    "lobby", [.init(key: "k\(i)", value: bytes(8 * 1024 - 2))], requestId: &id) == .ok)
             world.settle()
         }
-        #expect(world["alice"].addOrUpdateChannelAttributes("lobby", [.init(key: "k9", value: "v")], requestId: &id) == .ok)
+        #expect(
+            world["alice"].addOrUpdateChannelAttributes("lobby", [.init(key: "k9", value: "v")], requestId: &id) == .ok)
         world.settle()
-        #expect(world.take("alice").last == "onAddOrUpdateChannelAttributesResult(\(id), ATTRIBUTE_OPERATION_ERR_SIZE_OVERFLOW)")
+        #expect(
+            world.take("alice").last
+                == "onAddOrUpdateChannelAttributesResult(\(id), ATTRIBUTE_OPERATION_ERR_SIZE_OVERFLOW)")
         world.check()
     }
 
@@ -145,7 +157,9 @@ import Testing
         #expect(alice.getChannelMemberCount(["lobby"], requestId: &id) == .tooOften)
         for _ in 0..<10 { #expect(alice.queryPeersOnlineStatus(["bob"], requestId: &id) == .ok) }
         #expect(alice.queryPeersOnlineStatus(["bob"], requestId: &id) == .tooOften)
-        for i in 0..<10 { #expect(alice.setLocalUserAttributes([.init(key: "k", value: "\(i)")], requestId: &id) == .ok) }
+        for i in 0..<10 {
+            #expect(alice.setLocalUserAttributes([.init(key: "k", value: "\(i)")], requestId: &id) == .ok)
+        }
         #expect(alice.clearLocalUserAttributes(requestId: &id) == .tooOften)
         for _ in 0..<10 { #expect(alice.getChannelAttributes("lobby", requestId: &id) == .ok) }
         #expect(alice.getChannelAttributesByKeys("lobby", keys: ["k"], requestId: &id) == .tooOften)

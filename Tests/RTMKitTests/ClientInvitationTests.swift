@@ -80,10 +80,12 @@ import Testing
     func expire() {
         let (world, invitation) = invited()
         world.settle()
-        #expect(world.take("alice") == ["onLocalInvitationFailure(alice->bob#1, LOCAL_INVITATION_ERR_INVITATION_EXPIRE)"])
-        #expect(world.take("bob") == [
-            "onRemoteInvitationFailure(alice->bob#1, REMOTE_INVITATION_ERR_INVITATION_EXPIRE)"
-        ])
+        #expect(
+            world.take("alice") == ["onLocalInvitationFailure(alice->bob#1, LOCAL_INVITATION_ERR_INVITATION_EXPIRE)"])
+        #expect(
+            world.take("bob") == [
+                "onRemoteInvitationFailure(alice->bob#1, REMOTE_INVITATION_ERR_INVITATION_EXPIRE)"
+            ])
         #expect(invitation.state == .failure)
         world.check()
     }

@@ -33,9 +33,10 @@ import Testing
         let world = pair()
         #expect(world["alice"].sendMessageToPeer("alice", message: RtmMessage(text: "me")) == .ok)
         world.settle()
-        #expect(world.take("alice") == [
-            "onMessageReceivedFromPeer(alice, \"me\")", "onSendMessageResult(1, PEER_MESSAGE_ERR_OK)",
-        ])
+        #expect(
+            world.take("alice") == [
+                "onMessageReceivedFromPeer(alice, \"me\")", "onSendMessageResult(1, PEER_MESSAGE_ERR_OK)",
+            ])
         world.check()
     }
 
@@ -50,17 +51,19 @@ import Testing
         let options = SendMessageOptions(enableOfflineMessaging: true)
         #expect(world["alice"].sendMessageToPeer("bob", message: RtmMessage(text: "kept"), options: options) == .ok)
         world.settle()
-        #expect(world.take("alice") == [
-            "onSendMessageResult(1, PEER_MESSAGE_ERR_PEER_UNREACHABLE)",
-            "onSendMessageResult(2, PEER_MESSAGE_ERR_CACHED_BY_SERVER)",
-        ])
+        #expect(
+            world.take("alice") == [
+                "onSendMessageResult(1, PEER_MESSAGE_ERR_PEER_UNREACHABLE)",
+                "onSendMessageResult(2, PEER_MESSAGE_ERR_CACHED_BY_SERVER)",
+            ])
         world.login("bob")
         #expect(world.take("bob") == loginCallbacks + ["onMessageReceivedFromPeer(alice, \"kept\", isOfflineMessage)"])
         #expect(world.take("alice") == [])
         world.check()
     }
 
-    @Test("a peer message while RECONNECTING returns OK and then fails with PEER_MESSAGE_ERR_SENT_TIMEOUT (decision 17)")
+    @Test(
+        "a peer message while RECONNECTING returns OK and then fails with PEER_MESSAGE_ERR_SENT_TIMEOUT (decision 17)")
     func peerMessageWhileReconnecting() {
         let world = pair()
         world.sim.dropLink(of: world["alice"], restoreAfterMs: 20_000)
@@ -82,10 +85,11 @@ import Testing
         #expect(world["alice"].queryPeersOnlineStatus(["bob", "carol"], requestId: &requestId) == .ok)
         #expect(requestId == 1)
         world.settle()
-        #expect(world.take("alice") == [
-            "onQueryPeersOnlineStatusResult(1, [bob: PEER_ONLINE_STATE_ONLINE, carol: PEER_ONLINE_STATE_OFFLINE], "
-                + "QUERY_PEERS_ONLINE_STATUS_ERR_OK)"
-        ])
+        #expect(
+            world.take("alice") == [
+                "onQueryPeersOnlineStatusResult(1, [bob: PEER_ONLINE_STATE_ONLINE, carol: PEER_ONLINE_STATE_OFFLINE], "
+                    + "QUERY_PEERS_ONLINE_STATUS_ERR_OK)"
+            ])
         world.check()
     }
 
@@ -114,6 +118,10 @@ import Testing
         #expect(world.take("bob") == ["lobby.onMemberLeft(alice)", "lobby.onMemberCountUpdated(1)"])
         #expect(lobby?.leave() == .notInChannel)
         #expect(lobby?.getMembers() == .notInChannel)
+        lobby?.release()
+        #expect(world["alice"].channels["lobby"] == nil)
+        #expect(lobby?.membership == .released)
+        #expect(world.channel("alice", "lobby") != nil)  // The ID may be used again.
         world.check()
     }
 
@@ -126,9 +134,10 @@ import Testing
         var requestId = 0
         #expect(world["alice"].getChannelMemberCount(["lobby", "empty"], requestId: &requestId) == .ok)
         world.settle()
-        #expect(world.take("alice") == [
-            "onGetChannelMemberCountResult(\(requestId), [lobby: 1, empty: 0], GET_CHANNEL_MEMBER_COUNT_ERR_OK)"
-        ])
+        #expect(
+            world.take("alice") == [
+                "onGetChannelMemberCountResult(\(requestId), [lobby: 1, empty: 0], GET_CHANNEL_MEMBER_COUNT_ERR_OK)"
+            ])
         world.check()
     }
 

@@ -39,11 +39,12 @@ import Testing
         world.client("alice")
         #expect(world["alice"].login(token: bad.token, userId: "alice") == .ok)
         world.settle()
-        #expect(world.take("alice") == [
-            "onConnectionStateChanged(CONNECTION_STATE_CONNECTING, CONNECTION_CHANGE_REASON_LOGIN)",
-            "onLoginFailure(\(bad.code))",
-            "onConnectionStateChanged(CONNECTION_STATE_DISCONNECTED, CONNECTION_CHANGE_REASON_LOGIN_FAILURE)",
-        ])
+        #expect(
+            world.take("alice") == [
+                "onConnectionStateChanged(CONNECTION_STATE_CONNECTING, CONNECTION_CHANGE_REASON_LOGIN)",
+                "onLoginFailure(\(bad.code))",
+                "onConnectionStateChanged(CONNECTION_STATE_DISCONNECTED, CONNECTION_CHANGE_REASON_LOGIN_FAILURE)",
+            ])
         #expect(world.sim.server.core.sessions.isEmpty)
         world.check()
     }
@@ -107,9 +108,10 @@ import Testing
         world.drain()
         #expect(world["mallory"].getUserAttributes("alice", requestId: &id) == .ok)
         world.settle()
-        #expect(world.take("mallory") == [
-            "onGetUserAttributesResult(\(id), alice, [role=\"admin\"], ATTRIBUTE_OPERATION_ERR_OK)"
-        ])
+        #expect(
+            world.take("mallory") == [
+                "onGetUserAttributesResult(\(id), alice, [role=\"admin\"], ATTRIBUTE_OPERATION_ERR_OK)"
+            ])
         #expect(world.sim.server.userAttributes.attributes(of: "mallory") == [.init(key: "role", value: "hacked")])
         world.check()
     }

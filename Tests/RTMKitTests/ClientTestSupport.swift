@@ -27,9 +27,12 @@ final class HandlerLog: RtmServiceEventHandler, RtmCallEventHandler {
         callbacks.append(.onSendMessageResult(messageId: messageId, errorCode))
     }
     func onMessageReceivedFromPeer(_ peerId: UserID, _ message: RtmMessage) {
-        callbacks.append(.onMessageReceivedFromPeer(peerId: peerId, text: message.text, isOffline: message.isOfflineMessage))
+        callbacks.append(
+            .onMessageReceivedFromPeer(peerId: peerId, text: message.text, isOffline: message.isOfflineMessage))
     }
-    func onQueryPeersOnlineStatusResult(_ requestId: Int, _ peersStatus: [PeerStatus], _ errorCode: QueryPeersOnlineStatusErr) {
+    func onQueryPeersOnlineStatusResult(
+        _ requestId: Int, _ peersStatus: [PeerStatus], _ errorCode: QueryPeersOnlineStatusErr
+    ) {
         callbacks.append(.onQueryPeersOnlineStatusResult(requestId: requestId, statuses: peersStatus, errorCode))
     }
     func onSetLocalUserAttributesResult(_ requestId: Int, _ errorCode: AttributeOperationErr) {
@@ -44,10 +47,15 @@ final class HandlerLog: RtmServiceEventHandler, RtmCallEventHandler {
     func onClearLocalUserAttributesResult(_ requestId: Int, _ errorCode: AttributeOperationErr) {
         callbacks.append(.onClearLocalUserAttributesResult(requestId: requestId, errorCode))
     }
-    func onGetUserAttributesResult(_ requestId: Int, _ userId: UserID, _ attributes: [RtmAttribute], _ errorCode: AttributeOperationErr) {
-        callbacks.append(.onGetUserAttributesResult(requestId: requestId, userId: userId, attributes: attributes, errorCode))
+    func onGetUserAttributesResult(
+        _ requestId: Int, _ userId: UserID, _ attributes: [RtmAttribute], _ errorCode: AttributeOperationErr
+    ) {
+        callbacks.append(
+            .onGetUserAttributesResult(requestId: requestId, userId: userId, attributes: attributes, errorCode))
     }
-    func onGetChannelMemberCountResult(_ requestId: Int, _ channelMemberCounts: [ChannelMemberCount], _ errorCode: GetChannelMemberCountErrCode) {
+    func onGetChannelMemberCountResult(
+        _ requestId: Int, _ channelMemberCounts: [ChannelMemberCount], _ errorCode: GetChannelMemberCountErrCode
+    ) {
         callbacks.append(.onGetChannelMemberCountResult(requestId: requestId, counts: channelMemberCounts, errorCode))
     }
     func onSetChannelAttributesResult(_ requestId: Int, _ errorCode: AttributeOperationErr) {
@@ -62,7 +70,9 @@ final class HandlerLog: RtmServiceEventHandler, RtmCallEventHandler {
     func onClearChannelAttributesResult(_ requestId: Int, _ errorCode: AttributeOperationErr) {
         callbacks.append(.onClearChannelAttributesResult(requestId: requestId, errorCode))
     }
-    func onGetChannelAttributesResult(_ requestId: Int, _ attributes: [RtmChannelAttribute], _ errorCode: AttributeOperationErr) {
+    func onGetChannelAttributesResult(
+        _ requestId: Int, _ attributes: [RtmChannelAttribute], _ errorCode: AttributeOperationErr
+    ) {
         callbacks.append(.onGetChannelAttributesResult(requestId: requestId, attributes: attributes, errorCode))
     }
 
@@ -111,7 +121,9 @@ final class ChannelLog: RtmChannelEventHandler {
     }
 
     func onJoinSuccess() { log.callbacks.append(.onJoinSuccess(channel: channel)) }
-    func onJoinFailure(_ errorCode: JoinChannelErr) { log.callbacks.append(.onJoinFailure(channel: channel, errorCode)) }
+    func onJoinFailure(_ errorCode: JoinChannelErr) {
+        log.callbacks.append(.onJoinFailure(channel: channel, errorCode))
+    }
     func onLeave(_ errorCode: LeaveChannelErr) { log.callbacks.append(.onLeave(channel: channel, errorCode)) }
     func onMessageReceived(_ userId: UserID, _ message: RtmMessage) {
         log.callbacks.append(.onMessageReceived(channel: channel, userId: userId, text: message.text))
@@ -150,7 +162,9 @@ final class World {
         sim = RtmSimulation(seed: seed, apps: apps, faults: faults)
         sim.observe { [unowned self] entry in
             stream.append(entry)
-            if case .callback(let service, let callback) = entry.event { streamCallbacks[service, default: []].append(callback) }
+            if case .callback(let service, let callback) = entry.event {
+                streamCallbacks[service, default: []].append(callback)
+            }
         }
     }
 

@@ -49,9 +49,12 @@ public final class RtmChannel {
     /// `sendMessage(message, options)`: the code, and `message.messageId` set when it was sent.
     /// Sending needs the channel joined (decision 5); the result arrives in `onSendMessageResult`.
     @discardableResult
-    public func sendMessage(_ message: RtmMessage, options: SendMessageOptions = SendMessageOptions()) -> ChannelMessageErrCode {
-        guard case .channelMessage(let code, let messageId) = service.perform(
-            .sendMessage(channel: channelId, text: message.text))
+    public func sendMessage(_ message: RtmMessage, options: SendMessageOptions = SendMessageOptions())
+        -> ChannelMessageErrCode
+    {
+        guard
+            case .channelMessage(let code, let messageId) = service.perform(
+                .sendMessage(channel: channelId, text: message.text))
         else { return .failure }
         if code == .ok { message.messageId = messageId }
         return code

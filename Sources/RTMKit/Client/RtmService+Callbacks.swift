@@ -69,18 +69,23 @@ extension RtmService {
             let invitation = local(key)
             invitation.response = response
             callManager?.handler?.onLocalInvitationRefused(invitation, response)
-        case .onLocalInvitationCanceled(let key): let invitation = local(key)
+        case .onLocalInvitationCanceled(let key):
+            let invitation = local(key)
             callManager?.handler?.onLocalInvitationCanceled(invitation)
         case .onLocalInvitationFailure(let key, let code):
             let invitation = local(key)
             callManager?.handler?.onLocalInvitationFailure(invitation, code)
-        case .onRemoteInvitationReceived(let key): let invitation = remote(key)
+        case .onRemoteInvitationReceived(let key):
+            let invitation = remote(key)
             callManager?.handler?.onRemoteInvitationReceived(invitation)
-        case .onRemoteInvitationAccepted(let key): let invitation = remote(key)
+        case .onRemoteInvitationAccepted(let key):
+            let invitation = remote(key)
             callManager?.handler?.onRemoteInvitationAccepted(invitation)
-        case .onRemoteInvitationRefused(let key): let invitation = remote(key)
+        case .onRemoteInvitationRefused(let key):
+            let invitation = remote(key)
             callManager?.handler?.onRemoteInvitationRefused(invitation)
-        case .onRemoteInvitationCanceled(let key): let invitation = remote(key)
+        case .onRemoteInvitationCanceled(let key):
+            let invitation = remote(key)
             callManager?.handler?.onRemoteInvitationCanceled(invitation)
         case .onRemoteInvitationFailure(let key, let code):
             let invitation = remote(key)

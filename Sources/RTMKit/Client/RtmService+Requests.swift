@@ -106,7 +106,8 @@ extension RtmService {
         }
     }
 
-    private func userWrite(_ write: AttributeWrite, _ argument: AttributeOperationErr) -> (RtmApiResult, (() -> Void)?) {
+    private func userWrite(_ write: AttributeWrite, _ argument: AttributeOperationErr) -> (RtmApiResult, (() -> Void)?)
+    {
         let operation: RateLimitedOperation =
             switch write.kind {
             case .set: .setLocalUserAttributes
@@ -144,7 +145,10 @@ extension RtmService {
         if code == .ok, !admit(operation) { code = .tooOften }
         guard code == .ok else { return (.attribute(code, requestId: 0), nil) }
         let id = core.takeRequestId()
-        return (.attribute(.ok, requestId: id), { self.request(id, pending, uplink(id), timeoutMs: Self.attributeTimeoutMs) })
+        return (
+            .attribute(.ok, requestId: id),
+            { self.request(id, pending, uplink(id), timeoutMs: Self.attributeTimeoutMs) }
+        )
     }
 
     /// Sends a shell request and arms its timeout.
@@ -191,7 +195,8 @@ extension RtmService {
             timeoutMs: Self.attributeTimeoutMs)
     }
 
-    static func localWriteCallback(_ kind: AttributeWriteKind, _ id: Int, _ code: AttributeOperationErr) -> RtmCallback {
+    static func localWriteCallback(_ kind: AttributeWriteKind, _ id: Int, _ code: AttributeOperationErr) -> RtmCallback
+    {
         switch kind {
         case .set: .onSetLocalUserAttributesResult(requestId: id, code)
         case .addOrUpdate: .onAddOrUpdateLocalUserAttributesResult(requestId: id, code)
@@ -200,7 +205,9 @@ extension RtmService {
         }
     }
 
-    static func channelWriteCallback(_ kind: AttributeWriteKind, _ id: Int, _ code: AttributeOperationErr) -> RtmCallback {
+    static func channelWriteCallback(_ kind: AttributeWriteKind, _ id: Int, _ code: AttributeOperationErr)
+        -> RtmCallback
+    {
         switch kind {
         case .set: .onSetChannelAttributesResult(requestId: id, code)
         case .addOrUpdate: .onAddOrUpdateChannelAttributesResult(requestId: id, code)

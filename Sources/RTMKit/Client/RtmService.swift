@@ -81,7 +81,8 @@ public final class RtmService {
     /// One limiter built once; each instance copies it (the rule table is shared copy-on-write).
     static let freshLimiter = RateLimiter()
 
-    init(name: String, appId: String, connection: ConnectionID, host: RtmServiceHost, handler: RtmServiceEventHandler?) {
+    init(name: String, appId: String, connection: ConnectionID, host: RtmServiceHost, handler: RtmServiceEventHandler?)
+    {
         self.name = name
         self.appId = appId
         self.connection = connection

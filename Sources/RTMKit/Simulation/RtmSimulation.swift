@@ -133,7 +133,9 @@ public final class RtmSimulation {
         observers.append(observer)
         if observers.count == 1 {
             network.observer = { [unowned self] entry in
-                for observer in self.observers { observer(SimulationTraceEntry(atMs: entry.atMs, event: .network(entry))) }
+                for observer in self.observers {
+                    observer(SimulationTraceEntry(atMs: entry.atMs, event: .network(entry)))
+                }
             }
         }
     }

@@ -52,7 +52,7 @@ public struct SimulationTraceEntry: Hashable, Sendable, CustomStringConvertible 
     public var description: String {
         switch event {
         case .serviceCreated(let service, let appId): "@\(atMs) \(service) created \(appId)"
-        case .apiCall(let service, let call): "@\(atMs) \(service) call \(call)"
+        case .apiCall(let service, let call): "@\(atMs) \(service) call \(call.rendered)"
         case .apiReturned(let service, let call, let result): "@\(atMs) \(service) \(call.sdkName) -> \(result)"
         case .callback(let service, let callback): "@\(atMs) \(service) \(callback.rendered)"
         case .violation(let source, let violation): "@\(atMs) \(source) violation \(violation)"

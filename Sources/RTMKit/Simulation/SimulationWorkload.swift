@@ -110,7 +110,9 @@ public final class SimulationWorkload {
             invitation.content = nextText(index)
             manager.sendLocalInvitation(invitation)
         case .cancelLocalInvitation:
-            let pending = service.createdInvitations.filter { $0.state == .sentToRemote || $0.state == .receivedByRemote }
+            let pending = service.createdInvitations.filter {
+                $0.state == .sentToRemote || $0.state == .receivedByRemote
+            }
             guard let invitation = pick(pending) else { return }
             service.getRtmCallManager(nil).cancelLocalInvitation(invitation)
         case .acceptRemoteInvitation, .refuseRemoteInvitation:
