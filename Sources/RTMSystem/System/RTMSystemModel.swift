@@ -16,9 +16,15 @@ public struct RTMSystemModel: Model, Sendable {
     public let scenario: Scenario
     /// The properties checked, after the scenario's selection.
     public let selected: [Property<RTMSystemModel>]
+    /// The server core's step function: `ServerMachine.step`, or a planted bug in a test.
+    public let serverStep: @Sendable (ServerMachine.State, ServerMachine.Event) -> Step<ServerMachine.State, ServerMachine.Effect>
 
-    public init(_ scenario: Scenario) throws {
+    public init(
+        _ scenario: Scenario,
+        serverStep: @escaping @Sendable (ServerMachine.State, ServerMachine.Event) -> Step<ServerMachine.State, ServerMachine.Effect> = ServerMachine.step
+    ) throws {
         self.scenario = scenario
+        self.serverStep = serverStep
         let all = Self.allProperties
         if let names = scenario.properties {
             var chosen: [Property<RTMSystemModel>] = []
