@@ -167,7 +167,9 @@ public final class RtmServer {
         case .rejected(let violation):
             violations.append(violation)
         }
-        for ended in before where !core.sessions.contains(where: { $0.conn == ended.conn && $0.user == ended.user }) {
+        guard before != core.sessions else { return }  // Most steps leave the sessions alone: O(1) then.
+        let now = Set(core.sessions.map { SessionKey(conn: $0.conn, user: $0.user) })
+        for ended in before where !now.contains(SessionKey(conn: ended.conn, user: ended.user)) {
             _ = userAttributes.apply(.clear, to: ended.user)
         }
         userAttributes.keepOnly(Set(core.sessions.map(\.user)))
@@ -201,4 +203,9 @@ public final class RtmServer {
                 .peerBrokeProtocol, state: ServerMachine.sdkStateName(core), event: "\(conn) \(what)",
                 detail: "a login must carry a token for the server to verify"))
     }
+}
+
+private struct SessionKey: Hashable {
+    var conn: ConnectionID
+    var user: UserID
 }
