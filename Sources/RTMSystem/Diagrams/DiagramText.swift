@@ -45,15 +45,15 @@ public enum DiagramText {
         word.contains("_") && word.first?.isUppercase == true
     }
 
-    /// Joins `items` with `, ` into lines of at most `width` characters (an item longer than
-    /// `width` gets a line of its own).
+    /// Joins `items` with `, ` into lines of at most `width` characters, counting the separator
+    /// that ends every line but the last (an item longer than `width` gets a line of its own).
     public static func wrap(_ items: [String], width: Int, separator: String = ", ") -> [String] {
         var lines: [String] = []
         var line = ""
         for item in items {
             if line.isEmpty {
                 line = item
-            } else if line.count + separator.count + item.count <= width {
+            } else if line.count + separator.count + item.count + separator.trimmingTrailingSpaces.count <= width {
                 line += separator + item
             } else {
                 lines.append(line + separator.trimmingTrailingSpaces)

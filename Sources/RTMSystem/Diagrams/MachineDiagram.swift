@@ -82,7 +82,7 @@ public enum MachineDiagram {
 
     private static func node(_ state: MachineTable.State, _ table: MachineTable) -> Node {
         let kind: Node.Kind = state.isInitial ? .initial : (state.isTerminal ? .terminal : .normal)
-        let label = table.detail ? state.id : SDKName.shortLabel(state.id)
+        let label = table.detail ? DiagramText.shorten(state.id) : SDKName.shortLabel(state.id)
         return Node(
             id: state.id,
             label: label,

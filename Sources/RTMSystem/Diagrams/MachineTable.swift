@@ -86,7 +86,7 @@ public struct MachineTable: Hashable, Sendable, Codable {
         derive(
             machine,
             name: M.diagramName,
-            caption: M.diagramCaption,
+            caption: detail ? M.diagramCaption + ", internal states" : M.diagramCaption,
             detail: detail,
             key: { detail ? M.detailLabel($0) : M.sdkStateName($0) },
             sdkName: { M.sdkStateName($0) }
