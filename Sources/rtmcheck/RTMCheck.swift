@@ -9,6 +9,6 @@ struct RTMCheck: ParsableCommand {
             rtmcheck speaks the RTM C++ SDK's own vocabulary: enum, API and callback names exactly as \
             the SDK spells them.
             """,
-        subcommands: [CodesCommand.self, TokenCommand.self, RenderCommand.self, DocsCommand.self]
+        subcommands: [CheckCommand.self, CodesCommand.self, TokenCommand.self, RenderCommand.self, DocsCommand.self]
     )
 }

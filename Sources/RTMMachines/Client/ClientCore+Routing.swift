@@ -131,6 +131,8 @@ extension ClientCore {
     // MARK: Server messages
 
     mutating func received(_ message: ServerMessage, _ out: inout [Output]) {
+        // After logout (or before any login) there is no session: nothing the server sent can arrive.
+        guard connectionState != .disconnected else { return }
         switch message {
         case .loginAccepted: stepConnection(.loginAcceptedReceived, &out)
         case .loginRejected(let code): stepConnection(.loginRejectedReceived(code), &out)

@@ -83,6 +83,8 @@ public struct ClientCore: Hashable, Sendable, Codable {
         case tokenExpired
         /// The server answered `renewToken`.
         case renewTokenResult(RenewTokenErrCode)
+        /// The server refused the automatic re-login (e.g. the token expired: C15).
+        case reloginRejected
     }
 
     /// What the core asks its shell to do, in order.
@@ -119,6 +121,7 @@ public struct ClientCore: Hashable, Sendable, Codable {
         case .linkRestored: stepConnection(.linkRestored, &out)
         case .tokenExpired: stepConnection(.tokenExpiredReceived, &out)
         case .renewTokenResult(let code): stepConnection(.renewTokenResultReceived(code), &out)
+        case .reloginRejected: stepConnection(.reloginRejectedReceived, &out)
         }
         return out
     }

@@ -1,5 +1,15 @@
 import RTMProtocol
 
+/// How the server dealt with one request.
+enum RequestOutcome {
+    /// Handled: the working state and effects say how (possibly unchanged, e.g. an answered duplicate).
+    case handled
+    /// Dropped as a documented race (a duplicate, a late request): nothing changes.
+    case ignored(String)
+    /// A correct client never sends this here.
+    case violation(Violation)
+}
+
 /// The working copy of one server step: the state being changed and the effects produced, in order.
 struct ServerCore {
     var state: ServerMachine.State
@@ -9,20 +19,22 @@ struct ServerCore {
 
     mutating func send(_ conn: ConnectionID, _ message: ServerMessage) { effects.append(.send(conn, message)) }
 
-    /// Handles one client request; returns a violation when a correct client can never send it.
-    mutating func handle(_ conn: ConnectionID, _ request: ClientRequest) -> Violation? {
+    /// Handles one client request.
+    mutating func handle(_ conn: ConnectionID, _ request: ClientRequest) -> RequestOutcome {
         switch request {
         case .login(let user, let verdict):
             guard verdict == .ok else {
                 send(conn, .loginRejected(verdict))
-                return nil
+                return .handled
             }
             if let existing = state.session(conn) {
-                if existing.user == user {
+                if existing.user == user && existing.linkUp {
                     // A duplicated login request: answer it again.
                     send(conn, .loginAccepted)
-                    return nil
+                    return .handled
                 }
+                // A login over a new link while the old session lingers: the client logged out (its
+                // logout was lost with the link) and logs in afresh, so the old session ends first.
                 endSession(conn, notify: nil)
             }
             kickOthers(of: user, except: conn)
@@ -42,11 +54,15 @@ struct ServerCore {
                     addMember(user, to: channel, notifySelf: nil)
                 }
                 resendPending(to: user, conn: conn)
+            } else if let other = state.session(user: user), other.conn != conn {
+                // The same user logged in elsewhere during our outage (C8): the newer session stays and
+                // the re-login is answered with the kick (docs/decisions-connection.md, "Kicks").
+                if state.session(conn) != nil { endSession(conn, notify: nil) }
+                send(conn, .kicked(.remoteLogin))
             } else {
                 // After the grace (or a server restart): a fresh session, channels rejoined with remote
                 // `onMemberJoined`, and the offline store delivered.
                 if state.session(conn) != nil { endSession(conn, notify: nil) }
-                kickOthers(of: user, except: conn)
                 insertSession(ServerMachine.Session(conn: conn, user: user, linkUp: true))
                 send(conn, .reloginAccepted)
                 for channel in channels { addMember(user, to: channel, notifySelf: nil) }
@@ -54,12 +70,17 @@ struct ServerCore {
                 userCameOnline(user)
             }
         case .logout:
-            guard state.session(conn) != nil else { return nil }  // A duplicate logout: nothing left to end.
+            guard state.session(conn) != nil else {
+                return .ignored("a logout with no session: a duplicate, or it cancels a login the server refused")
+            }
             endSession(conn, notify: nil)
         case .join(let channel):
             guard let session = state.session(conn) else {
-                send(conn, .joinRejected(channel, .userNotLoggedIn))
-                return nil
+                // The session ended under the client (grace, kick, restart). A server refusal is one of
+                // FAILURE, REJECTED, INVALID_ARGUMENT, EXCEED_LIMIT (docs/decisions-channel.md): 102 is the
+                // SDK's synchronous check and would break the client's protocol.
+                send(conn, .joinRejected(channel, .failure))
+                return .handled
             }
             if state.members(channel).contains(session.user) {
                 send(conn, .joinAccepted(channel, memberCount: state.members(channel).count))
@@ -67,13 +88,13 @@ struct ServerCore {
                 addMember(session.user, to: channel, notifySelf: conn)
             }
         case .leave(let channel):
-            guard let session = state.session(conn) else { return nil }
-            removeMember(session.user, from: channel)
+            // Every leave is answered, member or not, logged in or not (docs/decisions-channel.md).
+            if let session = state.session(conn) { removeMember(session.user, from: channel) }
             send(conn, .leaveAccepted(channel))
         case .channelMessage(let channel, let messageId, let text):
             guard let session = state.session(conn), state.members(channel).contains(session.user) else {
                 send(conn, .channelMessageAck(channel, messageId: messageId, .failure))
-                return nil
+                return .handled
             }
             send(conn, .channelMessageAck(channel, messageId: messageId, .ok))
             for member in state.members(channel) where member != session.user {
@@ -84,22 +105,26 @@ struct ServerCore {
         case .getMembers(let channel, let requestId):
             guard let session = state.session(conn), state.members(channel).contains(session.user) else {
                 send(conn, .members(channel, requestId: requestId, [], .notInChannel))
-                return nil
+                return .handled
             }
             let members = Array(state.members(channel).prefix(ServerMachine.getMembersLimit))
             send(conn, .members(channel, requestId: requestId, members, .ok))
         case .peerMessage(let to, let messageId, let text, let offline):
             guard let sender = state.session(conn) else {
                 send(conn, .peerMessageResult(messageId: messageId, .userNotLoggedIn))
-                return nil
+                return .handled
             }
-            routePeerMessage(from: sender, to: to, messageId: messageId, text: text, offline: offline)
+            return routePeerMessage(from: sender, to: to, messageId: messageId, text: text, offline: offline)
         case .peerMessageAck(let from, let messageId):
-            guard let receiver = state.session(conn) else { return nil }
-            guard let index = state.pending.firstIndex(where: {
-                $0.from == from && $0.to == receiver.user && $0.messageId == messageId
-            }) else {
-                return nil  // A duplicate acknowledgement: the message was already settled.
+            guard let receiver = state.session(conn) else {
+                return .ignored("an acknowledgement from a connection with no session")
+            }
+            guard
+                let index = state.pending.firstIndex(where: {
+                    $0.from == from && $0.to == receiver.user && $0.messageId == messageId
+                })
+            else {
+                return .ignored("a duplicate acknowledgement: the message was already settled")
             }
             let message = state.pending.remove(at: index)
             if let senderConn = message.senderConn, state.session(senderConn)?.user == from {
@@ -108,7 +133,17 @@ struct ServerCore {
         case .invitation(let key, let request):
             return handleInvitation(conn, key, request)
         }
-        return nil
+        return .handled
+    }
+
+    /// A request arrived on a connection whose session lingers: the link is back (a short interruption
+    /// that the client hid, C5's 4 s window), so the grace stops and queued peer messages are resent.
+    mutating func reviveIfLingering(_ conn: ConnectionID) {
+        guard let index = state.sessions.firstIndex(where: { $0.conn == conn }), !state.sessions[index].linkUp
+        else { return }
+        state.sessions[index].linkUp = true
+        effects.append(.cancelTimer(.grace(conn)))
+        resendPending(to: state.sessions[index].user, conn: conn)
     }
 
     mutating func insertSession(_ session: ServerMachine.Session) {
@@ -124,23 +159,34 @@ struct ServerCore {
     }
 
     /// Ends a session: the user leaves every channel (decision 7), pending peer messages to it are
-    /// cached or reported unreachable, and its invitations are settled.
-    mutating func endSession(_ conn: ConnectionID, notify: ServerMessage?) {
+    /// cached or reported unreachable; its invitations stay (notices to it are dropped from now on).
+    /// `graceFired` says the grace timer is what ended it (so there is no timer left to cancel).
+    mutating func endSession(_ conn: ConnectionID, notify: ServerMessage?, graceFired: Bool = false) {
         guard let index = state.sessions.firstIndex(where: { $0.conn == conn }) else { return }
         let session = state.sessions.remove(at: index)
         if let notify { send(conn, notify) }
-        if !session.linkUp { effects.append(.cancelTimer(.grace(conn))) }
+        if !session.linkUp && !graceFired { effects.append(.cancelTimer(.grace(conn))) }
         for channel in state.channels.map(\.id) where state.members(channel).contains(session.user) {
             removeMember(session.user, from: channel)
         }
         settlePending(to: session.user)
-        userWentOffline(session.user, conn: conn)
     }
 
-    /// A restart loses sessions, channels and invitations. The offline store is persistent: messages
-    /// delivered from it but not yet acknowledged go back to it first, then the cached ones, then
-    /// unacknowledged offline-enabled sends (their senders will see SENT_TIMEOUT).
+    /// A restart loses sessions, channels and invitations, and cancels their timers. The offline store
+    /// is persistent: messages delivered from it but not yet acknowledged go back to it first, then the
+    /// cached ones, then unacknowledged offline-enabled sends (their senders will see SENT_TIMEOUT).
     mutating func restart() {
+        for session in state.sessions where !session.linkUp { effects.append(.cancelTimer(.grace(session.conn))) }
+        for record in state.invitations {
+            let timer: InvitationServerTimer =
+                switch record.phase {
+                case .holding, .delivered: .noAck
+                case .ringing: .expire
+                case .acceptWon: .acceptAck
+                case .ended: .purge
+                }
+            effects.append(.cancelTimer(.invitation(record.key, timer)))
+        }
         let unacknowledged = state.pending.filter(\.fromStore) + state.pending.filter { !$0.fromStore && $0.offline }
         let cached = unacknowledged.map {
             ServerMachine.OfflineMessage(to: $0.to, from: $0.from, messageId: $0.messageId, text: $0.text)
@@ -193,32 +239,38 @@ struct ServerCore {
 
     mutating func routePeerMessage(
         from sender: ServerMachine.Session, to: UserID, messageId: Int, text: String, offline: Bool
-    ) {
+    ) -> RequestOutcome {
         let message = ServerMachine.PendingPeerMessage(
             senderConn: sender.conn, from: sender.user, to: to, messageId: messageId, text: text, offline: offline,
             fromStore: false)
         if let receiver = state.session(user: to) {
             if state.pending.contains(where: { $0.from == sender.user && $0.to == to && $0.messageId == messageId }) {
-                return  // A duplicated send: the first copy is already on its way.
+                return .ignored("a duplicated send: the first copy is already on its way")
             }
             state.pending.append(message)
             if receiver.linkUp {
                 send(receiver.conn, .peerMessage(from: sender.user, messageId: messageId, text: text, isOffline: false))
             }
         } else if offline {
+            if state.offline.contains(where: { $0.from == sender.user && $0.to == to && $0.messageId == messageId }) {
+                return .ignored("a duplicated send: the first copy is cached and the sender was told")
+            }
             cache(.init(to: to, from: sender.user, messageId: messageId, text: text))
             send(sender.conn, .peerMessageResult(messageId: messageId, .cachedByServer))
         } else {
             send(sender.conn, .peerMessageResult(messageId: messageId, .peerUnreachable))
         }
+        return .handled
     }
 
     /// Resends every unacknowledged message to a receiver whose link came back (§2.1: the server
     /// resends the peer messages of the outage).
     mutating func resendPending(to user: UserID, conn: ConnectionID) {
         for message in state.pending where message.to == user {
-            send(conn, .peerMessage(
-                from: message.from, messageId: message.messageId, text: message.text, isOffline: message.fromStore))
+            send(
+                conn,
+                .peerMessage(
+                    from: message.from, messageId: message.messageId, text: message.text, isOffline: message.fromStore))
         }
     }
 
@@ -277,11 +329,13 @@ struct ServerCore {
         guard !mine.isEmpty else { return }
         state.offline.removeAll { $0.to == user }
         for message in mine {
-            state.pending.append(.init(
-                senderConn: nil, from: message.from, to: user, messageId: message.messageId, text: message.text,
-                offline: true, fromStore: true))
-            send(conn, .peerMessage(from: message.from, messageId: message.messageId, text: message.text, isOffline: true))
+            state.pending.append(
+                .init(
+                    senderConn: nil, from: message.from, to: user, messageId: message.messageId, text: message.text,
+                    offline: true, fromStore: true))
+            send(
+                conn,
+                .peerMessage(from: message.from, messageId: message.messageId, text: message.text, isOffline: true))
         }
     }
 }
-

@@ -60,48 +60,51 @@ extension ServerCore {
     }
 
     /// One invitation request, arbitrated per docs/invitation-protocol.md §4.
+    ///
+    /// A request from the wrong role (only the caller sends `invite`, `cancel`, `acceptAck`; only the
+    /// callee sends `receivedAck`, `accept`, `refuse`; `abandon` comes from either) is a violation in
+    /// every phase. "Drop (violation)" cells are violations; the other drops are ignored races.
     mutating func handleInvitation(_ conn: ConnectionID, _ key: InvitationKey, _ request: InvitationRequest)
-        -> Violation?
+        -> RequestOutcome
     {
-        guard let sender = state.session(conn) else { return nil }  // Not logged in: nobody to answer.
+        guard let sender = state.session(conn) else {
+            return .ignored("an invitation request from a connection with no session: nobody to answer")
+        }
         let fromCaller = sender.user == key.caller
         let fromCallee = sender.user == key.callee
-        func violation(_ detail: String) -> Violation {
-            Violation(.peerBrokeProtocol, state: "\(state.invitation(key)?.phase ?? .ended)",
-                event: "invitation.\(request.label) from \(sender.user)", detail: detail)
+        func violation(_ detail: String) -> RequestOutcome {
+            let phase = state.invitation(key).map { "\($0.phase)" } ?? "none"
+            return .violation(
+                Violation(
+                    .peerBrokeProtocol, state: "invitation \(key) \(phase)",
+                    event: "invitation.\(request.label) from \(sender.user)", detail: detail))
         }
-        if case .invite(let content, let channelId) = request {
-            guard fromCaller else { return violation("only the caller sends invite") }
-            guard state.invitation(key) == nil else { return nil }  // A duplicate invite.
-            let online = connection(of: key.callee) != nil
-            let record = InvitationRecord(
-                key: key, phase: online ? .delivered : .holding, content: content, channelId: channelId)
-            state.invitations.insert(record, at: state.invitations.firstIndex { $0.key > key } ?? state.invitations.count)
-            if online {
-                notify(key.callee, key, .invite(content: content, channelId: channelId))
-            } else {
-                notify(key.caller, key, .calleeOffline)
+        let roleAllowed =
+            switch request {
+            case .invite, .cancel, .acceptAck: fromCaller
+            case .receivedAck, .accept, .refuse: fromCallee
+            case .abandon: fromCaller || fromCallee
             }
-            effects.append(.startTimer(.invitation(key, .noAck), ms: InvitationTiming.noAckMs))
-            return nil
-        }
+        guard roleAllowed else { return violation("\(sender.user) may not send \(request.label) for \(key)") }
         guard let record = state.invitation(key) else {
-            return nil  // Purged or never created (its invite was lost): nothing to decide.
+            guard case .invite(let content, let channelId) = request else {
+                return .ignored("no record: purged, or its invite was lost or wiped by a restart")
+            }
+            startInvitation(key, content: content, channelId: channelId)
+            return .handled
         }
         switch (request, record.phase) {
-        case (_, .ended):
-            return nil  // Decided already: the sender has (or is being sent) its verdict.
         case (.invite, _):
-            return nil  // Handled above.
+            return .ignored("a duplicate invite: the server already holds this id")
+        case (_, .ended):
+            return .ignored("decided already: the sender has (or is being sent) its verdict")
         case (.receivedAck, .delivered):
-            guard fromCallee else { return violation("only the callee ACKs an invite") }
             ring(key)
         case (.receivedAck, .holding):
             return violation("an ACK for an invite the callee was never sent")
         case (.receivedAck, .ringing), (.receivedAck, .acceptWon):
-            return nil  // A duplicate ACK.
+            return .ignored("a duplicate ACK")
         case (.accept(let response), .delivered), (.accept(let response), .ringing):
-            guard fromCallee else { return violation("only the callee accepts") }
             if record.phase == .delivered { ring(key) }
             if connection(of: key.caller) == nil {
                 // Decision 10: the caller is offline when the accept reaches the server.
@@ -115,36 +118,35 @@ extension ServerCore {
                 effects.append(.startTimer(.invitation(key, .acceptAck), ms: InvitationTiming.acceptAckMs))
             }
         case (.accept, .acceptWon):
-            return nil  // A duplicate accept.
+            return .ignored("a duplicate accept")
         case (.accept, .holding):
             return violation("an accept for an invite the callee was never sent")
         case (.refuse(let response), .delivered), (.refuse(let response), .ringing):
-            guard fromCallee else { return violation("only the callee refuses") }
             if record.phase == .delivered { ring(key) }
             notify(key.callee, key, .refuseAck)
             notify(key.caller, key, .refuse(response: response))
             end(key, stopping: .expire)
-        case (.refuse, .holding), (.refuse, .acceptWon):
-            return violation("a refuse after the callee's accept won, or before it had the invite")
+        case (.refuse, .holding):
+            return violation("a refuse for an invite the callee was never sent")
+        case (.refuse, .acceptWon):
+            return violation("a refuse after the callee's own accept won")
         case (.cancel, .holding):
-            guard fromCaller else { return violation("only the caller cancels") }
             notify(key.caller, key, .cancel)
             end(key, stopping: .noAck)
         case (.cancel, .delivered), (.cancel, .ringing):
-            guard fromCaller else { return violation("only the caller cancels") }
             notify(key.callee, key, .cancel)
             notify(key.caller, key, .cancel)
             end(key, stopping: record.phase == .delivered ? .noAck : .expire)
         case (.cancel, .acceptWon):
-            return nil  // Decision 11: the accept won; the caller already has `accept`.
+            return .ignored("decision 11: the accept won; the caller already has `accept`")
         case (.acceptAck, .acceptWon):
-            guard fromCaller else { return violation("only the caller ACKs an accept") }
             notify(key.callee, key, .callerAck)
             end(key, stopping: .acceptAck)
         case (.acceptAck, .holding), (.acceptAck, .delivered), (.acceptAck, .ringing):
             return violation("an ACK of an accept the caller was never sent")
         case (.abandon, .holding):
-            if fromCaller { end(key, stopping: .noAck) } else { return violation("the callee never had this invite") }
+            guard fromCaller else { return violation("the callee never had this invite") }
+            end(key, stopping: .noAck)
         case (.abandon, .delivered), (.abandon, .ringing):
             let timer: InvitationServerTimer = record.phase == .delivered ? .noAck : .expire
             if fromCaller {
@@ -157,7 +159,22 @@ extension ServerCore {
             if fromCaller { notify(key.callee, key, .remoteFailure(.acceptFailure)) }
             end(key, stopping: .acceptAck)
         }
-        return nil
+        return .handled
+    }
+
+    /// A new invitation: delivered to an online callee, else held (the caller hears `calleeOffline`);
+    /// `T_noAck` runs in both cases.
+    mutating func startInvitation(_ key: InvitationKey, content: String, channelId: String) {
+        let online = connection(of: key.callee) != nil
+        let record = InvitationRecord(
+            key: key, phase: online ? .delivered : .holding, content: content, channelId: channelId)
+        state.invitations.insert(record, at: state.invitations.firstIndex { $0.key > key } ?? state.invitations.count)
+        if online {
+            notify(key.callee, key, .invite(content: content, channelId: channelId))
+        } else {
+            notify(key.caller, key, .calleeOffline)
+        }
+        effects.append(.startTimer(.invitation(key, .noAck), ms: InvitationTiming.noAckMs))
     }
 
     /// The callee ACKed: tell the caller, and start the 60 s expiry.
@@ -201,8 +218,4 @@ extension ServerCore {
             notify(user, record.key, .invite(content: record.content, channelId: record.channelId))
         }
     }
-
-    /// A user's session ended. Its invitations stay with the server, which treats the user as
-    /// offline: notices to it are dropped and the timers (or the other end's fallbacks) decide.
-    mutating func userWentOffline(_ user: UserID, conn: ConnectionID) {}
 }

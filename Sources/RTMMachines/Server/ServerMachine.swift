@@ -13,7 +13,11 @@ import RTMProtocol
 /// - `online -> lingering` on `linkLost` (the 30 s grace of §2.1 starts)
 /// - `lingering -> online` on `relogin` within the grace (no member events; queued peer messages resent)
 /// - `lingering -> none` on `graceTimerFired` (removed from channels: remote `onMemberLeft`)
+/// - `lingering -> online` on any other request from its connection (the link came back within the
+///   client's 4 s window, so the client sent no `relogin`)
 /// - `online | lingering -> none` on `logout` (decision 7) or a kick
+/// - a `relogin` with no session: a fresh session, or `kicked(REMOTE_LOGIN)` when the user logged in
+///   elsewhere meanwhile
 ///
 /// Implements rtm-reference §2.1 (server-side grace), §3.2–§3.5, decisions 7, 11, 14, 15.
 public enum ServerMachine: StateMachine {
@@ -107,7 +111,18 @@ public enum ServerMachine: StateMachine {
         var core = ServerCore(state: state)
         switch event {
         case .requestReceived(let conn, let request):
-            if let violation = core.handle(conn, request) { return .rejected(violation) }
+            let outcome = core.handle(conn, request)
+            switch request {
+            case .login, .relogin, .logout: break  // They settle the session's link themselves.
+            case .join, .leave, .channelMessage, .getMembers, .peerMessage, .peerMessageAck, .invitation:
+                core.reviveIfLingering(conn)
+            }
+            switch outcome {
+            case .violation(let violation): return .rejected(violation)
+            case .ignored(let reason) where core.effects.isEmpty && core.state == state:
+                return .ignored(because: reason)
+            case .ignored, .handled: break
+            }
         case .linkLost(let conn):
             guard let index = core.state.sessions.firstIndex(where: { $0.conn == conn }),
                 core.state.sessions[index].linkUp
@@ -118,7 +133,7 @@ public enum ServerMachine: StateMachine {
             guard let session = core.state.session(conn), !session.linkUp else {
                 return .ignored(because: "the grace timer raced with a relogin or logout")
             }
-            core.endSession(conn, notify: nil)
+            core.endSession(conn, notify: nil, graceFired: true)
         case .timerFired(.invitation(let key, let timer)):
             if let reason = core.invitationTimerFired(key, timer) { return .ignored(because: reason) }
         case .restarted:
@@ -128,8 +143,23 @@ public enum ServerMachine: StateMachine {
     }
 
     public static var representativeEvents: [Event] {
-        let a = ConnectionID(0), b = ConnectionID(1)
-        return [
+        let a = ConnectionID(0)
+        let b = ConnectionID(1)
+        let call = InvitationKey(caller: "alice", callee: "bob", serial: 1)
+        let invitationRequests: [Event] = [
+            .requestReceived(a, .invitation(call, .invite(content: "call", channelId: "room"))),
+            .requestReceived(b, .invitation(call, .receivedAck)),
+            .requestReceived(b, .invitation(call, .accept(response: "yes"))),
+            .requestReceived(b, .invitation(call, .refuse(response: "no"))),
+            .requestReceived(a, .invitation(call, .cancel)),
+            .requestReceived(a, .invitation(call, .acceptAck)),
+            .requestReceived(a, .invitation(call, .abandon)),
+            .requestReceived(b, .invitation(call, .abandon)),
+        ]
+        let invitationTimers: [Event] = [InvitationServerTimer.noAck, .expire, .acceptAck, .purge].map {
+            .timerFired(.invitation(call, $0))
+        }
+        return invitationRequests + invitationTimers + [
             .requestReceived(a, .login(user: "alice", tokenVerdict: .ok)),
             .requestReceived(b, .login(user: "bob", tokenVerdict: .ok)),
             .requestReceived(b, .login(user: "alice", tokenVerdict: .ok)),
@@ -142,6 +172,7 @@ public enum ServerMachine: StateMachine {
             .requestReceived(a, .channelMessage("lobby", messageId: 1, text: "hi")),
             .requestReceived(a, .getMembers("lobby", requestId: 1)),
             .requestReceived(a, .peerMessage(to: "bob", messageId: 1, text: "hi", offline: true)),
+            .requestReceived(a, .peerMessage(to: "bob", messageId: 2, text: "hi", offline: false)),
             .requestReceived(b, .peerMessageAck(from: "alice", messageId: 1)),
             .linkLost(a), .timerFired(.grace(a)), .restarted,
         ]

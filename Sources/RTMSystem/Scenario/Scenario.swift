@@ -16,6 +16,14 @@ public struct Scenario: Hashable, Sendable {
     public var properties: [String]?
     /// Groups of clients the scenario declares interchangeable (symmetry reduction).
     public var symmetry: [[String]]
+    /// Expected verdicts that differ from "holds" (e.g. a documented limitation under loss):
+    /// property name → `violated`. A check passes when every verdict matches its expectation.
+    public var expectations: [String: Expectation] = [:]
+
+    public enum Expectation: String, Hashable, Sendable, Codable {
+        case holds
+        case violated
+    }
 
     public init(
         name: String, summary: String = "", clients: [String], channels: [String] = [],
@@ -91,9 +99,16 @@ public struct NetworkFaults: Hashable, Sendable {
     public var duplication: Int = 0
     /// Whether a link may deliver out of order.
     public var reorder: Bool = false
-    /// Whether a timer may fire while messages are in flight (unbounded delay); when false,
-    /// messages take no time compared with the SDK's timeouts.
-    public var delay: Bool = false
+    /// How long a message may take: `.none` (no time at all compared with the SDK's timeouts: a
+    /// timer fires only when nothing is in flight), `.bounded(ms)` (a message arrives within `ms`:
+    /// a timer cannot fire past a message's deadline), or `.unbounded` (a timer may fire at any time).
+    public var delay: Delay = .none
+
+    public enum Delay: Hashable, Sendable, Codable {
+        case none
+        case bounded(ms: Int)
+        case unbounded
+    }
     /// Link drops (each followed by the possibility of a restore).
     public var linkDrops: Int = 0
     /// Server restarts.
@@ -102,7 +117,7 @@ public struct NetworkFaults: Hashable, Sendable {
     public var capacity: Int = 4
 
     public init(
-        loss: Int = 0, duplication: Int = 0, reorder: Bool = false, delay: Bool = false, linkDrops: Int = 0,
+        loss: Int = 0, duplication: Int = 0, reorder: Bool = false, delay: Delay = .none, linkDrops: Int = 0,
         serverRestarts: Int = 0, capacity: Int = 4
     ) {
         self.loss = loss

@@ -148,7 +148,10 @@ struct Reader {
     }
 
     func scenario(_ root: Node) throws -> Scenario {
-        let keys = ["scenario", "summary", "clients", "channels", "calls", "network", "bounds", "properties", "symmetry"]
+        let keys = [
+            "scenario", "summary", "clients", "channels", "calls", "network", "bounds", "properties", "symmetry", "expect",
+        ]
+        var expectations: [String: Scenario.Expectation] = [:]
         var name: String?
         var summary = ""
         var clients: [String]?
@@ -172,6 +175,14 @@ struct Reader {
                     properties = try names(value, "property names (or 'all')")
                 }
             case "symmetry": symmetryNode = value
+            case "expect":
+                for (property, _, verdict) in try mapping(value, "expected verdicts (property: holds | violated)") {
+                    let text = try string(verdict, "holds or violated")
+                    guard let expectation = Scenario.Expectation(rawValue: text) else {
+                        throw fail(verdict, "expected 'holds' or 'violated' for \(property), found '\(text)'")
+                    }
+                    expectations[property] = expectation
+                }
             default: throw unknownKey(keyNode, key, keys)
             }
         }
@@ -199,9 +210,11 @@ struct Reader {
                 symmetry.append(members)
             }
         }
-        return Scenario(
+        var scenario = Scenario(
             name: name, summary: summary, clients: clients, channels: channels, calls: calls, network: network,
             bounds: bounds, properties: properties, symmetry: symmetry)
+        scenario.expectations = expectations
+        return scenario
     }
 
     func budgets(_ node: Node, clients: [String], channels: [String], me: String) throws -> [CallBudget] {
@@ -266,7 +279,17 @@ struct Reader {
             case "loss": n.loss = try int(value, "how many messages may be lost")
             case "duplication": n.duplication = try int(value, "how many messages may be duplicated")
             case "reorder": n.reorder = try bool(value, "whether links may reorder")
-            case "delay": n.delay = try bool(value, "whether timers may fire with messages in flight")
+            case "delay":
+                let text = try string(value, "a delay bound (0, 1s, 500ms) or unbounded")
+                switch text.lowercased() {
+                case "false", "no", "off", "0", "none": n.delay = .none
+                case "true", "yes", "on", "unbounded": n.delay = .unbounded
+                default:
+                    guard let seconds = Self.parseSeconds(text.hasSuffix("s") ? text : text + "ms") else {
+                        throw fail(value, "expected a delay bound such as 1s or 500ms (or 0, or unbounded), found '\(text)'")
+                    }
+                    n.delay = .bounded(ms: Int((seconds * 1000).rounded()))
+                }
             case "linkDrops": n.linkDrops = try int(value, "how many link drops")
             case "serverRestarts": n.serverRestarts = try int(value, "how many server restarts")
             case "capacity":

@@ -1,0 +1,277 @@
+import ModelChecker
+import RTMMachines
+import RTMProtocol
+
+/// The composed RTM system of a scenario, as a model for the checker: N client cores (the exact
+/// `ClientCore` RTMKit embeds), the server core (`ServerMachine`), a network whose faults the
+/// scenario chooses, and timers on a virtual clock.
+///
+/// The nondeterministic inputs are the users' API calls (bounded by the scenario's budgets), the
+/// order of deliveries, the faults, and which of the earliest timers fires. Without `delay`, a timer
+/// fires only when nothing is in flight (messages take no time compared with the SDK's timeouts).
+public struct RTMSystemModel: Model, Sendable {
+    public typealias State = SystemState
+    public typealias Action = SystemAction
+
+    public let scenario: Scenario
+    /// The properties checked, after the scenario's selection.
+    public let selected: [Property<RTMSystemModel>]
+
+    public init(_ scenario: Scenario) throws {
+        self.scenario = scenario
+        let all = Self.allProperties
+        if let names = scenario.properties {
+            var chosen: [Property<RTMSystemModel>] = []
+            for name in names {
+                let matching = all.filter { $0.name == name || $0.name == "\(name) (premise)" }
+                guard !matching.isEmpty else {
+                    throw ScenarioError(
+                        file: scenario.name, line: 1, column: 1,
+                        message: "expected a property name; '\(name)' is none of: \(Self.propertyNames.joined(separator: ", "))")
+                }
+                chosen += matching
+            }
+            selected = chosen
+        } else {
+            selected = all.filter { Self.applies($0.name, to: scenario) }
+        }
+        for name in scenario.expectations.keys where !Self.propertyNames.contains(name)
+            && !all.contains(where: { $0.name == name })
+        {
+            throw ScenarioError(
+                file: scenario.name, line: 1, column: 1,
+                message: "expected a property name in 'expect'; '\(name)' is none of: \(Self.propertyNames.joined(separator: ", "))")
+        }
+    }
+
+    public var properties: [Property<RTMSystemModel>] { selected }
+
+    public var initialStates: [SystemState] {
+        var clients: [ClientNode] = []
+        for (i, _) in scenario.clients.enumerated() {
+            var core = ClientCore()
+            for channel in scenario.channels { _ = core.handle(.api(.createChannel(channelId: channel))) }
+            clients.append(ClientNode(core: core, callsLeft: scenario.calls[i].map(\.times), loggedOut: false))
+        }
+        let faults = FaultBudget(
+            losses: scenario.network.loss, duplications: scenario.network.duplication,
+            linkDrops: scenario.network.linkDrops, restarts: scenario.network.serverRestarts)
+        return [
+            SystemState(
+                clients: clients, server: ServerMachine.initialState,
+                links: Array(repeating: Link(), count: clients.count), timers: [], faults: faults,
+                seen: Observations())
+        ]
+    }
+
+    /// A state is final (not a deadlock) when nothing is in flight and no timer is pending.
+    public func isFinal(_ state: SystemState) -> Bool { state.networkQuiet && state.timers.isEmpty }
+
+    public func fingerprint(_ state: SystemState) -> Fingerprint { CodableFingerprint.of(state) }
+
+    public func actions(_ state: SystemState, into actions: inout [SystemAction]) {
+        let network = scenario.network
+        for (i, node) in state.clients.enumerated() {
+            for (entry, left) in node.callsLeft.enumerated() where left > 0 && callEnabled(state, i, entry) {
+                actions.append(.call(client: i, entry: entry))
+            }
+        }
+        for (i, link) in state.links.enumerated() {
+            let window = network.reorder ? network.capacity : 1
+            for index in 0..<min(window, link.up.count) { actions.append(.deliverUp(client: i, index: index)) }
+            for index in 0..<min(window, link.down.count) { actions.append(.deliverDown(client: i, index: index)) }
+            if state.faults.losses > 0 {
+                for index in link.up.indices { actions.append(.lose(client: i, upward: true, index: index)) }
+                for index in link.down.indices { actions.append(.lose(client: i, upward: false, index: index)) }
+            }
+            if state.faults.duplications > 0 {
+                for index in link.up.indices { actions.append(.duplicate(client: i, upward: true, index: index)) }
+                for index in link.down.indices { actions.append(.duplicate(client: i, upward: false, index: index)) }
+            }
+            if link.isUp {
+                if state.faults.linkDrops > 0 { actions.append(.dropLink(client: i)) }
+            } else {
+                actions.append(.restoreLink(client: i))
+            }
+        }
+        if state.faults.restarts > 0 { actions.append(.restartServer) }
+        if let first = state.timers.first, timersMayFire(state, first.msLeft) {
+            for (index, timer) in state.timers.enumerated() where timer.msLeft == first.msLeft {
+                actions.append(.fire(index: index))
+            }
+        }
+    }
+
+    /// Whether the earliest timers (due in `ms`) may fire now, given the messages in flight.
+    func timersMayFire(_ state: SystemState, _ ms: Int) -> Bool {
+        switch scenario.network.delay {
+        case .none: state.networkQuiet
+        case .unbounded: true
+        case .bounded: ms <= (state.earliestDeadline ?? Int.max)
+        }
+    }
+
+    /// The deadline a message gets when sent.
+    var sendDeadline: Int {
+        if case .bounded(let ms) = scenario.network.delay { ms } else { 0 }
+    }
+
+    /// Calls on an invitation need the invitation object to exist.
+    func callEnabled(_ state: SystemState, _ i: Int, _ entry: Int) -> Bool {
+        let budget = scenario.calls[i][entry]
+        let core = state.clients[i].core
+        switch budget.call {
+        case .cancelLocalInvitation:
+            return core.locals.contains { $0.key.callee == budget.target }
+        case .acceptRemoteInvitation, .refuseRemoteInvitation:
+            return core.remotes.contains { $0.key.caller == budget.target }
+        case .login, .logout, .renewToken, .join, .leave, .sendMessage, .getMembers, .sendMessageToPeer,
+            .sendLocalInvitation:
+            return true
+        }
+    }
+
+    public func next(_ state: SystemState, _ action: SystemAction) -> SystemState? {
+        var s = state
+        var trail: Trail? = nil
+        apply(action, to: &s, trail: &trail)
+        return s
+    }
+
+    /// Replays `action` on `state` and returns what it produced, in SDK vocabulary, for reports.
+    public func explain(_ action: SystemAction, from state: SystemState) -> (SystemState, [String]) {
+        let (s, trail) = observe(action, from: state)
+        return (s, trail.lines)
+    }
+
+    /// Applies `action` and returns what every client observed (API returns and callbacks, in order).
+    public func observe(_ action: SystemAction, from state: SystemState) -> (SystemState, Trail) {
+        var s = state
+        var trail: Trail? = Trail()
+        apply(action, to: &s, trail: &trail)
+        return (s, trail ?? Trail())
+    }
+
+    /// Makes an arbitrary API call on client `client` (trace validation drives the model this way).
+    public func perform(_ call: RtmApiCall, client: Int, from state: SystemState) -> (SystemState, Trail) {
+        var s = state
+        var trail: Trail? = Trail()
+        callApi(client, call, &s, &trail)
+        return (s, trail ?? Trail())
+    }
+
+    public func describe(action: SystemAction) -> String {
+        switch action {
+        case .call(let i, let entry):
+            let budget = scenario.calls[i][entry]
+            return "\(name(i)): \(budget.call.rawValue)(\(budget.target ?? ""))"
+        case .deliverUp(let i, let index): return "deliver \(name(i)) → server" + (index > 0 ? " [#\(index)]" : "")
+        case .deliverDown(let i, let index): return "deliver server → \(name(i))" + (index > 0 ? " [#\(index)]" : "")
+        case .lose(let i, let upward, let index):
+            return "network loses \(upward ? "\(name(i)) → server" : "server → \(name(i))") message #\(index)"
+        case .duplicate(let i, let upward, let index):
+            return "network duplicates \(upward ? "\(name(i)) → server" : "server → \(name(i))") message #\(index)"
+        case .dropLink(let i): return "link of \(name(i)) drops"
+        case .restoreLink(let i): return "link of \(name(i)) comes back"
+        case .restartServer: return "server restarts"
+        case .fire(let index): return "timer #\(index) fires"
+        }
+    }
+
+    public func describe(state: SystemState) -> String {
+        var parts: [String] = []
+        for (i, node) in state.clients.enumerated() {
+            var p = "\(name(i)): \(node.core.connectionState.sdkName)"
+            for slot in node.core.channels where slot.machine.membership != .created {
+                p += " \(slot.id)=\(slot.machine.membership.sdkName)"
+            }
+            for slot in node.core.locals { p += " \(slot.key)=\(slot.machine.sdkState.sdkName)" }
+            for slot in node.core.remotes { p += " \(slot.key)=\(slot.machine.sdkState.sdkName)" }
+            parts.append(p)
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    public func coverageKeys(_ state: SystemState, _ action: SystemAction, into keys: inout [String]) {
+        switch action {
+        case .call(let i, let entry):
+            let call = scenario.calls[i][entry].call
+            keys.append("\(call.rawValue) in \(relevantState(state.clients[i].core, call))")
+        case .deliverDown(let i, let index):
+            if index < state.links[i].down.count { keys.append("deliver \(state.links[i].down[index].message.label)") }
+        case .deliverUp(let i, let index):
+            if index < state.links[i].up.count {
+                keys.append("server receives \(state.links[i].up[index].message.label)")
+            }
+        case .fire(let index):
+            if index < state.timers.count { keys.append("timer \(state.timers[index].owner.label) fires") }
+        case .lose, .duplicate, .dropLink, .restoreLink, .restartServer:
+            keys.append(describe(action: action).replacingNames())
+        }
+    }
+
+    func relevantState(_ core: ClientCore, _ call: ScenarioCall) -> String {
+        switch call {
+        case .login, .logout, .renewToken, .sendMessageToPeer: core.connectionState.sdkName
+        case .join, .leave, .sendMessage, .getMembers: core.channels.first?.machine.membership.sdkName ?? "-"
+        case .sendLocalInvitation, .cancelLocalInvitation: core.locals.last?.machine.sdkState.sdkName ?? "none"
+        case .acceptRemoteInvitation, .refuseRemoteInvitation: core.remotes.last?.machine.sdkState.sdkName ?? "none"
+        }
+    }
+
+    func name(_ i: Int) -> String { scenario.clients[i] }
+}
+
+extension String {
+    /// Coverage keys are per transition kind, not per client.
+    fileprivate func replacingNames() -> String {
+        if hasPrefix("network loses") { return "network loses a message" }
+        if hasPrefix("network duplicates") { return "network duplicates a message" }
+        if hasPrefix("link of"), hasSuffix("drops") { return "a link drops" }
+        if hasPrefix("link of") { return "a link comes back" }
+        return self
+    }
+}
+
+extension ServerMessage {
+    public var label: String {
+        switch self {
+        case .loginAccepted: "loginAccepted"
+        case .loginRejected(let c): "loginRejected(\(c.sdkName))"
+        case .reloginAccepted: "reloginAccepted"
+        case .kicked(let r): "kicked(\(r.sdkName))"
+        case .joinAccepted: "joinAccepted"
+        case .joinRejected(_, let c): "joinRejected(\(c.sdkName))"
+        case .leaveAccepted: "leaveAccepted"
+        case .memberJoined: "memberJoined"
+        case .memberLeft: "memberLeft"
+        case .memberCount: "memberCount"
+        case .channelMessage: "channelMessage"
+        case .channelMessageAck(_, _, let c): "channelMessageAck(\(c.sdkName))"
+        case .members: "members"
+        case .peerMessage(_, _, _, let offline): offline ? "peerMessage(offline)" : "peerMessage"
+        case .peerMessageResult(_, let c): "peerMessageResult(\(c.sdkName))"
+        case .invitation(_, let notice): "invitation.\(notice.label)"
+        }
+    }
+}
+
+extension TimerOwner {
+    public var label: String {
+        switch self {
+        case .client(_, let t):
+            switch t {
+            case .connection(let c): "connection.\(c.rawValue)"
+            case .channel(_, let c): "channel.\(c.label)"
+            case .local(_, let l): "local.\(l)"
+            case .remote(_, let r): "remote.\(r)"
+            case .peerMessage: "peerMessage"
+            }
+        case .server(let t):
+            switch t {
+            case .grace: "server.grace"
+            case .invitation(_, let i): "server.invitation.\(i.rawValue)"
+            }
+        }
+    }
+}

@@ -1,0 +1,212 @@
+import RTMMachines
+import RTMProtocol
+
+extension RTMSystemModel {
+    /// Applies one action; when `log` is non-nil, appends what happened in SDK vocabulary.
+    func apply(_ action: SystemAction, to s: inout SystemState, trail: inout Trail?) {
+        switch action {
+        case .call(let i, let entry):
+            s.clients[i].callsLeft[entry] -= 1
+            userCall(i, scenario.calls[i][entry], &s, &trail)
+        case .deliverUp(let i, let index):
+            let request = s.links[i].up.remove(at: index).message
+            trail?.lines.append("server receives \(request.label) from \(name(i))")
+            s.seen.mark("server-received")
+            stepServer(.requestReceived(ConnectionID(i), request), &s, &trail)
+        case .deliverDown(let i, let index):
+            let message = s.links[i].down.remove(at: index).message
+            trail?.lines.append("\(name(i)) receives \(message.label)")
+            feed(i, .received(message), &s, &trail)
+        case .lose(let i, let upward, let index):
+            s.faults.losses -= 1
+            if upward { s.links[i].up.remove(at: index) } else { s.links[i].down.remove(at: index) }
+        case .duplicate(let i, let upward, let index):
+            s.faults.duplications -= 1
+            if upward {
+                s.links[i].up.insert(s.links[i].up[index], at: index + 1)
+            } else {
+                s.links[i].down.insert(s.links[i].down[index], at: index + 1)
+            }
+        case .dropLink(let i):
+            s.faults.linkDrops -= 1
+            interruptInvitations(of: i, &s)
+            s.links[i] = Link(isUp: false)
+            feed(i, .linkLost, &s, &trail)
+            stepServer(.linkLost(ConnectionID(i)), &s, &trail)
+        case .restoreLink(let i):
+            s.links[i].isUp = true
+            feed(i, .linkRestored, &s, &trail)
+        case .restartServer:
+            s.faults.restarts -= 1
+            stepServer(.restarted, &s, &trail)
+            s.timers.removeAll { if case .server = $0.owner { true } else { false } }
+            // Every connection to the old process is gone.
+            for i in s.links.indices where s.links[i].isUp {
+                interruptInvitations(of: i, &s)
+                s.links[i] = Link(isUp: false)
+                feed(i, .linkLost, &s, &trail)
+            }
+        case .fire(let index):
+            let timer = s.timers.remove(at: index)
+            for j in s.timers.indices { s.timers[j].msLeft -= timer.msLeft }
+            if case .bounded = scenario.network.delay {
+                for l in s.links.indices {
+                    for m in s.links[l].up.indices { s.links[l].up[m].msLeft -= timer.msLeft }
+                    for m in s.links[l].down.indices { s.links[l].down[m].msLeft -= timer.msLeft }
+                }
+            }
+            trail?.lines.append("+\(timer.msLeft) ms: timer \(timer.owner.label) fires")
+            switch timer.owner {
+            case .client(let i, let t): feed(i, .timerFired(t), &s, &trail)
+            case .server(let t): stepServer(.timerFired(t), &s, &trail)
+            }
+        }
+    }
+
+    /// The user of client `i` makes one call of its budget.
+    func userCall(_ i: Int, _ budget: CallBudget, _ s: inout SystemState, _ trail: inout Trail?) {
+        let me = name(i)
+        let core = s.clients[i].core
+        let target = budget.target ?? ""
+        switch budget.call {
+        case .login: callApi(i, .login(token: "", userId: me), &s, &trail)
+        case .logout: callApi(i, .logout, &s, &trail)
+        case .renewToken: callApi(i, .renewToken(token: ""), &s, &trail)
+        case .join: callApi(i, .join(channel: target), &s, &trail)
+        case .leave: callApi(i, .leave(channel: target), &s, &trail)
+        case .sendMessage: callApi(i, .sendMessage(channel: target, text: "from \(me)"), &s, &trail)
+        case .getMembers: callApi(i, .getMembers(channel: target), &s, &trail)
+        case .sendMessageToPeer:
+            // The text names the message, so the properties can follow it end to end.
+            let text = "\(me):\(core.nextMessageId)"
+            callApi(i, .sendMessageToPeer(peerId: target, text: text, enableOfflineMessaging: budget.offline), &s, &trail)
+        case .sendLocalInvitation:
+            let key = InvitationKey(caller: core.userId ?? "", callee: target, serial: core.nextInvitationSerial)
+            callApi(i, .createLocalCallInvitation(calleeId: target), &s, &trail)
+            let created = s.clients[i].core.locals.first { $0.key.callee == target && $0.key.serial == key.serial }
+            if let created { callApi(i, .sendLocalInvitation(created.key), &s, &trail) }
+        case .cancelLocalInvitation:
+            if let slot = core.locals.last(where: { $0.key.callee == target }) {
+                callApi(i, .cancelLocalInvitation(slot.key), &s, &trail)
+            }
+        case .acceptRemoteInvitation:
+            if let slot = core.remotes.last(where: { $0.key.caller == target }) {
+                callApi(i, .acceptRemoteInvitation(slot.key), &s, &trail)
+            }
+        case .refuseRemoteInvitation:
+            if let slot = core.remotes.last(where: { $0.key.caller == target }) {
+                callApi(i, .refuseRemoteInvitation(slot.key), &s, &trail)
+            }
+        }
+    }
+
+    func callApi(_ i: Int, _ call: RtmApiCall, _ s: inout SystemState, _ trail: inout Trail?) {
+        let core = s.clients[i].core
+        let outputs = s.clients[i].core.handle(.api(call))
+        if trail != nil {
+            let returned = outputs.compactMap { if case .returned(let r) = $0 { r } else { nil } }.first
+            if let returned { trail?.events.append(.returned(client: i, call, returned)) }
+            trail?.lines.append("\(name(i)) calls \(call.sdkName)\(arguments(call)) → \(returned.map { "\($0)" } ?? "-")")
+        }
+        if case .login = call, outputs.first == .returned(.login(.ok)) {
+            s.clients[i].loggedOut = false
+            // A new login is a new connection: whatever the old one still carried is gone.
+            s.links[i].down.removeAll()
+        }
+        if case .logout = call, outputs.first == .returned(.logout(.ok)) {
+            s.clients[i].loggedOut = true
+            if hasPending(core) { s.seen.mark("logout-with-pending") }
+            interruptInvitations(of: i, &s)
+        }
+        absorb(i, outputs, &s, &trail)
+        if case .logout = call, outputs.first == .returned(.logout(.ok)) {
+            // The session's connection closes: nothing more arrives on it.
+            s.links[i].down.removeAll()
+        }
+    }
+
+    /// Marks the pending invitations of client `i` as interrupted (it logged out or lost its link).
+    func interruptInvitations(of i: Int, _ s: inout SystemState) {
+        for slot in s.clients[i].core.locals where slot.machine != .idle && !slot.machine.isTerminal {
+            s.seen.interrupt(slot.key)
+        }
+        for slot in s.clients[i].core.remotes where !slot.machine.isTerminal { s.seen.interrupt(slot.key) }
+    }
+
+    func hasPending(_ core: ClientCore) -> Bool {
+        !core.pendingPeerMessages.isEmpty || core.locals.contains { !$0.machine.isTerminal && $0.machine != .idle }
+            || core.remotes.contains { !$0.machine.isTerminal }
+            || core.channels.contains { $0.machine.membership == .joined }
+    }
+
+    func arguments(_ call: RtmApiCall) -> String {
+        switch call {
+        case .login(_, let user): "(\(user))"
+        case .join(let ch), .leave(let ch), .getMembers(let ch): "(\(ch))"
+        case .sendMessage(let ch, let text): "(\(ch), \"\(text)\")"
+        case .sendMessageToPeer(let peer, let text, let offline):
+            "(\(peer), \"\(text)\"\(offline ? ", enableOfflineMessaging" : ""))"
+        case .createLocalCallInvitation(let callee): "(\(callee))"
+        case .sendLocalInvitation(let k), .cancelLocalInvitation(let k), .acceptRemoteInvitation(let k),
+            .refuseRemoteInvitation(let k):
+            "(\(k))"
+        default: "()"
+        }
+    }
+
+    func feed(_ i: Int, _ input: ClientCore.Input, _ s: inout SystemState, _ trail: inout Trail?) {
+        let outputs = s.clients[i].core.handle(input)
+        absorb(i, outputs, &s, &trail)
+    }
+
+    /// Runs a client core's outputs: sends onto the link, timers into the clock, callbacks observed.
+    func absorb(_ i: Int, _ outputs: [ClientCore.Output], _ s: inout SystemState, _ trail: inout Trail?) {
+        for output in outputs {
+            switch output {
+            case .returned: break
+            case .callback(let callback):
+                trail?.lines.append("\(name(i)).\(callback.rendered)")
+                trail?.events.append(.callback(client: i, callback))
+                observe(i, callback, &s)
+            case .send(let request):
+                if s.links[i].isUp { s.links[i].up.append(InFlight(message: request, msLeft: sendDeadline)) }
+            case .sendRenewToken:
+                break  // The model's server knows nothing of tokens.
+            case .startTimer(let timer, let ms): startTimer(.client(i, timer), ms: ms, &s)
+            case .cancelTimer(let timer): s.timers.removeAll { $0.owner == .client(i, timer) }
+            case .violation(let violation):
+                trail?.lines.append("\(name(i)) rejects: \(violation)")
+                s.seen.violate("protocol: \(name(i)) \(violation)")
+            }
+        }
+    }
+
+    func stepServer(_ event: ServerMachine.Event, _ s: inout SystemState, _ trail: inout Trail?) {
+        let step = ServerMachine.step(s.server, event)
+        switch step {
+        case .moved(let next, let effects):
+            s.server = next
+            for effect in effects {
+                switch effect {
+                case .send(let conn, let message):
+                    if conn.raw < s.links.count, s.links[conn.raw].isUp {
+                        s.links[conn.raw].down.append(InFlight(message: message, msLeft: sendDeadline))
+                    }
+                case .startTimer(let timer, let ms): startTimer(.server(timer), ms: ms, &s)
+                case .cancelTimer(let timer): s.timers.removeAll { $0.owner == .server(timer) }
+                }
+            }
+        case .ignored:
+            break
+        case .rejected(let violation):
+            trail?.lines.append("server rejects: \(violation)")
+            s.seen.violate("protocol: server \(violation)")
+        }
+    }
+
+    func startTimer(_ owner: TimerOwner, ms: Int, _ s: inout SystemState) {
+        s.timers.removeAll { $0.owner == owner }
+        let timer = PendingTimer(msLeft: ms, owner: owner)
+        s.timers.insert(timer, at: s.timers.firstIndex { timer < $0 } ?? s.timers.count)
+    }
+}

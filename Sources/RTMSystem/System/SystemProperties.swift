@@ -1,0 +1,171 @@
+import ModelChecker
+import RTMMachines
+import RTMProtocol
+
+extension RTMSystemModel {
+    /// The property names a scenario may select (each `sometimes` twin is named "<name> (premise)").
+    public static var propertyNames: [String] {
+        [
+            "invitation-agreement", "invitation-ends", "no-callback-after-logout", "member-joined-never-to-self",
+            "channel-message-never-echoed", "peer-message-exactly-once", "membership-agrees-when-quiet",
+            "no-protocol-violation",
+        ]
+    }
+
+    /// Every property, each with a `sometimes` twin proving its premise reachable.
+    public static var allProperties: [Property<RTMSystemModel>] {
+        [
+            .always("invitation-agreement") { model, s in model.invitationDisagreement(s) == nil },
+            .sometimes("invitation-agreement (premise)") { model, s in model.someInvitationEndedOnBothSides(s) },
+            .always("invitation-ends") { model, s in model.unendedInvitationAtRest(s) == nil },
+            .sometimes("invitation-ends (premise)") { model, s in
+                model.isFinal(s) && model.someInvitationEndedOnBothSides(s)
+            },
+            .always("no-callback-after-logout") { _, s in !s.seen.violated("callback-after-logout") },
+            .sometimes("no-callback-after-logout (premise)") { _, s in s.seen.has("logout-with-pending") },
+            .always("member-joined-never-to-self") { _, s in !s.seen.violated("member-joined-to-self") },
+            .sometimes("member-joined-never-to-self (premise)") { _, s in s.seen.has("member-joined") },
+            .always("channel-message-never-echoed") { _, s in !s.seen.violated("channel-echo") },
+            .sometimes("channel-message-never-echoed (premise)") { _, s in s.seen.has("channel-message-received") },
+            .always("peer-message-exactly-once") { _, s in
+                !s.seen.violated("peer-lost") && !s.seen.violated("peer-duplicate")
+            },
+            .sometimes("peer-message-exactly-once (premise)") { _, s in s.seen.has("peer-ok") },
+            .always("membership-agrees-when-quiet") { model, s in model.membershipDisagreement(s) == nil },
+            .sometimes("membership-agrees-when-quiet (premise)") { model, s in model.quietWithMember(s) },
+            .always("no-protocol-violation") { _, s in !s.seen.violated("protocol") },
+            .sometimes("no-protocol-violation (premise)") { _, s in s.seen.has("server-received") },
+        ]
+    }
+
+    /// Which property a selection names applies to a scenario at all (e.g. no invitations in it).
+    public static func applies(_ name: String, to scenario: Scenario) -> Bool {
+        let base = name.replacingOccurrences(of: " (premise)", with: "")
+        let calls = Set(scenario.calls.flatMap { $0.map(\.call) })
+        switch base {
+        case "invitation-agreement", "invitation-ends": return calls.contains(.sendLocalInvitation)
+        case "no-callback-after-logout": return calls.contains(.logout)
+        case "member-joined-never-to-self", "membership-agrees-when-quiet": return calls.contains(.join)
+        case "channel-message-never-echoed": return calls.contains(.sendMessage)
+        case "peer-message-exactly-once": return calls.contains(.sendMessageToPeer)
+        default: return true
+        }
+    }
+
+    /// The first invitation whose two ends ended with different outcomes.
+    func invitationDisagreement(_ s: SystemState) -> String? {
+        for (callerIndex, caller) in s.clients.enumerated() {
+            for local in caller.core.locals where local.machine.isTerminal && !s.seen.interrupted.contains(local.key) {
+                guard let calleeIndex = scenario.clientIndex(local.key.callee), calleeIndex != callerIndex,
+                    let remote = s.clients[calleeIndex].core.remote(local.key), remote.machine.isTerminal
+                else { continue }
+                let pair = (local.machine.sdkState, remote.machine.sdkState)
+                switch pair {
+                case (.acceptedByRemote, .accepted), (.refusedByRemote, .refused), (.canceled, .canceled),
+                    (.failure, .failure):
+                    continue
+                default:
+                    return "\(local.key): caller \(pair.0.sdkName), callee \(pair.1.sdkName)"
+                }
+            }
+        }
+        return nil
+    }
+
+    func someInvitationEndedOnBothSides(_ s: SystemState) -> Bool {
+        for caller in s.clients {
+            for local in caller.core.locals where local.machine.isTerminal {
+                if let j = scenario.clientIndex(local.key.callee), let remote = s.clients[j].core.remote(local.key),
+                    remote.machine.isTerminal
+                {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    /// At rest (nothing in flight, no timer pending) every sent invitation has ended on both sides.
+    func unendedInvitationAtRest(_ s: SystemState) -> String? {
+        guard isFinal(s) else { return nil }
+        for (i, node) in s.clients.enumerated() {
+            for local in node.core.locals where local.machine != .idle && !local.machine.isTerminal {
+                return "\(name(i)): \(local.key) still \(local.machine.sdkState.sdkName) with no timer left"
+            }
+            for remote in node.core.remotes where !remote.machine.isTerminal {
+                return "\(name(i)): \(remote.key) still \(remote.machine.sdkState.sdkName) with no timer left"
+            }
+        }
+        return nil
+    }
+
+    /// Once the network is quiet, a connected client's view of each channel matches the server's.
+    func membershipDisagreement(_ s: SystemState) -> String? {
+        guard s.networkQuiet else { return nil }
+        for (i, node) in s.clients.enumerated() where node.core.connectionState == .connected && s.links[i].isUp {
+            let channelTimer = s.timers.contains {
+                if case .client(i, .channel) = $0.owner { true } else { false }
+            }
+            guard !channelTimer else { continue }
+            for slot in node.core.channels {
+                let clientSays = slot.machine.membership == .joined
+                let serverSays = s.server.members(slot.id).contains(name(i))
+                if clientSays != serverSays {
+                    return "\(name(i)) sees \(slot.id) \(slot.machine.membership.sdkName), server says member=\(serverSays)"
+                }
+            }
+        }
+        return nil
+    }
+
+    func quietWithMember(_ s: SystemState) -> Bool {
+        s.networkQuiet && s.clients.contains { $0.core.channels.contains { $0.machine.membership == .joined } }
+    }
+
+    /// Records what a callback tells the properties.
+    func observe(_ i: Int, _ callback: RtmCallback, _ s: inout SystemState) {
+        let me = name(i)
+        if s.clients[i].loggedOut, Self.comesFromTheServer(callback) {
+            s.seen.violate("callback-after-logout: \(me) got \(callback.rendered) after logout")
+        }
+        switch callback {
+        case .onMemberJoined(let channel, let user):
+            s.seen.mark("member-joined")
+            if user == me { s.seen.violate("member-joined-to-self: \(me) got onMemberJoined(\(channel), \(user))") }
+        case .onMessageReceived(let channel, let user, _):
+            s.seen.mark("channel-message-received")
+            if user == me { s.seen.violate("channel-echo: \(me) received its own message in \(channel)") }
+        case .onMessageReceivedFromPeer(_, let text, let isOffline):
+            s.seen.mark("peer-delivered")
+            if isOffline { s.seen.mark("offline-delivered") }
+            let index = s.seen.delivered.firstIndex { $0 >= text } ?? s.seen.delivered.count
+            if index < s.seen.delivered.count, s.seen.delivered[index] == text {
+                s.seen.violate("peer-duplicate: \(me) received \"\(text)\" twice")
+            } else {
+                s.seen.delivered.insert(text, at: index)
+            }
+        case .onSendMessageResult(let messageId, let code):
+            if code == .ok {
+                s.seen.mark("peer-ok")
+                if !s.seen.delivered.contains("\(me):\(messageId)") {
+                    s.seen.violate("peer-lost: \(me)'s message \(messageId) reported OK but never delivered")
+                }
+            }
+        default:
+            break
+        }
+    }
+
+    /// Callbacks only a live session can cause (not the results of calls made before a logout).
+    static func comesFromTheServer(_ callback: RtmCallback) -> Bool {
+        switch callback {
+        case .onLoginSuccess, .onMessageReceivedFromPeer, .onJoinSuccess, .onMemberJoined, .onMemberLeft,
+            .onMemberCountUpdated, .onMessageReceived, .onAttributesUpdated, .onLocalInvitationReceivedByPeer,
+            .onLocalInvitationAccepted, .onLocalInvitationRefused, .onRemoteInvitationReceived,
+            .onRemoteInvitationAccepted, .onRemoteInvitationRefused, .onRemoteInvitationCanceled, .onTokenExpired:
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import RTMMachines
+import RTMProtocol
+
+/// One state of a composed RTM system: N client cores, the server core, the links between them,
+/// the pending timers and the fault budgets left.
+///
+/// Every part is a value kept in a canonical order, so equal states are equal values with equal
+/// fingerprints. Time is not stored: each pending timer keeps the milliseconds left until it fires,
+/// and firing the earliest subtracts its delay from the others (a virtual clock that never lets a
+/// 60 s timer fire before a 4 s one).
+public struct SystemState: Hashable, Sendable, Codable {
+    public var clients: [ClientNode]
+    public var server: ServerMachine.State
+    /// One link per client.
+    public var links: [Link]
+    /// Pending timers, sorted by time left, then owner.
+    public var timers: [PendingTimer]
+    public var faults: FaultBudget
+    /// Sticky observations the properties read (what happened along the path to this state).
+    public var seen: Observations
+
+    /// Whether nothing is in flight on any link.
+    public var networkQuiet: Bool { links.allSatisfy { $0.up.isEmpty && $0.down.isEmpty } }
+
+    /// The least time left before some message in flight must arrive (bounded delay).
+    public var earliestDeadline: Int? {
+        links.flatMap { $0.up.map(\.msLeft) + $0.down.map(\.msLeft) }.min()
+    }
+}
+
+/// One client instance in the model, and what its user may still do.
+public struct ClientNode: Hashable, Sendable, Codable {
+    public var core: ClientCore
+    /// Calls left per entry of the scenario's budget for this client.
+    public var callsLeft: [Int]
+    /// Between an accepted `logout` and the next `login`.
+    public var loggedOut: Bool
+}
+
+/// The two directions of one client's link to the server, FIFO unless the scenario allows reordering.
+public struct Link: Hashable, Sendable, Codable {
+    public var isUp: Bool = true
+    public var up: [InFlight<ClientRequest>] = []
+    public var down: [InFlight<ServerMessage>] = []
+}
+
+/// A message in flight and, under a bounded delay, the milliseconds left before it must arrive.
+public struct InFlight<Message: Hashable & Sendable & Codable>: Hashable, Sendable, Codable {
+    public var message: Message
+    public var msLeft: Int
+}
+
+public struct PendingTimer: Hashable, Sendable, Codable, Comparable {
+    public var msLeft: Int
+    public var owner: TimerOwner
+
+    public static func < (a: Self, b: Self) -> Bool {
+        if a.msLeft != b.msLeft { return a.msLeft < b.msLeft }
+        return a.owner.sortKey < b.owner.sortKey
+    }
+}
+
+public enum TimerOwner: Hashable, Sendable, Codable {
+    case client(Int, ClientCore.Timer)
+    case server(ServerMachine.ServerTimer)
+
+    var sortKey: String {
+        switch self {
+        case .client(let i, let t): "c\(i) \(t)"
+        case .server(let t): "s \(t)"
+        }
+    }
+}
+
+public struct FaultBudget: Hashable, Sendable, Codable {
+    public var losses: Int
+    public var duplications: Int
+    public var linkDrops: Int
+    public var restarts: Int
+}
+
+/// What happened on the way to a state, for the properties. Flags are sticky.
+public struct Observations: Hashable, Sendable, Codable {
+    /// Property-violation notes (sorted, unique), e.g. "alice: onMemberJoined(lobby, alice) to self".
+    public var violations: [String] = []
+    /// Peer messages delivered to their receiver (by "sender:messageId"), sorted.
+    public var delivered: [String] = []
+    /// Witness marks for `sometimes` properties (sorted, unique).
+    public var marks: [String] = []
+    /// Invitations pending while one of their ends logged out or lost its link: their ends may
+    /// legitimately disagree (a verdict cannot reach a client that is gone), so agreement is not
+    /// asked of them.
+    public var interrupted: [InvitationKey] = []
+
+    mutating func interrupt(_ key: InvitationKey) {
+        let i = interrupted.firstIndex { $0 >= key } ?? interrupted.count
+        if i == interrupted.count || interrupted[i] != key { interrupted.insert(key, at: i) }
+    }
+
+    mutating func violate(_ note: String) {
+        let i = violations.firstIndex { $0 >= note } ?? violations.count
+        if i == violations.count || violations[i] != note { violations.insert(note, at: i) }
+    }
+
+    mutating func mark(_ note: String) {
+        let i = marks.firstIndex { $0 >= note } ?? marks.count
+        if i == marks.count || marks[i] != note { marks.insert(note, at: i) }
+    }
+
+    func has(_ note: String) -> Bool { marks.contains(note) }
+    func violated(_ prefix: String) -> Bool { violations.contains { $0.hasPrefix(prefix) } }
+}
+
+/// One step the checker may take from a state.
+public enum SystemAction: Hashable, Sendable, Codable {
+    /// Client `client` makes the call of its budget entry `entry`.
+    case call(client: Int, entry: Int)
+    /// The message at `index` of the client → server direction is delivered.
+    case deliverUp(client: Int, index: Int)
+    /// The message at `index` of the server → client direction is delivered.
+    case deliverDown(client: Int, index: Int)
+    case lose(client: Int, upward: Bool, index: Int)
+    case duplicate(client: Int, upward: Bool, index: Int)
+    case dropLink(client: Int)
+    case restoreLink(client: Int)
+    case restartServer
+    /// The pending timer at `index` (one of the earliest) fires.
+    case fire(index: Int)
+}
+
+/// What a step produced: printable lines, and the observable events per client.
+public struct Trail: Hashable, Sendable {
+    public var lines: [String] = []
+    public var events: [ObservedEvent] = []
+    public init() {}
+}
+
+/// An observable event of one client: what an app (and so a trace) sees.
+public enum ObservedEvent: Hashable, Sendable {
+    case returned(client: Int, RtmApiCall, RtmApiResult)
+    case callback(client: Int, RtmCallback)
+}

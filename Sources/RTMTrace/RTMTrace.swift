@@ -1,1 +1,0 @@
-// RTMTrace: see DESIGN.md

@@ -1,0 +1,141 @@
+import ArgumentParser
+import Foundation
+import ModelChecker
+import RTMSystem
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Explore every interleaving of a scenario and check its properties.",
+        discussion: """
+            Each scenario (Models/*.yaml) composes N RTM clients, the server and a faulty network, and \
+            the checker explores every interleaving of the users' calls, deliveries, faults and timers \
+            within the scenario's bounds. A violated property is printed as a shortest counterexample, \
+            step by step, in the SDK's vocabulary.
+
+            Examples:
+              rtmcheck check Models/invitation-race.yaml
+              rtmcheck check Models/                      # every scenario in the folder
+              rtmcheck check Models/channel.yaml --json
+              rtmcheck check Models/invitation.yaml --max-depth 20 --verbose
+
+            Exit status: 0 every verdict is as expected (within the stated bounds), 1 a property is \
+            violated (or an expected violation was not found), 64 bad usage or a malformed scenario.
+            """
+    )
+
+    @Argument(help: "Scenario files (.yaml) or folders of them.")
+    var paths: [String]
+
+    @Flag(help: "Print the full report as JSON.")
+    var json = false
+
+    @Flag(help: "Also print the counterexamples of expected violations and the coverage list.")
+    var verbose = false
+
+    @Option(help: "Search strategy: bfs (shortest counterexamples), dfs, or random (seeded walks).")
+    var strategy: StrategyOption = .bfs
+
+    @Option(help: "Seed for --strategy random.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Random walks for --strategy random.")
+    var walks: Int = 1000
+
+    @Option(help: "State storage: exact (full states) or compact (64-bit fingerprints, probabilistic).")
+    var store: StoreOption = .exact
+
+    @Option(help: "Override the scenario's depth bound.")
+    var maxDepth: Int?
+
+    @Option(help: "Override the scenario's bound on distinct states.")
+    var maxStates: Int?
+
+    @Option(help: "Override the scenario's time bound, in seconds.")
+    var time: Double?
+
+    @Flag(help: "Leave timings out of the report (for byte-identical output).")
+    var noTiming = false
+
+    enum StrategyOption: String, ExpressibleByArgument, CaseIterable { case bfs, dfs, random }
+    enum StoreOption: String, ExpressibleByArgument, CaseIterable { case exact, compact }
+
+    func run() throws {
+        let files = try ScenarioFiles.expand(paths)
+        var allPassed = true
+        var outcomes: [ScenarioCheck.Outcome] = []
+        for file in files {
+            let check: ScenarioCheck
+            do {
+                check = try ScenarioCheck(try ScenarioLoader.load(path: file))
+            } catch let error as ScenarioError {
+                var located = error
+                located.file = file
+                FileHandle.standardError.write(Data("\(located)\n".utf8))
+                throw ExitCode(64)
+            }
+            var options = ScenarioCheck.Options()
+            switch strategy {
+            case .bfs: options.strategy = .breadthFirst
+            case .dfs: options.strategy = .depthFirst
+            case .random: options.strategy = .randomWalks(count: walks, maxLength: maxDepth ?? 200, seed: seed)
+            }
+            options.storage = store == .exact ? .exact : .compact
+            options.maxDepth = maxDepth
+            options.maxStates = maxStates
+            options.maxSeconds = time
+            options.progress = ProgressLine.reporter(label: check.scenario.name)
+            let (outcome, _) = check.run(options)
+            ProgressLine.clear()
+            allPassed = allPassed && outcome.passed
+            outcomes.append(outcome)
+            if !json { print(outcome.text(includeTiming: !noTiming, verbose: verbose)) }
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(outcomes), as: UTF8.self))
+        }
+        if !allPassed { throw ExitCode(1) }
+    }
+}
+
+/// Scenario paths: files as given, folders expanded to their `.yaml` files in name order.
+enum ScenarioFiles {
+    static func expand(_ paths: [String]) throws -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw ValidationError("no such file or folder: \(path)")
+            }
+            if isDirectory.boolValue {
+                let names = try FileManager.default.contentsOfDirectory(atPath: path)
+                    .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+                guard !names.isEmpty else { throw ValidationError("no .yaml scenarios in \(path)") }
+                files += names.map { (path as NSString).appendingPathComponent($0) }
+            } else {
+                files.append(path)
+            }
+        }
+        return files
+    }
+}
+
+/// A progress line on stderr for runs that take over a second.
+enum ProgressLine {
+    static func reporter(label: String) -> @Sendable (CheckOptions.Progress) -> Void {
+        { progress in
+            guard progress.elapsed > .seconds(1) else { return }
+            let line = String(
+                format: "\r%@: %d states, depth %d, %.0f states/s   ", label, progress.states, progress.depth,
+                progress.statesPerSecond)
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+    }
+
+    static func clear() {
+        guard isatty(2) != 0 else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
