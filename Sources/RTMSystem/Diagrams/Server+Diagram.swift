@@ -93,15 +93,18 @@ public enum ServerView: String, Hashable, Sendable, CaseIterable, Codable {
 
     /// The table of the server machine seen through this view.
     ///
-    /// The scenario is the machine's representative events without peer messages (the offline
-    /// store would multiply the states without changing sessions or members). Steps that leave the
+    /// The scenario is the machine's representative events without peer messages and invitations
+    /// (the offline store and the invitation records would multiply the states without changing
+    /// sessions or members; the invitation machines have diagrams of their own). Steps that leave the
     /// view's node unchanged are not drawn; a (from, to, request) row lists only the messages the
     /// server sends every time it is taken.
     public func table() -> MachineTable {
         let events = ServerMachine.representativeEvents.filter { event in
             switch event {
-            case .requestReceived(_, .peerMessage), .requestReceived(_, .peerMessageAck): false
-            case .requestReceived, .linkLost, .timerFired, .restarted: true
+            case .requestReceived(_, .peerMessage), .requestReceived(_, .peerMessageAck),
+                .requestReceived(_, .invitation), .timerFired(.invitation):
+                false
+            case .requestReceived, .linkLost, .timerFired(.grace), .restarted: true
             }
         }
         var table = MachineTable.derive(
