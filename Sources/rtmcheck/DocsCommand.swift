@@ -89,7 +89,8 @@ enum DocFiles {
         }
         let expected = Set(files.map(\.name))
         let present = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-        for name in present.sorted() where (name.hasSuffix(".svg") || name.hasSuffix(".dot")) && !expected.contains(name) {
+        for name in present.sorted()
+        where (name.hasSuffix(".svg") || name.hasSuffix(".dot")) && !expected.contains(name) {
             problems.append("\(dir)/\(name) is stale: no diagram generates it; delete it or run `rtmcheck docs`")
         }
         return problems

@@ -13,12 +13,18 @@ import Testing
 
     /// Each machine diagram with the SDK state names it must show.
     static let machines: [(String, [String])] = [
-        ("connection", ["DISCONNECTED", "CONNECTING", "CONNECTED", "RECONNECTING", "ABORTED"].map { "CONNECTION_STATE_" + $0 }),
+        (
+            "connection",
+            ["DISCONNECTED", "CONNECTING", "CONNECTED", "RECONNECTING", "ABORTED"].map { "CONNECTION_STATE_" + $0 }
+        ),
         ("channel", ["CREATED", "JOINING", "JOINED", "LEAVING", "LEFT", "RELEASED"]),
         (
             "local-invitation",
-            ["IDLE", "SENT_TO_REMOTE", "RECEIVED_BY_REMOTE", "ACCEPTED_BY_REMOTE", "REFUSED_BY_REMOTE", "CANCELED", "FAILURE"]
-                .map { "LOCAL_INVITATION_STATE_" + $0 }
+            [
+                "IDLE", "SENT_TO_REMOTE", "RECEIVED_BY_REMOTE", "ACCEPTED_BY_REMOTE", "REFUSED_BY_REMOTE", "CANCELED",
+                "FAILURE",
+            ]
+            .map { "LOCAL_INVITATION_STATE_" + $0 }
         ),
         (
             "remote-invitation",

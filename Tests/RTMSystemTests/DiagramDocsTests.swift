@@ -41,7 +41,8 @@ import Testing
 
     @Test("drift names a missing file and a changed file with the first differing line")
     func drift() {
-        #expect(DocDiagrams.drift(file: "d/x.dot", committed: nil, generated: "a")?.hasPrefix("d/x.dot is missing") == true)
+        #expect(
+            DocDiagrams.drift(file: "d/x.dot", committed: nil, generated: "a")?.hasPrefix("d/x.dot is missing") == true)
         #expect(DocDiagrams.drift(file: "d/x.dot", committed: "a\nb\nc", generated: "a\nb\nc") == nil)
         let changed = DocDiagrams.drift(file: "d/x.dot", committed: "a\nb\nc", generated: "a\nB\nc")
         #expect(changed?.hasPrefix("d/x.dot differs from the regenerated diagram (first at line 2)") == true)

@@ -103,7 +103,8 @@ import Testing
         let view = try SystemView.parse("alice.local[bob]", scenario: Self.scenario)
         let path = try ActionPath.resolve("1. alice: sendLocalInvitation(bob)", model: model)
         let space = StateSpaceExplorer.explore(model)
-        let marked = StateSpaceDiagram.graph(space, model: model, view: view, highlight: path, highlightIsViolation: true)
+        let marked = StateSpaceDiagram.graph(
+            space, model: model, view: view, highlight: path, highlightIsViolation: true)
         #expect(marked.node("LOCAL_INVITATION_STATE_FAILURE")?.kind == .error)
         let plain = StateSpaceDiagram.graph(space, model: model, view: view, highlight: path)
         #expect(plain.node("LOCAL_INVITATION_STATE_FAILURE")?.kind == .terminal)
@@ -123,14 +124,19 @@ import Testing
 
     @Test(
         "views are read against the scenario's clients and channels",
-        arguments: ["alice.local[bob]", "bob.remote[alice]", "alice.connection", "server.sessions", "alice.local[bob] * bob.connection"]
+        arguments: [
+            "alice.local[bob]", "bob.remote[alice]", "alice.connection", "server.sessions",
+            "alice.local[bob] * bob.connection",
+        ]
     )
     func parses(text: String) throws {
         let view = try SystemView.parse(text, scenario: Self.scenario)
         #expect(view.components.count == text.split(separator: "*").count)
     }
 
-    @Test("an unknown view is refused with the views the scenario offers", arguments: ["carol.connection", "alice.local[alice]", "alice.channel[lobby]", "alice", "server.channel[x]"])
+    @Test(
+        "an unknown view is refused with the views the scenario offers",
+        arguments: ["carol.connection", "alice.local[alice]", "alice.channel[lobby]", "alice", "server.channel[x]"])
     func refuses(text: String) {
         #expect {
             try SystemView.parse(text, scenario: Self.scenario)

@@ -28,7 +28,9 @@ struct DOTEdgeLine: Hashable {
             let rest = text[arrow.upperBound...]
             guard let close = rest.firstIndex(of: "\"") else { return nil }
             let to = String(rest[..<close])
-            guard let labelStart = rest.range(of: "[label=\"") else { return DOTEdgeLine(from: from, to: to, lines: []) }
+            guard let labelStart = rest.range(of: "[label=\"") else {
+                return DOTEdgeLine(from: from, to: to, lines: [])
+            }
             let label = rest[labelStart.upperBound...].prefix { $0 != "\"" }
             return DOTEdgeLine(from: from, to: to, lines: label.components(separatedBy: "\\n"))
         }
@@ -42,10 +44,12 @@ func expectedTransitions<M: DiagrammableMachine>(_ machine: M.Type) -> Set<[Stri
     for state in M.reachableStates() {
         for event in M.representativeEvents {
             guard case .moved(let next, let effects) = M.step(state, event) else { continue }
-            let onlyCode = !effects.isEmpty && effects.allSatisfy {
-                if case .returnCode = M.diagramEffect($0) { return true }
-                return false
-            }
+            let onlyCode =
+                !effects.isEmpty
+                && effects.allSatisfy {
+                    if case .returnCode = M.diagramEffect($0) { return true }
+                    return false
+                }
             if next == state && onlyCode { continue }
             rows.insert([M.sdkStateName(state), M.sdkStateName(next), DiagramText.shorten(M.diagramEventLabel(event))])
         }
@@ -100,7 +104,8 @@ func expectedTransitions<M: DiagrammableMachine>(_ machine: M.Type) -> Set<[Stri
     @Test("the table's return-only calls are exactly the steps that only return a code", arguments: machines)
     func returnOnly(machine: DiagramMachine, transitions: Int, edges: Int) {
         let table = machine.table()
-        #expect(Set(table.transitions.map { [$0.from, $0.to, DiagramText.shorten($0.event)] }) == Self.expected(machine))
+        #expect(
+            Set(table.transitions.map { [$0.from, $0.to, DiagramText.shorten($0.event)] }) == Self.expected(machine))
         for row in table.returnOnlyCalls {
             #expect(!row.code.isEmpty)
             #expect(table.state(row.state) != nil)
@@ -135,10 +140,16 @@ func expectedTransitions<M: DiagrammableMachine>(_ machine: M.Type) -> Set<[Stri
             #expect(terminal == ["RELEASED"])
         case .localInvitation:
             #expect(initial == ["LOCAL_INVITATION_STATE_IDLE"])
-            #expect(terminal == Set(["ACCEPTED_BY_REMOTE", "REFUSED_BY_REMOTE", "CANCELED", "FAILURE"].map { "LOCAL_INVITATION_STATE_" + $0 }))
+            #expect(
+                terminal
+                    == Set(
+                        ["ACCEPTED_BY_REMOTE", "REFUSED_BY_REMOTE", "CANCELED", "FAILURE"].map {
+                            "LOCAL_INVITATION_STATE_" + $0
+                        }))
         case .remoteInvitation:
             #expect(initial == ["REMOTE_INVITATION_STATE_IDLE"])
-            #expect(terminal == Set(["ACCEPTED", "REFUSED", "CANCELED", "FAILURE"].map { "REMOTE_INVITATION_STATE_" + $0 }))
+            #expect(
+                terminal == Set(["ACCEPTED", "REFUSED", "CANCELED", "FAILURE"].map { "REMOTE_INVITATION_STATE_" + $0 }))
         case .server:
             #expect(initial == ["online[]"])
             #expect(terminal.isEmpty)

@@ -44,7 +44,9 @@ public enum DocDiagrams {
         }
         for view in ServerView.allCases {
             list.append(
-                DocDiagram(stem: "server-\(view.rawValue)", title: "server: \(view.summary)", graph: MachineDiagram.graph(view.table()))
+                DocDiagram(
+                    stem: "server-\(view.rawValue)", title: "server: \(view.summary)",
+                    graph: MachineDiagram.graph(view.table()))
             )
         }
         return list
@@ -63,7 +65,8 @@ public enum DocDiagrams {
         guard old != new else { return nil }
         let oldLines = old.split(separator: "\n", omittingEmptySubsequences: false)
         let newLines = new.split(separator: "\n", omittingEmptySubsequences: false)
-        let line = zip(oldLines, newLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        let line =
+            zip(oldLines, newLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
             ?? min(oldLines.count, newLines.count)
         return "\(file) differs from the regenerated diagram (first at line \(line + 1)); "
             + "run `rtmcheck docs` and commit it"

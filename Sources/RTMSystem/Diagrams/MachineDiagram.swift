@@ -61,7 +61,9 @@ public enum MachineDiagram {
         if !table.returnOnlyCalls.isEmpty { notes.append("calls under a state return that code and change nothing") }
         var hidden: [String] = []
         if table.ignoredSteps > 0 { hidden.append("\(table.ignoredSteps) ignored steps (documented races)") }
-        if table.rejectedSteps > 0 { hidden.append("\(table.rejectedSteps) rejected (impossible or protocol-breaking)") }
+        if table.rejectedSteps > 0 {
+            hidden.append("\(table.rejectedSteps) rejected (impossible or protocol-breaking)")
+        }
         if !hidden.isEmpty { notes.append("not drawn: " + hidden.joined(separator: ", ")) }
         lines += notes
         return lines.joined(separator: "\n")
@@ -69,7 +71,9 @@ public enum MachineDiagram {
 
     /// The transitions grouped by (from, to), each group in table order, groups in the order of
     /// their first transition.
-    static func edgeGroups(_ table: MachineTable) -> [(pair: (from: String, to: String), rows: [MachineTable.Transition])] {
+    static func edgeGroups(_ table: MachineTable) -> [(
+        pair: (from: String, to: String), rows: [MachineTable.Transition]
+    )] {
         var order: [[String]] = []
         var groups: [[String]: [MachineTable.Transition]] = [:]
         for row in table.transitions {

@@ -60,9 +60,13 @@ extension ChannelMembershipMachine: DiagrammableMachine {
     public static func diagramEventLabel(_ event: Event) -> String {
         switch event {
         case .joinRequested(let context):
-            if !context.loggedIn { "join(notLoggedIn)" }
-            else if context.channelsJoinedOrJoining >= channelLimit { "join(\(channelLimit) channels in use)" }
-            else { "join" }
+            if !context.loggedIn {
+                "join(notLoggedIn)"
+            } else if context.channelsJoinedOrJoining >= channelLimit {
+                "join(\(channelLimit) channels in use)"
+            } else {
+                "join"
+            }
         case .leaveRequested(let loggedIn): loggedIn ? "leave" : "leave(notLoggedIn)"
         case .sendMessageRequested(_, let connection):
             ConnectionMachine.isLoggedIn(connection) ? "sendMessage" : "sendMessage(\(connection.sdkName))"

@@ -71,7 +71,9 @@ enum ScenarioRendering {
                 ["--view", entry.view] + (entry.highlight.map { ["--highlight", $0] } ?? [])
             )
             let graph = try graph(model: model, space: space, options: options)
-            let stem = "scenario-\(entry.scenario)-" + entry.view.map { $0.isLetter || $0.isNumber ? $0 : "-" }
+            let stem =
+                "scenario-\(entry.scenario)-"
+                + entry.view.map { $0.isLetter || $0.isNumber ? $0 : "-" }
                 .split(separator: "-").joined(separator: "-")
             diagrams.append(DocDiagram(stem: stem, title: "\(entry.scenario) seen as \(entry.view)", graph: graph))
         }
@@ -180,7 +182,8 @@ enum ScenarioRendering {
             let traces = names.filter { $0.hasSuffix(".jsonl") }
             throw ValidationError(
                 "--uncovered: no *.steps files in \(folder)"
-                    + (traces.isEmpty ? "." : "; its \(traces.count) .jsonl traces need trace validation to map onto the model.")
+                    + (traces.isEmpty
+                        ? "." : "; its \(traces.count) .jsonl traces need trace validation to map onto the model.")
             )
         }
         return paths

@@ -43,7 +43,8 @@ public enum StateSpaceDiagram {
                 hidden += 1
                 continue
             }
-            let label = DiagramText.shorten(actionLabel(transition.action, in: space.states[transition.from], model: model))
+            let label = DiagramText.shorten(
+                actionLabel(transition.action, in: space.states[transition.from], model: model))
             counts[[from, to, label], default: 0] += 1
         }
 

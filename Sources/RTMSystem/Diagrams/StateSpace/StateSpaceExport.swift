@@ -87,7 +87,8 @@ public struct StateSpaceExport: Codable, Hashable, Sendable {
         transitions = space.transitions.map { transition in
             TransitionRecord(
                 from: transition.from, to: transition.to,
-                action: StateSpaceDiagram.actionLabel(transition.action, in: space.states[transition.from], model: model)
+                action: StateSpaceDiagram.actionLabel(
+                    transition.action, in: space.states[transition.from], model: model)
             )
         }
     }

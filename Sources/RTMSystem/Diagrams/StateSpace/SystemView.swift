@@ -110,7 +110,9 @@ extension SystemView {
         for part in text.split(separator: "*", omittingEmptySubsequences: false) {
             let term = String(part).trimmingSpaces
             guard let component = component(term, scenario) else {
-                throw ParseError(message: "'\(term)' is not a view of scenario \(scenario.name).", suggestions: suggestions(scenario))
+                throw ParseError(
+                    message: "'\(term)' is not a view of scenario \(scenario.name).", suggestions: suggestions(scenario)
+                )
             }
             components.append(component)
         }
