@@ -127,9 +127,10 @@ enum ProgressLine {
     static func reporter(label: String) -> @Sendable (CheckOptions.Progress) -> Void {
         { progress in
             guard progress.elapsed > .seconds(1) else { return }
+            let tty = isatty(2) != 0
             let line = String(
-                format: "\r%@: %d states, depth %d, %.0f states/s   ", label, progress.states, progress.depth,
-                progress.statesPerSecond)
+                format: "%@%@: %d states, depth %d, %.0f states/s%@", tty ? "\r" : "", label, progress.states,
+                progress.depth, progress.statesPerSecond, tty ? "   " : "\n")
             FileHandle.standardError.write(Data(line.utf8))
         }
     }

@@ -9,6 +9,9 @@ struct RTMCheck: ParsableCommand {
             rtmcheck speaks the RTM C++ SDK's own vocabulary: enum, API and callback names exactly as \
             the SDK spells them.
             """,
-        subcommands: [CheckCommand.self, CodesCommand.self, TokenCommand.self, RenderCommand.self, DocsCommand.self]
+        subcommands: [
+            CheckCommand.self, BenchCommand.self, ValidateCommand.self, GenerateCommand.self, CoverageCommand.self,
+            CodesCommand.self, TokenCommand.self, RenderCommand.self, DocsCommand.self,
+        ]
     )
 }
