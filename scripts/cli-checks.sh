@@ -31,4 +31,7 @@ for f in "$tmp"/*.jsonl; do
 done
 rm -rf "$tmp"
 
+echo "== rtmcheck docs --check (committed diagrams are current)"
+"$BIN" docs --check
+
 echo "cli-checks: all passed"
