@@ -194,7 +194,9 @@ func caseIndex(_ message: ServerMessage) -> Int {
         var byPrint: [Fingerprint: SystemState] = [:]
         var merged: [(SystemState, SystemState)] = []
         for state in result.states {
-            if let other = byPrint.updateValue(state, forKey: StateFingerprint.of(state)) { merged.append((other, state)) }
+            if let other = byPrint.updateValue(state, forKey: StateFingerprint.of(state)) {
+                merged.append((other, state))
+            }
         }
         #expect(byPrint.count == result.states.count)
         if let (a, b) = merged.first {
@@ -230,7 +232,8 @@ func caseIndex(_ message: ServerMessage) -> Int {
         // Pinned words: a change here changes every fingerprint in reports (update deliberately).
         let key = InvitationKey(caller: "alice", callee: "bob", serial: 1)
         #expect(StateFingerprint.of(value: ServerMessage.loginAccepted).description == "bdf30236cfdf00e0")
-        #expect(StateFingerprint.of(value: ClientRequest.invitation(key, .accept(response: "yes"))).description == "eb70c54d80c61ac6")
+        let accept = ClientRequest.invitation(key, .accept(response: "yes"))
+        #expect(StateFingerprint.of(value: accept).description == "eb70c54d80c61ac6")
     }
 
     @Test("The composed model's fingerprint is the fast one")
