@@ -73,7 +73,7 @@ public struct RTMSystemModel: Model, Sendable {
     /// A state is final (not a deadlock) when nothing is in flight and no timer is pending.
     public func isFinal(_ state: SystemState) -> Bool { state.networkQuiet && state.timers.isEmpty }
 
-    public func fingerprint(_ state: SystemState) -> Fingerprint { CodableFingerprint.of(state) }
+    public func fingerprint(_ state: SystemState) -> Fingerprint { StateFingerprint.of(state) }
 
     public func actions(_ state: SystemState, into actions: inout [SystemAction]) {
         let network = scenario.network
