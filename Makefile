@@ -13,7 +13,8 @@ build: deps
 	$(SWIFT) build
 
 run: deps
-	$(SWIFT) run rtmcheck codes
+	$(SWIFT) build -c release --product rtmcheck
+	$$($(SWIFT) build -c release --show-bin-path)/rtmcheck check Models/
 
 test: deps
 	$(SWIFT) test

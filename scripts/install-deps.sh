@@ -2,6 +2,10 @@
 # Installs the system packages RTMCheck needs, only where they are missing.
 set -euo pipefail
 if pkg-config --exists libgvc 2>/dev/null; then
+  # Graphviz finds its layout plugins through config6a, which libgvc6's install writes; recreate it
+  # if it is missing (layout would fail with "Layout type not recognized").
+  config="$(pkg-config --variable=libdir libgvc)/graphviz/config6a"
+  if [ ! -e "$config" ] && command -v libgvc6-config-update >/dev/null; then libgvc6-config-update -c || true; fi
   exit 0
 fi
 echo "libgvc not found by pkg-config: installing libgraphviz-dev" >&2

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ModelChecker
 import RTMSystem
+import RTMTrace
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -57,12 +58,18 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Leave timings out of the report (for byte-identical output).")
     var noTiming = false
 
+    @Option(help: ArgumentHelp(
+        "Write the first counterexample (of an unexpected violation, else of an expected one) as a trace file.",
+        valueName: "file"))
+    var traceOut: String?
+
     enum StrategyOption: String, ExpressibleByArgument, CaseIterable { case bfs, dfs, random }
     enum StoreOption: String, ExpressibleByArgument, CaseIterable { case exact, compact }
 
     func run() throws {
         let files = try ScenarioFiles.expand(paths)
         var allPassed = true
+        var wroteTrace = false
         var outcomes: [ScenarioCheck.Outcome] = []
         for file in files {
             let check: ScenarioCheck
@@ -85,8 +92,11 @@ struct CheckCommand: ParsableCommand {
             options.maxStates = maxStates
             options.maxSeconds = time
             options.progress = ProgressLine.reporter(label: check.scenario.name)
-            let (outcome, _) = check.run(options)
+            let (outcome, result) = check.run(options)
             ProgressLine.clear()
+            if let traceOut, !wroteTrace {
+                wroteTrace = try writeCounterexample(check, outcome, result, to: traceOut)
+            }
             allPassed = allPassed && outcome.passed
             outcomes.append(outcome)
             if !json { print(outcome.text(includeTiming: !noTiming, verbose: verbose)) }
@@ -97,6 +107,28 @@ struct CheckCommand: ParsableCommand {
             print(String(decoding: try encoder.encode(outcomes), as: UTF8.self))
         }
         if !allPassed { throw ExitCode(1) }
+    }
+}
+
+extension CheckCommand {
+    /// Writes the counterexample of the first unexpected violation (else the first expected one).
+    func writeCounterexample(
+        _ check: ScenarioCheck, _ outcome: ScenarioCheck.Outcome, _ result: CheckResult<RTMSystemModel>,
+        to path: String
+    ) throws -> Bool {
+        let violated = result.properties.filter { if case .violated = $0.verdict { true } else { false } }
+        let unexpected = violated.filter { p in outcome.entries.contains { $0.property == p.name && !$0.matches } }
+        guard let chosen = unexpected.first ?? violated.first, let counterexample = chosen.verdict.path else {
+            return false
+        }
+        let generator = try SuiteGenerator(scenario: check.scenario)
+        let note = "counterexample to \(chosen.name) in \(check.scenario.name), found by rtmcheck check"
+        guard let trace = generator.trace(of: counterexample.actions, name: check.scenario.name, note: note) else {
+            return false
+        }
+        try trace.text.write(toFile: path, atomically: true, encoding: .utf8)
+        FileHandle.standardError.write(Data("wrote the counterexample to \(chosen.name) to \(path)\n".utf8))
+        return true
     }
 }
 
@@ -127,9 +159,10 @@ enum ProgressLine {
     static func reporter(label: String) -> @Sendable (CheckOptions.Progress) -> Void {
         { progress in
             guard progress.elapsed > .seconds(1) else { return }
+            let tty = isatty(2) != 0
             let line = String(
-                format: "\r%@: %d states, depth %d, %.0f states/s   ", label, progress.states, progress.depth,
-                progress.statesPerSecond)
+                format: "%@%@: %d states, depth %d, %.0f states/s%@", tty ? "\r" : "", label, progress.states,
+                progress.depth, progress.statesPerSecond, tty ? "   " : "\n")
             FileHandle.standardError.write(Data(line.utf8))
         }
     }

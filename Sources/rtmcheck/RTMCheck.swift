@@ -9,6 +9,8 @@ struct RTMCheck: ParsableCommand {
             rtmcheck speaks the RTM C++ SDK's own vocabulary: enum, API and callback names exactly as \
             the SDK spells them.
             """,
-        subcommands: [CheckCommand.self, CodesCommand.self, TokenCommand.self]
+        subcommands: [
+            CheckCommand.self, BenchCommand.self, SimulateCommand.self, ValidateCommand.self, GenerateCommand.self, CoverageCommand.self, CodesCommand.self, TokenCommand.self,
+        ]
     )
 }

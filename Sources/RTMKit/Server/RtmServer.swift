@@ -144,10 +144,10 @@ public final class RtmServer {
     /// channels and invitations but keeps the offline store; user attributes go with the sessions; channel
     /// attributes persist.
     public func restart() -> [Output] {
+        identities.removeAll()
+        stepCore(.restarted)  // The core cancels the timers it armed.
         for armed in armedTimers { outputs.append(.cancelTimer(armed.timer)) }
         armedTimers.removeAll()
-        identities.removeAll()
-        stepCore(.restarted)
         return flush()
     }
 

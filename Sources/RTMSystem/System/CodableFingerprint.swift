@@ -30,20 +30,9 @@ final class HashingEncoder: Encoder {
 
     func singleValueContainer() -> any SingleValueEncodingContainer { SingleHashing(encoder: self) }
 
-    func value<T: Encodable>(_ value: T) throws {
-        switch value {
-        case let v as String: hasher.combine(v)
-        case let v as Int: hasher.combine(v)
-        case let v as Bool: hasher.combine(v)
-        case let v as Int64: hasher.combine(UInt64(bitPattern: v))
-        case let v as UInt64: hasher.combine(v)
-        case let v as Int32: hasher.combine(Int(v))
-        case let v as UInt32: hasher.combine(UInt64(v))
-        case let v as UInt8: hasher.combine(UInt64(v))
-        case let v as UInt16: hasher.combine(UInt64(v))
-        default: try value.encode(to: self)
-        }
-    }
+    /// Composite values encode themselves; primitives arrive through the containers' concrete overloads.
+    @inline(__always)
+    func value<T: Encodable>(_ value: T) throws { try value.encode(to: self) }
 }
 
 struct KeyedHashing<Key: CodingKey>: KeyedEncodingContainerProtocol {
@@ -56,6 +45,46 @@ struct KeyedHashing<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         encoder.hasher.combine(key.stringValue)
         try encoder.value(value)
+    }
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        encoder.hasher.combine(key.stringValue)
+        encoder.hasher.combine(value)
+    }
+    mutating func encode(_ value: Int, forKey key: Key) throws {
+        encoder.hasher.combine(key.stringValue)
+        encoder.hasher.combine(value)
+    }
+    mutating func encode(_ value: Bool, forKey key: Key) throws {
+        encoder.hasher.combine(key.stringValue)
+        encoder.hasher.combine(value)
+    }
+    mutating func encode(_ value: Int64, forKey key: Key) throws {
+        encoder.hasher.combine(key.stringValue)
+        encoder.hasher.combine(UInt64(bitPattern: value))
+    }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws {
+        encoder.hasher.combine(key.stringValue)
+        encoder.hasher.combine(value)
+    }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws {
+        encoder.hasher.combine(key.stringValue)
+        encoder.hasher.combine(UInt64(value))
+    }
+    mutating func encode(_ value: Int32, forKey key: Key) throws {
+        encoder.hasher.combine(key.stringValue)
+        encoder.hasher.combine(Int(value))
+    }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws {
+        encoder.hasher.combine(key.stringValue)
+        encoder.hasher.combine(UInt64(value))
+    }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws {
+        encoder.hasher.combine(key.stringValue)
+        encoder.hasher.combine(UInt64(value))
+    }
+    mutating func encode(_ value: Double, forKey key: Key) throws {
+        encoder.hasher.combine(key.stringValue)
+        encoder.hasher.combine(value.bitPattern)
     }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
         -> KeyedEncodingContainer<NestedKey>
@@ -88,6 +117,21 @@ struct UnkeyedHashing: UnkeyedEncodingContainer {
         try encoder.value(value)
         count += 1
     }
+    mutating func encode(_ value: String) throws {
+        encoder.hasher.combine(0xB0 as UInt64)
+        encoder.hasher.combine(value)
+        count += 1
+    }
+    mutating func encode(_ value: Int) throws {
+        encoder.hasher.combine(0xB0 as UInt64)
+        encoder.hasher.combine(value)
+        count += 1
+    }
+    mutating func encode(_ value: Bool) throws {
+        encoder.hasher.combine(0xB0 as UInt64)
+        encoder.hasher.combine(value)
+        count += 1
+    }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
         -> KeyedEncodingContainer<NestedKey>
     {
@@ -108,4 +152,14 @@ struct SingleHashing: SingleValueEncodingContainer {
     var codingPath: [any CodingKey] { [] }
     mutating func encodeNil() throws { encoder.hasher.combine(0xC0 as UInt64) }
     mutating func encode<T: Encodable>(_ value: T) throws { try encoder.value(value) }
+    mutating func encode(_ value: String) throws { encoder.hasher.combine(value) }
+    mutating func encode(_ value: Int) throws { encoder.hasher.combine(value) }
+    mutating func encode(_ value: Bool) throws { encoder.hasher.combine(value) }
+    mutating func encode(_ value: Int64) throws { encoder.hasher.combine(UInt64(bitPattern: value)) }
+    mutating func encode(_ value: UInt64) throws { encoder.hasher.combine(value) }
+    mutating func encode(_ value: Int32) throws { encoder.hasher.combine(Int(value)) }
+    mutating func encode(_ value: UInt32) throws { encoder.hasher.combine(UInt64(value)) }
+    mutating func encode(_ value: UInt8) throws { encoder.hasher.combine(UInt64(value)) }
+    mutating func encode(_ value: UInt16) throws { encoder.hasher.combine(UInt64(value)) }
+    mutating func encode(_ value: Double) throws { encoder.hasher.combine(value.bitPattern) }
 }

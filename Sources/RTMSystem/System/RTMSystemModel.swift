@@ -16,9 +16,15 @@ public struct RTMSystemModel: Model, Sendable {
     public let scenario: Scenario
     /// The properties checked, after the scenario's selection.
     public let selected: [Property<RTMSystemModel>]
+    /// The server core's step function: `ServerMachine.step`, or a planted bug in a test.
+    public let serverStep: @Sendable (ServerMachine.State, ServerMachine.Event) -> Step<ServerMachine.State, ServerMachine.Effect>
 
-    public init(_ scenario: Scenario) throws {
+    public init(
+        _ scenario: Scenario,
+        serverStep: @escaping @Sendable (ServerMachine.State, ServerMachine.Event) -> Step<ServerMachine.State, ServerMachine.Effect> = ServerMachine.step
+    ) throws {
         self.scenario = scenario
+        self.serverStep = serverStep
         let all = Self.allProperties
         if let names = scenario.properties {
             var chosen: [Property<RTMSystemModel>] = []
@@ -208,6 +214,14 @@ public struct RTMSystemModel: Model, Sendable {
         case .lose, .duplicate, .dropLink, .restoreLink, .restartServer:
             keys.append(describe(action: action).replacingNames())
         }
+    }
+
+    /// The coverage key of `call` made by client `client` in `state`, exactly as
+    /// ``coverageKeys(_:_:into:)`` gives it for a budget call (trace validation keys the calls it
+    /// makes with ``perform(_:client:from:)`` this way).
+    public func coverageKey(for call: ScenarioCall, client: Int, in state: SystemState) -> String {
+        guard state.clients.indices.contains(client) else { return call.rawValue }
+        return "\(call.rawValue) in \(relevantState(state.clients[client].core, call))"
     }
 
     func relevantState(_ core: ClientCore, _ call: ScenarioCall) -> String {

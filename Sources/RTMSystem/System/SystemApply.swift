@@ -78,8 +78,12 @@ extension RTMSystemModel {
         case .getMembers: callApi(i, .getMembers(channel: target), &s, &trail)
         case .sendMessageToPeer:
             // The text names the message, so the properties can follow it end to end.
-            let text = "\(me):\(core.nextMessageId)"
+            let text = "\(me):\(core.nextMessageId)>\(target)"
             callApi(i, .sendMessageToPeer(peerId: target, text: text, enableOfflineMessaging: budget.offline), &s, &trail)
+            if budget.offline {
+                let index = s.seen.sent.firstIndex { $0 >= text } ?? s.seen.sent.count
+                s.seen.sent.insert(text, at: index)
+            }
         case .sendLocalInvitation:
             let key = InvitationKey(caller: core.userId ?? "", callee: target, serial: core.nextInvitationSerial)
             callApi(i, .createLocalCallInvitation(calleeId: target), &s, &trail)
@@ -155,6 +159,7 @@ extension RTMSystemModel {
     }
 
     func feed(_ i: Int, _ input: ClientCore.Input, _ s: inout SystemState, _ trail: inout Trail?) {
+        if s.clients[i].loggedOut { s.seen.mark("input-after-logout") }
         let outputs = s.clients[i].core.handle(input)
         absorb(i, outputs, &s, &trail)
     }
@@ -182,7 +187,7 @@ extension RTMSystemModel {
     }
 
     func stepServer(_ event: ServerMachine.Event, _ s: inout SystemState, _ trail: inout Trail?) {
-        let step = ServerMachine.step(s.server, event)
+        let step = serverStep(s.server, event)
         switch step {
         case .moved(let next, let effects):
             s.server = next

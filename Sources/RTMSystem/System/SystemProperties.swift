@@ -7,7 +7,8 @@ extension RTMSystemModel {
     public static var propertyNames: [String] {
         [
             "invitation-agreement", "invitation-ends", "no-callback-after-logout", "member-joined-never-to-self",
-            "channel-message-never-echoed", "peer-message-exactly-once", "membership-agrees-when-quiet",
+            "channel-message-never-echoed", "peer-message-exactly-once", "offline-message-delivered",
+            "membership-agrees-when-quiet",
             "no-protocol-violation",
         ]
     }
@@ -22,7 +23,9 @@ extension RTMSystemModel {
                 model.isFinal(s) && model.someInvitationEndedOnBothSides(s)
             },
             .always("no-callback-after-logout") { _, s in !s.seen.violated("callback-after-logout") },
-            .sometimes("no-callback-after-logout (premise)") { _, s in s.seen.has("logout-with-pending") },
+            .sometimes("no-callback-after-logout (premise)") { _, s in
+                s.seen.has("logout-with-pending") || s.seen.has("input-after-logout")
+            },
             .always("member-joined-never-to-self") { _, s in !s.seen.violated("member-joined-to-self") },
             .sometimes("member-joined-never-to-self (premise)") { _, s in s.seen.has("member-joined") },
             .always("channel-message-never-echoed") { _, s in !s.seen.violated("channel-echo") },
@@ -31,6 +34,8 @@ extension RTMSystemModel {
                 !s.seen.violated("peer-lost") && !s.seen.violated("peer-duplicate")
             },
             .sometimes("peer-message-exactly-once (premise)") { _, s in s.seen.has("peer-ok") },
+            .always("offline-message-delivered") { model, s in model.undeliveredCachedMessage(s) == nil },
+            .sometimes("offline-message-delivered (premise)") { _, s in s.seen.has("offline-delivered") },
             .always("membership-agrees-when-quiet") { model, s in model.membershipDisagreement(s) == nil },
             .sometimes("membership-agrees-when-quiet (premise)") { model, s in model.quietWithMember(s) },
             .always("no-protocol-violation") { _, s in !s.seen.violated("protocol") },
@@ -48,6 +53,8 @@ extension RTMSystemModel {
         case "member-joined-never-to-self", "membership-agrees-when-quiet": return calls.contains(.join)
         case "channel-message-never-echoed": return calls.contains(.sendMessage)
         case "peer-message-exactly-once": return calls.contains(.sendMessageToPeer)
+        case "offline-message-delivered":
+            return scenario.calls.joined().contains { $0.call == .sendMessageToPeer && $0.offline }
         default: return true
         }
     }
@@ -118,6 +125,18 @@ extension RTMSystemModel {
         return nil
     }
 
+    /// At rest, every message the server cached has reached its receiver if the receiver is online.
+    func undeliveredCachedMessage(_ s: SystemState) -> String? {
+        guard isFinal(s) else { return nil }
+        for text in s.seen.cached where !s.seen.delivered.contains(text) {
+            guard let receiver = text.split(separator: ">").last.map(String.init),
+                let r = scenario.clientIndex(receiver), s.clients[r].core.connectionState == .connected
+            else { continue }
+            return "\(text) was cached by the server but never delivered, though \(receiver) is online"
+        }
+        return nil
+    }
+
     func quietWithMember(_ s: SystemState) -> Bool {
         s.networkQuiet && s.clients.contains { $0.core.channels.contains { $0.machine.membership == .joined } }
     }
@@ -145,9 +164,13 @@ extension RTMSystemModel {
                 s.seen.delivered.insert(text, at: index)
             }
         case .onSendMessageResult(let messageId, let code):
+            if code == .cachedByServer, let text = s.seen.sent.first(where: { $0.hasPrefix("\(me):\(messageId)>") }) {
+                let index = s.seen.cached.firstIndex { $0 >= text } ?? s.seen.cached.count
+                if index == s.seen.cached.count || s.seen.cached[index] != text { s.seen.cached.insert(text, at: index) }
+            }
             if code == .ok {
                 s.seen.mark("peer-ok")
-                if !s.seen.delivered.contains("\(me):\(messageId)") {
+                if !s.seen.delivered.contains(where: { $0.hasPrefix("\(me):\(messageId)>") }) {
                     s.seen.violate("peer-lost: \(me)'s message \(messageId) reported OK but never delivered")
                 }
             }

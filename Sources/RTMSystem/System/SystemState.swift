@@ -83,8 +83,12 @@ public struct FaultBudget: Hashable, Sendable, Codable {
 public struct Observations: Hashable, Sendable, Codable {
     /// Property-violation notes (sorted, unique), e.g. "alice: onMemberJoined(lobby, alice) to self".
     public var violations: [String] = []
-    /// Peer messages delivered to their receiver (by "sender:messageId"), sorted.
+    /// Peer messages delivered to their receiver (by their text "sender:messageId>receiver"), sorted.
     public var delivered: [String] = []
+    /// Peer messages sent with offline messaging (by text), sorted.
+    public var sent: [String] = []
+    /// Those the server reported CACHED_BY_SERVER (by text), sorted.
+    public var cached: [String] = []
     /// Witness marks for `sometimes` properties (sorted, unique).
     public var marks: [String] = []
     /// Invitations pending while one of their ends logged out or lost its link: their ends may

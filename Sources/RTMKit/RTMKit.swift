@@ -1,1 +1,0 @@
-// RTMKit: see DESIGN.md

@@ -1,0 +1,112 @@
+import RTMMachines
+import RTMProtocol
+
+/// Dispatching what the network hands out, and carrying out what the server and the services ask of it.
+extension RtmSimulation: RtmServiceHost {
+    func dispatch(_ event: NetworkEvent<KitMessage>) {
+        server.nowMs = unixNowMs
+        switch event {
+        case .delivered(let envelope):
+            counters.deliveries += 1
+            switch envelope.message {
+            case .up(let uplink):
+                guard envelope.to == Self.serverEndpoint, let from = serviceByEndpoint[envelope.from] else { return }
+                carryOut(server.receive(uplink, from: from.connection))
+            case .down(let downlink):
+                serviceByEndpoint[envelope.to]?.receive(downlink)
+            }
+        case .timerFired(let id, let token):
+            counters.timersFired += 1
+            if token.owner == Self.serverEndpoint {
+                guard let timer = serverTimers.removeValue(forKey: id) else { return }
+                serverTimerIds[timer] = nil
+                carryOut(server.timerFired(timer))
+            } else {
+                serviceByEndpoint[token.owner]?.timerFired(id)
+            }
+        case .linkDown(let link):
+            counters.linkEvents += 1
+            guard let service = client(of: link) else { return }
+            carryOut(server.linkLost(service.connection))
+            service.linkLost()
+        case .linkUp(let link):
+            counters.linkEvents += 1
+            client(of: link)?.linkRestored()
+        case .endpointRestarted(let endpoint):
+            guard endpoint == Self.serverEndpoint else { return }
+            counters.serverRestarts += 1
+            serverTimers.removeAll()
+            serverTimerIds.removeAll()
+            carryOut(server.restart())
+            // The server's connections die with its process: every client sees its link drop.
+            for service in services where !service.isReleased {
+                network.linkDown(Self.serverEndpoint, EndpointID(service.name), restoreAfterMs: restartLinkDownMs)
+            }
+        }
+    }
+
+    func client(of link: LinkID) -> RtmService? {
+        let other = link.a == Self.serverEndpoint ? link.b : link.a
+        return serviceByEndpoint[other]
+    }
+
+    /// Carries out the server's outputs: messages onto the network, timers on the network's clock.
+    func carryOut(_ outputs: [RtmServer.Output]) {
+        for output in outputs {
+            switch output {
+            case .send(let conn, let message):
+                guard let service = service(conn), !service.isReleased else { continue }
+                network.send(.down(message), from: Self.serverEndpoint, to: EndpointID(service.name))
+            case .startTimer(let timer, let afterMs, _):
+                cancelServerTimer(timer)
+                let id = network.schedule(
+                    after: UInt64(max(0, afterMs)), TimerToken(owner: Self.serverEndpoint, label: Self.label(timer)))
+                serverTimerIds[timer] = id
+                serverTimers[id] = timer
+            case .cancelTimer(let timer):
+                cancelServerTimer(timer)
+            }
+        }
+        if server.violations.count > reportedServerViolations {
+            for violation in server.violations[reportedServerViolations...] {
+                record(.violation(source: Self.serverEndpoint.rawValue, violation))
+            }
+            reportedServerViolations = server.violations.count
+        }
+    }
+
+    func cancelServerTimer(_ timer: ServerMachine.ServerTimer) {
+        guard let id = serverTimerIds.removeValue(forKey: timer) else { return }
+        serverTimers[id] = nil
+        network.cancel(id)
+    }
+
+    static func label(_ timer: ServerMachine.ServerTimer) -> String {
+        switch timer {
+        case .grace: "grace"
+        case .invitation: "invitation"
+        }
+    }
+
+    // MARK: RtmServiceHost
+
+    var clockMs: Int64 { Int64(network.nowMs) }
+
+    var isObserved: Bool { !observers.isEmpty }
+
+    func send(_ uplink: KitUplink, from service: RtmService) {
+        network.send(.up(uplink), from: EndpointID(service.name), to: Self.serverEndpoint)
+    }
+
+    func scheduleTimer(afterMs: Int, for service: RtmService, label: String) -> TimerID {
+        network.schedule(after: UInt64(max(0, afterMs)), TimerToken(owner: EndpointID(service.name), label: label))
+    }
+
+    func cancelTimer(_ id: TimerID) {
+        network.cancel(id)
+    }
+
+    func countApiCall() { counters.apiCalls += 1 }
+
+    func countCallback() { counters.callbacks += 1 }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import ModelChecker
+import RTMSystem
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Exhaust a benchmark scenario and print the checker's speed and memory.",
+        discussion: """
+            Runs the named scenario (Models/<name>.yaml, or a path) with its bounds lifted unless given \
+            here, and prints distinct states, transitions, depth, wall time, states/s, bytes/state, peak \
+            memory and workers. scripts/bench-vs-spin.sh runs this and Spin side by side.
+
+            Examples:
+              rtmcheck bench bench-invitation-callers1
+              rtmcheck bench bench-invitation --max-states 5000000 --json
+            """
+    )
+
+    @Argument(help: "A benchmark name (Models/<name>.yaml) or a scenario path.")
+    var scenario: String
+
+    @Option(help: "Stop after this many distinct states (default: exhaust).")
+    var maxStates: Int?
+
+    @Option(help: "Stop after this many seconds (default: none).")
+    var time: Double?
+
+    @Option(help: "State storage: exact or compact.")
+    var store: CheckCommand.StoreOption = .exact
+
+    @Option(help: "Worker threads (default: all cores).")
+    var workers: Int?
+
+    @Flag(help: "Print one JSON object.")
+    var json = false
+
+    func run() throws {
+        let path = scenario.hasSuffix(".yaml") ? scenario : "Models/\(scenario).yaml"
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ValidationError("no benchmark scenario at \(path)")
+        }
+        var loaded: Scenario
+        do {
+            loaded = try ScenarioLoader.load(path: path)
+        } catch let error as ScenarioError {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(64)
+        }
+        loaded.bounds = Bounds(depth: nil, states: maxStates, seconds: time, memory: nil)
+        let check = try ScenarioCheck(loaded)
+        var options = ScenarioCheck.Options()
+        options.storage = store == .exact ? .exact : .compact
+        options.progress = ProgressLine.reporter(label: loaded.name)
+        let (outcome, _) = check.run(options)
+        ProgressLine.clear()
+        let peak = PeakMemory.bytes()
+        let workerCount = workers ?? 1
+        let report = BenchFigures(
+            scenario: loaded.name, states: outcome.states, transitions: outcome.transitions, depth: outcome.maxDepth,
+            seconds: outcome.seconds, statesPerSecond: outcome.statesPerSecond,
+            bytesPerState: outcome.states > 0 ? Double(peak) / Double(outcome.states) : 0, peakMemoryBytes: peak,
+            workers: workerCount, store: store.rawValue, exhausted: outcome.exhausted,
+            verdict: outcome.passed ? (outcome.exhausted ? "pass (exhausted)" : "no violation within bounds") : "fail")
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+            print(report.text)
+        }
+    }
+}
+
+struct BenchFigures: Codable {
+    var scenario: String
+    var states: Int
+    var transitions: Int
+    var depth: Int
+    var seconds: Double
+    var statesPerSecond: Double
+    var bytesPerState: Double
+    var peakMemoryBytes: Int
+    var workers: Int
+    var store: String
+    var exhausted: Bool
+    var verdict: String
+
+    var text: String {
+        String(
+            format: """
+                %@: %@
+                  states        %d
+                  transitions   %d
+                  depth         %d
+                  wall time     %.2f s
+                  states/s      %.0f
+                  bytes/state   %.0f (peak RSS / states)
+                  peak memory   %.1f MB
+                  workers       %d, store %@
+                """, scenario, verdict, states, transitions, depth, seconds, statesPerSecond, bytesPerState,
+            Double(peakMemoryBytes) / 1_048_576, workers, store)
+    }
+}
+
+/// Peak resident memory of this process (VmHWM), in bytes.
+enum PeakMemory {
+    static func bytes() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let digits = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
+            return digits * 1024
+        }
+        return 0
+    }
+}
