@@ -12,14 +12,17 @@ import Testing
         #expect(h.takeCalls() == [.createChannel(channelId: "room"), .join(channel: "room")])
         #expect(h.rtm(.onJoinSuccess(channel: "room")) == [.onChannelJoined(channel: "room")])
         #expect(h.takeCalls() == [.getMembers(channel: "room")])
-        #expect(h.rtm(.onGetMembers(channel: "room", members: ["alice", "carol"], .ok))
-            == [.onChannelUserList(accounts: ["alice", "carol"], uids: [0, 0])])
+        #expect(
+            h.rtm(.onGetMembers(channel: "room", members: ["alice", "carol"], .ok))
+                == [.onChannelUserList(accounts: ["alice", "carol"], uids: [0, 0])])
         #expect(h.takeCalls() == [.getChannelAttributes(channel: "room")])
-        let replay = h.rtm(.onGetChannelAttributesResult(requestId: h.lastId, attributes: [attr("a", "1"), attr("b", "2")], .ok))
-        #expect(replay == [
-            .onChannelAttrUpdated(channel: "room", name: "a", value: "1", type: "update"),
-            .onChannelAttrUpdated(channel: "room", name: "b", value: "2", type: "update"),
-        ])
+        let replay = h.rtm(
+            .onGetChannelAttributesResult(requestId: h.lastId, attributes: [attr("a", "1"), attr("b", "2")], .ok))
+        #expect(
+            replay == [
+                .onChannelAttrUpdated(channel: "room", name: "a", value: "1", type: "update"),
+                .onChannelAttrUpdated(channel: "room", name: "b", value: "2", type: "update"),
+            ])
         #expect(h.adapter.channel?.phase == .joined)
     }
 
@@ -30,13 +33,15 @@ import Testing
         h.rtm(.onJoinSuccess(channel: "room"))
         let members = (0..<250).map { "u\($0)" }
         let fired = h.rtm(.onGetMembers(channel: "room", members: members, .ok))
-        #expect(fired == [.onChannelUserList(accounts: Array(members.suffix(200)), uids: Array(repeating: 0, count: 200))])
+        #expect(
+            fired == [.onChannelUserList(accounts: Array(members.suffix(200)), uids: Array(repeating: 0, count: 200))])
     }
 
     @Test("one channel at a time: a second channelJoin fails with JOINCHANNEL_E_OTHER without touching RTM")
     func oneChannel() {
         var h = SignalingHarness.joined()
-        #expect(h.perform(.channelJoin(channel: "other")) == [.onChannelJoinFailed(channel: "other", .joinChannelOther)])
+        #expect(
+            h.perform(.channelJoin(channel: "other")) == [.onChannelJoinFailed(channel: "other", .joinChannelOther)])
         #expect(h.perform(.channelJoin(channel: "room")) == [.onChannelJoinFailed(channel: "room", .joinChannelOther)])
         #expect(h.takeCalls() == [])
     }
@@ -61,7 +66,10 @@ import Testing
         #expect(h.takeCalls().last == .releaseChannel(channel: "room"))
         h.answers["join"] = nil
         h.perform(.channelJoin(channel: "room"))
-        #expect(h.rtm(.onJoinFailure(channel: "room", .timeout)) == [.onChannelJoinFailed(channel: "room", .joinChannelOther)])
+        #expect(
+            h.rtm(.onJoinFailure(channel: "room", .timeout)) == [
+                .onChannelJoinFailed(channel: "room", .joinChannelOther)
+            ])
         #expect(h.adapter.channel == nil)
     }
 
@@ -79,7 +87,8 @@ import Testing
     @Test("members joining and leaving arrive as onChannelUserJoined / onChannelUserLeaved")
     func members() {
         var h = SignalingHarness.joined()
-        #expect(h.rtm(.onMemberJoined(channel: "room", userId: "bob")) == [.onChannelUserJoined(account: "bob", uid: 0)])
+        #expect(
+            h.rtm(.onMemberJoined(channel: "room", userId: "bob")) == [.onChannelUserJoined(account: "bob", uid: 0)])
         #expect(h.rtm(.onMemberLeft(channel: "room", userId: "bob")) == [.onChannelUserLeaved(account: "bob", uid: 0)])
         #expect(h.rtm(.onMemberCountUpdated(channel: "room", count: 1)) == [])
     }
@@ -90,51 +99,65 @@ import Testing
         h.perform(.channelSetAttr(channel: "room", name: "topic", value: "cats"))
         h.perform(.channelDelAttr(channel: "room", name: "topic"))
         h.perform(.channelClearAttr(channel: "room"))
-        #expect(h.takeCalls() == [
-            .addOrUpdateChannelAttributes(
-                channel: "room", [RtmAttribute(key: "topic", value: "cats")], enableNotificationToChannelMembers: true),
-            .deleteChannelAttributesByKeys(channel: "room", keys: ["topic"], enableNotificationToChannelMembers: true),
-            .clearChannelAttributes(channel: "room", enableNotificationToChannelMembers: true),
-        ])
+        #expect(
+            h.takeCalls() == [
+                .addOrUpdateChannelAttributes(
+                    channel: "room", [RtmAttribute(key: "topic", value: "cats")],
+                    enableNotificationToChannelMembers: true),
+                .deleteChannelAttributesByKeys(
+                    channel: "room", keys: ["topic"], enableNotificationToChannelMembers: true),
+                .clearChannelAttributes(channel: "room", enableNotificationToChannelMembers: true),
+            ])
     }
 
     @Test("RTM's whole-set onAttributesUpdated becomes per-name update / del, and a wipe of ≥ 2 a clear")
     func attributeDiffs() {
         var h = SignalingHarness.joined()
-        #expect(h.rtm(.onAttributesUpdated(channel: "room", attributes: [attr("a", "1")]))
-            == [.onChannelAttrUpdated(channel: "room", name: "a", value: "1", type: "update")])
-        #expect(h.rtm(.onAttributesUpdated(channel: "room", attributes: [attr("a", "1"), attr("b", "2")]))
-            == [.onChannelAttrUpdated(channel: "room", name: "b", value: "2", type: "update")])
-        #expect(h.rtm(.onAttributesUpdated(channel: "room", attributes: [attr("b", "3")])) == [
-            .onChannelAttrUpdated(channel: "room", name: "b", value: "3", type: "update"),
-            .onChannelAttrUpdated(channel: "room", name: "a", value: "", type: "del"),
-        ])
-        #expect(h.rtm(.onAttributesUpdated(channel: "room", attributes: [])) ==
-            [.onChannelAttrUpdated(channel: "room", name: "b", value: "", type: "del")])
+        #expect(
+            h.rtm(.onAttributesUpdated(channel: "room", attributes: [attr("a", "1")]))
+                == [.onChannelAttrUpdated(channel: "room", name: "a", value: "1", type: "update")])
+        #expect(
+            h.rtm(.onAttributesUpdated(channel: "room", attributes: [attr("a", "1"), attr("b", "2")]))
+                == [.onChannelAttrUpdated(channel: "room", name: "b", value: "2", type: "update")])
+        #expect(
+            h.rtm(.onAttributesUpdated(channel: "room", attributes: [attr("b", "3")])) == [
+                .onChannelAttrUpdated(channel: "room", name: "b", value: "3", type: "update"),
+                .onChannelAttrUpdated(channel: "room", name: "a", value: "", type: "del"),
+            ])
+        #expect(
+            h.rtm(.onAttributesUpdated(channel: "room", attributes: [])) == [
+                .onChannelAttrUpdated(channel: "room", name: "b", value: "", type: "del")
+            ])
         h.rtm(.onAttributesUpdated(channel: "room", attributes: [attr("x", "1"), attr("y", "2")]))
-        #expect(h.rtm(.onAttributesUpdated(channel: "room", attributes: []))
-            == [.onChannelAttrUpdated(channel: "room", name: "", value: "", type: "clear")])
+        #expect(
+            h.rtm(.onAttributesUpdated(channel: "room", attributes: []))
+                == [.onChannelAttrUpdated(channel: "room", name: "", value: "", type: "clear")])
         #expect(h.rtm(.onAttributesUpdated(channel: "other", attributes: [attr("x", "1")])) == [])
     }
 
-    @Test("channelQueryUserNum answers with the member count, 501 on a timeout, 500 on other failures",
-          arguments: [(GetChannelMemberCountErrCode.ok, SignalingErrCode.success, 3), (.timeout, .queryUserNumTimeout, 0),
-                      (.failure, .queryUserNumOther, 0)])
+    @Test(
+        "channelQueryUserNum answers with the member count, 501 on a timeout, 500 on other failures",
+        arguments: [
+            (GetChannelMemberCountErrCode.ok, SignalingErrCode.success, 3), (.timeout, .queryUserNumTimeout, 0),
+            (.failure, .queryUserNumOther, 0),
+        ])
     func queryUserNum(code: GetChannelMemberCountErrCode, ecode: SignalingErrCode, num: Int) {
         var h = SignalingHarness.loggedIn()
         h.perform(.channelQueryUserNum(channel: "room"))
         #expect(h.takeCalls() == [.getChannelMemberCount(channelIds: ["room"])])
         let counts = code == .ok ? [ChannelMemberCount(channelId: "room", count: 3)] : []
-        #expect(h.rtm(.onGetChannelMemberCountResult(requestId: h.lastId, counts: counts, code))
-            == [.onChannelQueryUserNumResult(channel: "room", ecode, num: num)])
+        #expect(
+            h.rtm(.onGetChannelMemberCountResult(requestId: h.lastId, counts: counts, code))
+                == [.onChannelQueryUserNumResult(channel: "room", ecode, num: num)])
     }
 
     @Test("channelQueryUserNum refused by RTM (too often) answers at once with 500")
     func queryUserNumRefused() {
         var h = SignalingHarness.loggedIn()
         h.answers["getChannelMemberCount"] = .getChannelMemberCount(.tooOften, requestId: 0)
-        #expect(h.perform(.channelQueryUserNum(channel: "room"))
-            == [.onChannelQueryUserNumResult(channel: "room", .queryUserNumOther, num: 0)])
+        #expect(
+            h.perform(.channelQueryUserNum(channel: "room"))
+                == [.onChannelQueryUserNumResult(channel: "room", .queryUserNumOther, num: 0)])
     }
 
     @Test("invoke(channel_query_userlist) lists the members as JSON in onInvokeRet")
@@ -142,17 +165,20 @@ import Testing
         var h = SignalingHarness.joined()
         h.perform(.invoke(name: SignalingAdapter.invokeChannelUserList, req: #"{"name":"room"}"#, callID: "c1"))
         #expect(h.takeCalls() == [.getMembers(channel: "room")])
-        #expect(h.rtm(.onGetMembers(channel: "room", members: ["bob", "carol"], .ok))
-            == [.onInvokeRet(callID: "c1", err: "", resp: #"{"list":[["bob",0],["carol",0]],"num":2}"#)])
+        #expect(
+            h.rtm(.onGetMembers(channel: "room", members: ["bob", "carol"], .ok))
+                == [.onInvokeRet(callID: "c1", err: "", resp: #"{"list":[["bob",0],["carol",0]],"num":2}"#)])
     }
 
     @Test("invoke: an unknown name, or a channel we are not in, answers with an error at once")
     func invokeErrors() {
         var h = SignalingHarness.joined()
-        #expect(h.perform(.invoke(name: "io.agora.signal.nope", req: "{}", callID: "a"))
-            == [.onInvokeRet(callID: "a", err: "GENERAL_E_UNKNOWN", resp: "{}")])
-        #expect(h.perform(.invoke(name: SignalingAdapter.invokeChannelUserList, req: #"{"name":"x"}"#, callID: "b"))
-            == [.onInvokeRet(callID: "b", err: "GENERAL_E_FAILED", resp: "{}")])
+        #expect(
+            h.perform(.invoke(name: "io.agora.signal.nope", req: "{}", callID: "a"))
+                == [.onInvokeRet(callID: "a", err: "GENERAL_E_UNKNOWN", resp: "{}")])
+        #expect(
+            h.perform(.invoke(name: SignalingAdapter.invokeChannelUserList, req: #"{"name":"x"}"#, callID: "b"))
+                == [.onInvokeRet(callID: "b", err: "GENERAL_E_FAILED", resp: "{}")])
         #expect(h.takeCalls() == [])
     }
 
@@ -162,9 +188,11 @@ import Testing
         h.perform(.channelJoin(channel: "room"))
         h.rtm(.onJoinSuccess(channel: "room"))
         h.perform(.invoke(name: SignalingAdapter.invokeChannelUserList, req: "{}", callID: "c"))
-        #expect(h.rtm(.onGetMembers(channel: "room", members: ["carol"], .ok))
-            == [.onChannelUserList(accounts: ["carol"], uids: [0])])
-        #expect(h.rtm(.onGetMembers(channel: "room", members: ["carol"], .ok))
-            == [.onInvokeRet(callID: "c", err: "", resp: #"{"list":[["carol",0]],"num":1}"#)])
+        #expect(
+            h.rtm(.onGetMembers(channel: "room", members: ["carol"], .ok))
+                == [.onChannelUserList(accounts: ["carol"], uids: [0])])
+        #expect(
+            h.rtm(.onGetMembers(channel: "room", members: ["carol"], .ok))
+                == [.onInvokeRet(callID: "c", err: "", resp: #"{"list":[["carol",0]],"num":1}"#)])
     }
 }

@@ -7,10 +7,12 @@ import Testing
 @Suite struct SignalingCodecTests {
     @Test("the endCall message is AgoraRTMLegacyEndcallCompatibleMessagePrefix_<channelId>_<info>")
     func endCallFormat() {
-        #expect(LegacyCallMessage(.endCall, channelId: "room", info: "bye")?.text
-            == "AgoraRTMLegacyEndcallCompatibleMessagePrefix_room_bye")
-        #expect(LegacyCallMessage(.endCall, channelId: "room", info: "")?.text
-            == "AgoraRTMLegacyEndcallCompatibleMessagePrefix_room_")
+        #expect(
+            LegacyCallMessage(.endCall, channelId: "room", info: "bye")?.text
+                == "AgoraRTMLegacyEndcallCompatibleMessagePrefix_room_bye")
+        #expect(
+            LegacyCallMessage(.endCall, channelId: "room", info: "")?.text
+                == "AgoraRTMLegacyEndcallCompatibleMessagePrefix_room_")
         #expect(LegacyCallMessage.endCallPrefix == "AgoraRTMLegacyEndcallCompatibleMessagePrefix")
     }
 
@@ -61,7 +63,8 @@ import Testing
 
     @Test("JSON objects: top-level scalars are read, nested values skipped, non-objects refused")
     func jsonRead() {
-        let parsed = SignalingJSON.parseObject(#" {"_require_peer_online": 1, "n": {"x": [1, "y"]}, "s": "a\"b", "t": true} "#)
+        let parsed = SignalingJSON.parseObject(
+            #" {"_require_peer_online": 1, "n": {"x": [1, "y"]}, "s": "a\"b", "t": true} "#)
         #expect(parsed?["_require_peer_online"] == .number(1))
         #expect(parsed?["s"] == .string("a\"b"))
         #expect(parsed?["t"] == .bool(true))
@@ -74,9 +77,12 @@ import Testing
         #expect(SignalingJSON.parseObject("{}") == [:])
     }
 
-    @Test("_require_peer_online flags: 1, \"1\", true are on; 0, \"0\", false, null are off",
-          arguments: [("1", true), ("\"1\"", true), ("true", true), ("0", false), ("\"0\"", false), ("false", false),
-                      ("null", false)])
+    @Test(
+        "_require_peer_online flags: 1, \"1\", true are on; 0, \"0\", false, null are off",
+        arguments: [
+            ("1", true), ("\"1\"", true), ("true", true), ("0", false), ("\"0\"", false), ("false", false),
+            ("null", false),
+        ])
     func flags(json: String, on: Bool) {
         #expect(SignalingJSON.parseObject("{\"f\":\(json)}")?["f"]?.isTrueFlag == on)
     }
@@ -86,8 +92,9 @@ import Testing
         #expect((200...209).contains(SignalingCodes.loginFailed(code).rawValue))
     }
 
-    @Test("invitation failures map into INVITE_E_* or GENERAL_E_NOT_LOGIN",
-          arguments: LocalInvitationErrCode.allCases.filter { $0 != .ok })
+    @Test(
+        "invitation failures map into INVITE_E_* or GENERAL_E_NOT_LOGIN",
+        arguments: LocalInvitationErrCode.allCases.filter { $0 != .ok })
     func inviteCodes(code: LocalInvitationErrCode) {
         let mapped = SignalingCodes.inviteFailed(code).rawValue
         #expect((700...705).contains(mapped) || mapped == 1003)
@@ -95,8 +102,10 @@ import Testing
 
     @Test("callbacks render with their SDK names and code names")
     func rendering() {
-        #expect(SignalingCallback.onLoginFailed(.loginTokenWrong).rendered == "onLoginFailed(ecode: LOGIN_E_TOKENWRONG)")
-        #expect(SignalingCallback.onMessageSendSuccess(messageID: "m").rendered == "onMessageSendSuccess(messageID: \"m\")")
+        #expect(
+            SignalingCallback.onLoginFailed(.loginTokenWrong).rendered == "onLoginFailed(ecode: LOGIN_E_TOKENWRONG)")
+        #expect(
+            SignalingCallback.onMessageSendSuccess(messageID: "m").rendered == "onMessageSendSuccess(messageID: \"m\")")
         #expect(SignalingCallback.onReconnected.sdkName == "onReconnected")
         #expect(SignalingCall.channelInviteUser2(channel: "c", account: "a", extra: "").sdkName == "channelInviteUser2")
     }

@@ -9,7 +9,9 @@ import Testing
     static func invited(_ h: inout SignalingHarness, extra: String = "") -> InvitationKey {
         h.perform(.channelInviteUser2(channel: "room", account: "bob", extra: extra))
         let calls = h.takeCalls()
-        guard case .sendLocalInvitation(let key)? = calls.last else { return InvitationKey(caller: "", callee: "", serial: 0) }
+        guard case .sendLocalInvitation(let key)? = calls.last else {
+            return InvitationKey(caller: "", callee: "", serial: 0)
+        }
         return key
     }
 
@@ -18,10 +20,11 @@ import Testing
         var h = SignalingHarness.loggedIn()
         #expect(h.perform(.channelInviteUser2(channel: "room", account: "bob", extra: #"{"k":1}"#)) == [])
         let key = InvitationKey(caller: "carol", callee: "bob", serial: 1)
-        #expect(h.takeCalls() == [
-            .createLocalCallInvitation(calleeId: "bob"), .setChannelId(key, channelId: "room"),
-            .setContent(key, content: #"{"k":1}"#), .sendLocalInvitation(key),
-        ])
+        #expect(
+            h.takeCalls() == [
+                .createLocalCallInvitation(calleeId: "bob"), .setChannelId(key, channelId: "room"),
+                .setContent(key, content: #"{"k":1}"#), .sendLocalInvitation(key),
+            ])
         #expect(h.adapter.invitation(channel: "room", peer: "bob")?.rtmKey == key)
         #expect(h.adapter.invitation(channel: "room", peer: "bob")?.phase == .sent)
     }
@@ -30,9 +33,13 @@ import Testing
     func outgoingAccepted() {
         var h = SignalingHarness.loggedIn()
         let key = Self.invited(&h)
-        #expect(h.rtm(.onLocalInvitationReceivedByPeer(key)) == [.onInviteReceivedByPeer(channel: "room", account: "bob", uid: 0)])
-        #expect(h.rtm(.onLocalInvitationAccepted(key, response: "sure"))
-            == [.onInviteAcceptedByPeer(channel: "room", account: "bob", uid: 0, extra: "sure")])
+        #expect(
+            h.rtm(.onLocalInvitationReceivedByPeer(key)) == [
+                .onInviteReceivedByPeer(channel: "room", account: "bob", uid: 0)
+            ])
+        #expect(
+            h.rtm(.onLocalInvitationAccepted(key, response: "sure"))
+                == [.onInviteAcceptedByPeer(channel: "room", account: "bob", uid: 0, extra: "sure")])
         #expect(h.adapter.invitation(channel: "room", peer: "bob")?.phase == .accepted)
     }
 
@@ -40,8 +47,9 @@ import Testing
     func outgoingRefused() {
         var h = SignalingHarness.loggedIn()
         let key = Self.invited(&h)
-        #expect(h.rtm(.onLocalInvitationRefused(key, response: "busy"))
-            == [.onInviteRefusedByPeer(channel: "room", account: "bob", uid: 0, extra: "busy")])
+        #expect(
+            h.rtm(.onLocalInvitationRefused(key, response: "busy"))
+                == [.onInviteRefusedByPeer(channel: "room", account: "bob", uid: 0, extra: "busy")])
         #expect(h.adapter.invitations.isEmpty)
     }
 
@@ -54,8 +62,9 @@ import Testing
     func outgoingFailure(code: LocalInvitationErrCode, expected: SignalingErrCode) {
         var h = SignalingHarness.loggedIn()
         let key = Self.invited(&h, extra: "x")
-        #expect(h.rtm(.onLocalInvitationFailure(key, code))
-            == [.onInviteFailed(channel: "room", account: "bob", uid: 0, expected, extra: "x")])
+        #expect(
+            h.rtm(.onLocalInvitationFailure(key, code))
+                == [.onInviteFailed(channel: "room", account: "bob", uid: 0, expected, extra: "x")])
         #expect(h.adapter.invitations.isEmpty)
     }
 
@@ -66,8 +75,9 @@ import Testing
         h.perform(.channelInviteUser2(channel: "room", account: "bob", extra: extra))
         #expect(h.takeCalls() == [.queryPeersOnlineStatus(peerIds: ["bob"])])
         let offline = [PeerStatus(peerId: "bob", onlineState: .offline)]
-        #expect(h.rtm(.onQueryPeersOnlineStatusResult(requestId: h.lastId, statuses: offline, .ok))
-            == [.onInviteFailed(channel: "room", account: "bob", uid: 0, .invitePeerOffline, extra: extra)])
+        #expect(
+            h.rtm(.onQueryPeersOnlineStatusResult(requestId: h.lastId, statuses: offline, .ok))
+                == [.onInviteFailed(channel: "room", account: "bob", uid: 0, .invitePeerOffline, extra: extra)])
         #expect(h.takeCalls() == [])
         #expect(h.adapter.invitations.isEmpty)
     }
@@ -79,7 +89,10 @@ import Testing
         h.takeCalls()
         let online = [PeerStatus(peerId: "bob", onlineState: .online)]
         #expect(h.rtm(.onQueryPeersOnlineStatusResult(requestId: h.lastId, statuses: online, .ok)) == [])
-        #expect(h.takeCalls().map(\.sdkName) == ["createLocalCallInvitation", "setChannelId", "setContent", "sendLocalInvitation"])
+        #expect(
+            h.takeCalls().map(\.sdkName) == [
+                "createLocalCallInvitation", "setChannelId", "setContent", "sendLocalInvitation",
+            ])
     }
 
     @Test(
@@ -91,8 +104,9 @@ import Testing
     func outgoingChecks(loggedIn: Bool, channel: String, peer: String, extraSize: Int, code: SignalingErrCode) {
         var h = loggedIn ? SignalingHarness.loggedIn() : SignalingHarness()
         let extra = String(repeating: "e", count: extraSize)
-        #expect(h.perform(.channelInviteUser2(channel: channel, account: peer, extra: extra))
-            == [.onInviteFailed(channel: channel, account: peer, uid: 0, code, extra: extra)])
+        #expect(
+            h.perform(.channelInviteUser2(channel: channel, account: peer, extra: extra))
+                == [.onInviteFailed(channel: channel, account: peer, uid: 0, code, extra: extra)])
         #expect(h.takeCalls() == [])
     }
 
@@ -100,16 +114,18 @@ import Testing
     func reinvite() {
         var h = SignalingHarness.loggedIn()
         _ = Self.invited(&h)
-        #expect(h.perform(.channelInviteUser(channel: "room", account: "bob"))
-            == [.onInviteFailed(channel: "room", account: "bob", uid: 0, .inviteReinvite, extra: "")])
+        #expect(
+            h.perform(.channelInviteUser(channel: "room", account: "bob"))
+                == [.onInviteFailed(channel: "room", account: "bob", uid: 0, .inviteReinvite, extra: "")])
     }
 
     @Test("a refused setContent stops the invitation before it is sent")
     func setContentRefused() {
         var h = SignalingHarness.loggedIn()
         h.answers["setContent"] = .invitation(.invalidArgument)
-        #expect(h.perform(.channelInviteUser2(channel: "room", account: "bob", extra: "x"))
-            == [.onInviteFailed(channel: "room", account: "bob", uid: 0, .generalWrongParam, extra: "x")])
+        #expect(
+            h.perform(.channelInviteUser2(channel: "room", account: "bob", extra: "x"))
+                == [.onInviteFailed(channel: "room", account: "bob", uid: 0, .generalWrongParam, extra: "x")])
         #expect(h.takeCalls().map(\.sdkName) == ["createLocalCallInvitation", "setChannelId", "setContent"])
     }
 
@@ -117,8 +133,9 @@ import Testing
     func endPending() {
         var h = SignalingHarness.loggedIn()
         let key = Self.invited(&h)
-        #expect(h.perform(.channelInviteEnd(channel: "room", account: "bob"))
-            == [.onInviteEndByMyself(channel: "room", account: "bob", uid: 0)])
+        #expect(
+            h.perform(.channelInviteEnd(channel: "room", account: "bob"))
+                == [.onInviteEndByMyself(channel: "room", account: "bob", uid: 0)])
         #expect(h.takeCalls() == [.cancelLocalInvitation(key)])
         #expect(h.rtm(.onLocalInvitationCanceled(key)) == [])
         #expect(h.adapter.invitations.isEmpty)
@@ -131,8 +148,12 @@ import Testing
         h.perform(.channelInviteEnd(channel: "room", account: "bob"))
         h.takeCalls()
         #expect(h.rtm(.onLocalInvitationAccepted(key, response: "")) == [])
-        #expect(h.takeCalls() == [.sendMessageToPeer(
-            peerId: "bob", text: "AgoraRTMLegacyEndcallCompatibleMessagePrefix_room_", enableOfflineMessaging: false)])
+        #expect(
+            h.takeCalls() == [
+                .sendMessageToPeer(
+                    peerId: "bob", text: "AgoraRTMLegacyEndcallCompatibleMessagePrefix_room_",
+                    enableOfflineMessaging: false)
+            ])
         #expect(h.adapter.invitations.isEmpty)
     }
 
@@ -141,26 +162,34 @@ import Testing
         var h = SignalingHarness.loggedIn()
         let key = Self.invited(&h)
         h.rtm(.onLocalInvitationAccepted(key, response: ""))
-        #expect(h.perform(.channelInviteEnd(channel: "room", account: "bob"))
-            == [.onInviteEndByMyself(channel: "room", account: "bob", uid: 0)])
-        #expect(h.takeCalls() == [.sendMessageToPeer(
-            peerId: "bob", text: "AgoraRTMLegacyEndcallCompatibleMessagePrefix_room_", enableOfflineMessaging: false)])
+        #expect(
+            h.perform(.channelInviteEnd(channel: "room", account: "bob"))
+                == [.onInviteEndByMyself(channel: "room", account: "bob", uid: 0)])
+        #expect(
+            h.takeCalls() == [
+                .sendMessageToPeer(
+                    peerId: "bob", text: "AgoraRTMLegacyEndcallCompatibleMessagePrefix_room_",
+                    enableOfflineMessaging: false)
+            ])
     }
 
-    @Test("an RTM invitation with a channel ID reaches the Signaling callee as onInviteReceived(channel, caller, extra)")
+    @Test(
+        "an RTM invitation with a channel ID reaches the Signaling callee as onInviteReceived(channel, caller, extra)")
     func incoming() {
         var h = SignalingHarness.loggedIn()
         let key = InvitationKey(caller: "alice", callee: "carol", serial: 7)
-        #expect(h.rtm(.onRemoteInvitationReceived(key), details: RemoteInvitationDetails(content: "hi", channelId: "room"))
-            == [.onInviteReceived(channel: "room", account: "alice", uid: 0, extra: "hi")])
+        #expect(
+            h.rtm(.onRemoteInvitationReceived(key), details: RemoteInvitationDetails(content: "hi", channelId: "room"))
+                == [.onInviteReceived(channel: "room", account: "alice", uid: 0, extra: "hi")])
         #expect(h.perform(.channelInviteAccept(channel: "room", account: "alice", extra: "ok")) == [])
         #expect(h.takeCalls() == [.setResponse(key, response: "ok"), .acceptRemoteInvitation(key)])
         #expect(h.rtm(.onRemoteInvitationAccepted(key)) == [])
         #expect(h.adapter.invitation(channel: "room", peer: "alice")?.phase == .accepted)
         // The caller ends the call with the endCall message.
         let end = "AgoraRTMLegacyEndcallCompatibleMessagePrefix_room_"
-        #expect(h.rtm(.onMessageReceivedFromPeer(peerId: "alice", text: end, isOffline: false))
-            == [.onInviteEndByPeer(channel: "room", account: "alice", uid: 0, extra: "")])
+        #expect(
+            h.rtm(.onMessageReceivedFromPeer(peerId: "alice", text: end, isOffline: false))
+                == [.onInviteEndByPeer(channel: "room", account: "alice", uid: 0, extra: "")])
         #expect(h.adapter.invitations.isEmpty)
     }
 
@@ -168,7 +197,9 @@ import Testing
     func incomingRefused() {
         var h = SignalingHarness.loggedIn()
         let first = InvitationKey(caller: "alice", callee: "carol", serial: 1)
-        #expect(h.rtm(.onRemoteInvitationReceived(first), details: RemoteInvitationDetails(content: "", channelId: "")) == [])
+        #expect(
+            h.rtm(.onRemoteInvitationReceived(first), details: RemoteInvitationDetails(content: "", channelId: ""))
+                == [])
         #expect(h.takeCalls() == [.refuseRemoteInvitation(first)])
         let second = InvitationKey(caller: "alice", callee: "carol", serial: 2)
         let third = InvitationKey(caller: "alice", callee: "carol", serial: 3)
@@ -184,11 +215,15 @@ import Testing
         let details = RemoteInvitationDetails(content: "", channelId: "room")
         let a = InvitationKey(caller: "alice", callee: "carol", serial: 1)
         h.rtm(.onRemoteInvitationReceived(a), details: details)
-        #expect(h.rtm(.onRemoteInvitationCanceled(a)) == [.onInviteEndByPeer(channel: "room", account: "alice", uid: 0, extra: "")])
+        #expect(
+            h.rtm(.onRemoteInvitationCanceled(a)) == [
+                .onInviteEndByPeer(channel: "room", account: "alice", uid: 0, extra: "")
+            ])
         let b = InvitationKey(caller: "alice", callee: "carol", serial: 2)
         h.rtm(.onRemoteInvitationReceived(b), details: details)
-        #expect(h.rtm(.onRemoteInvitationFailure(b, .invitationExpire))
-            == [.onInviteFailed(channel: "room", account: "alice", uid: 0, .inviteTimeout, extra: "")])
+        #expect(
+            h.rtm(.onRemoteInvitationFailure(b, .invitationExpire))
+                == [.onInviteFailed(channel: "room", account: "alice", uid: 0, .inviteTimeout, extra: "")])
     }
 
     @Test("channelInviteRefuse sets the response and refuses; channelInviteEnd of a received invitation refuses it")
@@ -201,8 +236,9 @@ import Testing
         #expect(h.takeCalls() == [.setResponse(a, response: "no"), .refuseRemoteInvitation(a)])
         let b = InvitationKey(caller: "alice", callee: "carol", serial: 2)
         h.rtm(.onRemoteInvitationReceived(b), details: details)
-        #expect(h.perform(.channelInviteEnd(channel: "room", account: "alice"))
-            == [.onInviteEndByMyself(channel: "room", account: "alice", uid: 0)])
+        #expect(
+            h.perform(.channelInviteEnd(channel: "room", account: "alice"))
+                == [.onInviteEndByMyself(channel: "room", account: "alice", uid: 0)])
         #expect(h.takeCalls() == [.refuseRemoteInvitation(b)])
         #expect(h.rtm(.onRemoteInvitationRefused(b)) == [])
     }
@@ -210,7 +246,8 @@ import Testing
     @Test("answering an invitation that does not exist reports onError")
     func answerUnknown() {
         var h = SignalingHarness.loggedIn()
-        #expect(h.perform(.channelInviteAccept(channel: "room", account: "zed", extra: "")).map(\.sdkName) == ["onError"])
+        #expect(
+            h.perform(.channelInviteAccept(channel: "room", account: "zed", extra: "")).map(\.sdkName) == ["onError"])
         #expect(h.takeCalls() == [])
     }
 
@@ -218,9 +255,13 @@ import Testing
     func dtmf() {
         var h = SignalingHarness.loggedIn()
         h.perform(.channelInviteDTMF(channel: "room", account: "bob", dtmf: "123#"))
-        #expect(h.takeCalls() == [.sendMessageToPeer(
-            peerId: "bob", text: "RTMCheckSignalingDTMFPrefix_room_123#", enableOfflineMessaging: false)])
-        #expect(h.perform(.channelInviteDTMF(channel: "room", account: "bob", dtmf: "1_2")).map(\.sdkName) == ["onError"])
+        #expect(
+            h.takeCalls() == [
+                .sendMessageToPeer(
+                    peerId: "bob", text: "RTMCheckSignalingDTMFPrefix_room_123#", enableOfflineMessaging: false)
+            ])
+        #expect(
+            h.perform(.channelInviteDTMF(channel: "room", account: "bob", dtmf: "1_2")).map(\.sdkName) == ["onError"])
     }
 
     @Test("logout forgets the invitations: later RTM callbacks for them are ignored")

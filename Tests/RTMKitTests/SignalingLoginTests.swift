@@ -33,8 +33,9 @@ import Testing
         #expect(h.adapter.account == nil)
     }
 
-    @Test("an account Signaling or RTM would refuse fails with LOGIN_E_INVALID_USER (209)",
-          arguments: ["", "has space", String(repeating: "a", count: 65), "null", "é"])
+    @Test(
+        "an account Signaling or RTM would refuse fails with LOGIN_E_INVALID_USER (209)",
+        arguments: ["", "has space", String(repeating: "a", count: 65), "null", "é"])
     func invalidAccount(account: String) {
         var h = SignalingHarness()
         #expect(h.perform(.login(account: account, token: "t")) == [.onLoginFailed(.loginInvalidUser)])
@@ -144,7 +145,8 @@ import Testing
     func logoutInChannel() {
         var h = SignalingHarness.joined()
         h.perform(.logout)
-        #expect(h.rtm(.onLogout(.ok)) == [.onChannelLeaved(channel: "room", .leaveChannelLogout), .onLogout(.logoutUser)])
+        #expect(
+            h.rtm(.onLogout(.ok)) == [.onChannelLeaved(channel: "room", .leaveChannelLogout), .onLogout(.logoutUser)])
         #expect(h.takeCalls() == [.logout, .releaseChannel(channel: "room")])
         #expect(h.adapter.channel == nil)
     }
@@ -157,8 +159,9 @@ import Testing
         ])
     func aborted(reason: ConnectionChangeReason, code: SignalingErrCode) {
         var h = SignalingHarness.joined()
-        #expect(h.rtm(.onConnectionStateChanged(.aborted, reason))
-            == [.onChannelLeaved(channel: "room", .leaveChannelKicked), .onLogout(code)])
+        #expect(
+            h.rtm(.onConnectionStateChanged(.aborted, reason))
+                == [.onChannelLeaved(channel: "room", .leaveChannelKicked), .onLogout(code)])
         #expect(h.takeCalls() == [.logout, .releaseChannel(channel: "room")])
         #expect(h.rtm(.onLogout(.ok)) == [])
         #expect(h.rtm(.onConnectionStateChanged(.disconnected, .logout)) == [])

@@ -26,7 +26,9 @@ import Testing
         var h = SignalingHarness.loggedIn()
         h.perform(.messageInstantSend(account: "bob", msg: "hi", msgID: "m"))
         let fired = h.rtm(.onSendMessageResult(messageId: h.lastId, code))
-        #expect(fired == [expected.map { .onMessageSendError(messageID: "m", $0) } ?? .onMessageSendSuccess(messageID: "m")])
+        #expect(
+            fired == [expected.map { .onMessageSendError(messageID: "m", $0) } ?? .onMessageSendSuccess(messageID: "m")]
+        )
     }
 
     @Test(
@@ -38,7 +40,10 @@ import Testing
     func instantChecks(loggedIn: Bool, peer: String, size: Int, code: SignalingErrCode) {
         var h = loggedIn ? SignalingHarness.loggedIn() : SignalingHarness()
         let msg = String(repeating: "x", count: size)
-        #expect(h.perform(.messageInstantSend(account: peer, msg: msg, msgID: "m")) == [.onMessageSendError(messageID: "m", code)])
+        #expect(
+            h.perform(.messageInstantSend(account: peer, msg: msg, msgID: "m")) == [
+                .onMessageSendError(messageID: "m", code)
+            ])
         #expect(h.takeCalls() == [])
     }
 
@@ -46,27 +51,35 @@ import Testing
     func instantRefused() {
         var h = SignalingHarness.loggedIn()
         h.answers["sendMessageToPeer"] = .peerMessage(.tooOften, messageId: 0)
-        #expect(h.perform(.messageInstantSend(account: "bob", msg: "hi", msgID: "m"))
-            == [.onMessageSendError(messageID: "m", .sendMessageOther)])
+        #expect(
+            h.perform(.messageInstantSend(account: "bob", msg: "hi", msgID: "m"))
+                == [.onMessageSendError(messageID: "m", .sendMessageOther)])
     }
 
     @Test("an RTM peer message arrives as onMessageInstantReceive(account, 0, msg)")
     func instantReceive() {
         var h = SignalingHarness.loggedIn()
-        #expect(h.rtm(.onMessageReceivedFromPeer(peerId: "alice", text: "yo", isOffline: false))
-            == [.onMessageInstantReceive(account: "alice", uid: 0, msg: "yo")])
-        #expect(h.rtm(.onMessageReceivedFromPeer(peerId: "alice", text: "late", isOffline: true))
-            == [.onMessageInstantReceive(account: "alice", uid: 0, msg: "late")])
+        #expect(
+            h.rtm(.onMessageReceivedFromPeer(peerId: "alice", text: "yo", isOffline: false))
+                == [.onMessageInstantReceive(account: "alice", uid: 0, msg: "yo")])
+        #expect(
+            h.rtm(.onMessageReceivedFromPeer(peerId: "alice", text: "late", isOffline: true))
+                == [.onMessageInstantReceive(account: "alice", uid: 0, msg: "late")])
     }
 
     @Test("an endCall message arrives as onInviteEndByPeer, a DTMF message as onInviteMsg")
     func callMessagesReceived() {
         var h = SignalingHarness.loggedIn()
         let end = "AgoraRTMLegacyEndcallCompatibleMessagePrefix_room_1_bye"
-        #expect(h.rtm(.onMessageReceivedFromPeer(peerId: "alice", text: end, isOffline: false))
-            == [.onInviteEndByPeer(channel: "room_1", account: "alice", uid: 0, extra: "bye")])
-        #expect(h.rtm(.onMessageReceivedFromPeer(peerId: "alice", text: "RTMCheckSignalingDTMFPrefix_room_12#", isOffline: false))
-            == [.onInviteMsg(channel: "room", account: "alice", uid: 0, msgType: "dtmf", msgData: "12#", extra: "")])
+        #expect(
+            h.rtm(.onMessageReceivedFromPeer(peerId: "alice", text: end, isOffline: false))
+                == [.onInviteEndByPeer(channel: "room_1", account: "alice", uid: 0, extra: "bye")])
+        #expect(
+            h.rtm(
+                .onMessageReceivedFromPeer(
+                    peerId: "alice", text: "RTMCheckSignalingDTMFPrefix_room_12#", isOffline: false))
+                == [.onInviteMsg(channel: "room", account: "alice", uid: 0, msgType: "dtmf", msgData: "12#", extra: "")]
+        )
     }
 
     @Test("a channel message is acknowledged with onMessageSendSuccess and also reaches its sender (decision 13)")
@@ -74,26 +87,32 @@ import Testing
         var h = SignalingHarness.joined()
         #expect(h.perform(.messageChannelSend(channel: "room", msg: "hello", msgID: "c-1")) == [])
         #expect(h.takeCalls() == [.sendMessage(channel: "room", text: "hello")])
-        #expect(h.rtm(.onChannelSendMessageResult(channel: "room", messageId: h.lastId, .ok)) == [
-            .onMessageSendSuccess(messageID: "c-1"),
-            .onMessageChannelReceive(channel: "room", account: "carol", uid: 0, msg: "hello"),
-        ])
+        #expect(
+            h.rtm(.onChannelSendMessageResult(channel: "room", messageId: h.lastId, .ok)) == [
+                .onMessageSendSuccess(messageID: "c-1"),
+                .onMessageChannelReceive(channel: "room", account: "carol", uid: 0, msg: "hello"),
+            ])
     }
 
-    @Test("a failed channel message reports its code and is not echoed",
-          arguments: [(ChannelMessageErrCode.sentTimeout, SignalingErrCode.sendMessageTimeout), (.failure, .sendMessageOther)])
+    @Test(
+        "a failed channel message reports its code and is not echoed",
+        arguments: [
+            (ChannelMessageErrCode.sentTimeout, SignalingErrCode.sendMessageTimeout), (.failure, .sendMessageOther),
+        ])
     func channelSendFailure(code: ChannelMessageErrCode, expected: SignalingErrCode) {
         var h = SignalingHarness.joined()
         h.perform(.messageChannelSend(channel: "room", msg: "hello", msgID: "c-1"))
-        #expect(h.rtm(.onChannelSendMessageResult(channel: "room", messageId: h.lastId, code))
-            == [.onMessageSendError(messageID: "c-1", expected)])
+        #expect(
+            h.rtm(.onChannelSendMessageResult(channel: "room", messageId: h.lastId, code))
+                == [.onMessageSendError(messageID: "c-1", expected)])
     }
 
     @Test("messageChannelSend to a channel we are not in fails at once with 400")
     func channelSendNotJoined() {
         var h = SignalingHarness.joined()
-        #expect(h.perform(.messageChannelSend(channel: "other", msg: "x", msgID: "c"))
-            == [.onMessageSendError(messageID: "c", .sendMessageOther)])
+        #expect(
+            h.perform(.messageChannelSend(channel: "other", msg: "x", msgID: "c"))
+                == [.onMessageSendError(messageID: "c", .sendMessageOther)])
         #expect(h.takeCalls() == [])
     }
 
@@ -102,27 +121,31 @@ import Testing
         var h = SignalingHarness.joined()
         h.perform(.messageChannelSendForce(channel: "room", msg: "x", msgID: "f-1"))
         #expect(h.takeCalls() == [.sendMessage(channel: "room", text: "x")])
-        #expect(h.perform(.messageChannelSendForce(channel: "elsewhere", msg: "x", msgID: "f-2"))
-            == [.onMessageSendError(messageID: "f-2", .sendMessageOther)])
+        #expect(
+            h.perform(.messageChannelSendForce(channel: "elsewhere", msg: "x", msgID: "f-2"))
+                == [.onMessageSendError(messageID: "f-2", .sendMessageOther)])
     }
 
     @Test("other members' channel messages arrive as onMessageChannelReceive")
     func channelReceive() {
         var h = SignalingHarness.joined()
-        #expect(h.rtm(.onMessageReceived(channel: "room", userId: "bob", text: "hey"))
-            == [.onMessageChannelReceive(channel: "room", account: "bob", uid: 0, msg: "hey")])
+        #expect(
+            h.rtm(.onMessageReceived(channel: "room", userId: "bob", text: "hey"))
+                == [.onMessageChannelReceive(channel: "room", account: "bob", uid: 0, msg: "hey")])
         #expect(h.rtm(.onMessageReceived(channel: "old", userId: "bob", text: "hey")) == [])
     }
 
-    @Test("queryUserStatus asks RTM for one peer and answers \"1\" online, \"0\" offline",
-          arguments: [(PeerOnlineState.online, "1"), (.offline, "0"), (.unreachable, "0")])
+    @Test(
+        "queryUserStatus asks RTM for one peer and answers \"1\" online, \"0\" offline",
+        arguments: [(PeerOnlineState.online, "1"), (.offline, "0"), (.unreachable, "0")])
     func queryUserStatus(state: PeerOnlineState, status: String) {
         var h = SignalingHarness.loggedIn()
         h.perform(.queryUserStatus(account: "bob"))
         #expect(h.takeCalls() == [.queryPeersOnlineStatus(peerIds: ["bob"])])
         let statuses = [PeerStatus(peerId: "bob", onlineState: state)]
-        #expect(h.rtm(.onQueryPeersOnlineStatusResult(requestId: h.lastId, statuses: statuses, .ok))
-            == [.onQueryUserStatusResult(name: "bob", status: status)])
+        #expect(
+            h.rtm(.onQueryPeersOnlineStatusResult(requestId: h.lastId, statuses: statuses, .ok))
+                == [.onQueryUserStatusResult(name: "bob", status: status)])
     }
 
     @Test("user attributes: setAttr writes, \"\" deletes, getAttr / getAttrAll / getUserAttrAll read")
@@ -130,19 +153,22 @@ import Testing
         var h = SignalingHarness.loggedIn()
         h.perform(.setAttr(name: "mood", value: "ok"))
         h.perform(.setAttr(name: "mood", value: ""))
-        #expect(h.takeCalls() == [
-            .addOrUpdateLocalUserAttributes([RtmAttribute(key: "mood", value: "ok")]),
-            .deleteLocalUserAttributesByKeys(["mood"]),
-        ])
+        #expect(
+            h.takeCalls() == [
+                .addOrUpdateLocalUserAttributes([RtmAttribute(key: "mood", value: "ok")]),
+                .deleteLocalUserAttributesByKeys(["mood"]),
+            ])
         h.perform(.getAttr(name: "mood"))
         #expect(h.takeCalls() == [.getUserAttributesByKeys(userId: "carol", keys: ["mood"])])
-        #expect(h.rtm(.onGetUserAttributesResult(requestId: h.lastId, userId: "carol", attributes: [], .ok))
-            == [.onUserAttrResult(account: "carol", name: "mood", value: "")])
+        #expect(
+            h.rtm(.onGetUserAttributesResult(requestId: h.lastId, userId: "carol", attributes: [], .ok))
+                == [.onUserAttrResult(account: "carol", name: "mood", value: "")])
         h.perform(.getUserAttrAll(account: "bob"))
         #expect(h.takeCalls() == [.getUserAttributes(userId: "bob")])
         let attributes = [RtmAttribute(key: "z", value: "1"), RtmAttribute(key: "a", value: "q\"")]
-        #expect(h.rtm(.onGetUserAttributesResult(requestId: h.lastId, userId: "bob", attributes: attributes, .ok))
-            == [.onUserAttrAllResult(account: "bob", value: #"{"a":"q\"","z":"1"}"#)])
+        #expect(
+            h.rtm(.onGetUserAttributesResult(requestId: h.lastId, userId: "bob", attributes: attributes, .ok))
+                == [.onUserAttrAllResult(account: "bob", value: #"{"a":"q\"","z":"1"}"#)])
     }
 
     @Test("a failed attribute write is reported by onError with the mapped code")
@@ -151,6 +177,7 @@ import Testing
         h.perform(.setAttr(name: "k", value: "v"))
         let fired = h.rtm(.onAddOrUpdateLocalUserAttributesResult(requestId: h.lastId, .sizeOverflow))
         #expect(fired == [.onError(name: "setAttr", .generalLargeParam, desc: "ATTRIBUTE_OPERATION_ERR_SIZE_OVERFLOW")])
-        #expect(h.perform(.setAttr(name: "k", value: String(repeating: "v", count: 1025))).map(\.sdkName) == ["onError"])
+        #expect(
+            h.perform(.setAttr(name: "k", value: String(repeating: "v", count: 1025))).map(\.sdkName) == ["onError"])
     }
 }

@@ -9,13 +9,13 @@ import RTMProtocol
 /// | `onLoginFailure(code)` | `onLoginFailed(SignalingCodes.loginFailed(code))`; `login2` first retries timeouts |
 /// | `onLogout(OK)` | `onChannelLeaved(ch, 603)` if in a channel, then `onLogout(101)` |
 /// | state RECONNECTING / back to CONNECTED | `onReconnecting(1)` / `onReconnected` |
-/// | state ABORTED, `onTokenExpired` | `onChannelLeaved(ch, 601/604)`, `onLogout(103/100/105)`; the RTM client is logged out |
-/// | `onMessageReceivedFromPeer` | `onMessageInstantReceive`, or `onInviteEndByPeer` / `onInviteMsg` for call messages |
-/// | `onJoinSuccess` | `onChannelJoined`, then `getMembers` → `onChannelUserList`, then `getChannelAttributes` → one `onChannelAttrUpdated(…, "update")` per attribute |
-/// | `onAttributesUpdated(all)` | `onChannelAttrUpdated` per changed name ("update", "del"; "clear" when ≥ 2 vanish at once) |
+/// | ABORTED, `onTokenExpired` | `onChannelLeaved(ch, 601/604)`, `onLogout(103/100/105)`; RTM logged out |
+/// | `onMessageReceivedFromPeer` | `onMessageInstantReceive`; call messages: `onInviteEndByPeer`, `onInviteMsg` |
+/// | `onJoinSuccess` | `onChannelJoined`; `getMembers` → `onChannelUserList`; `getChannelAttributes` → "update"s |
+/// | `onAttributesUpdated(all)` | `onChannelAttrUpdated` per changed name: "update", "del"; "clear" if ≥ 2 vanish |
 /// | `onMemberJoined` / `onMemberLeft` | `onChannelUserJoined` / `onChannelUserLeaved` |
 /// | `onMessageReceived` | `onMessageChannelReceive` |
-/// | channel `onSendMessageResult(OK)` | `onMessageSendSuccess`, then `onMessageChannelReceive` of our own message (decision 13) |
+/// | channel `onSendMessageResult(OK)` | `onMessageSendSuccess`, then our own `onMessageChannelReceive` (dec. 13) |
 extension SignalingAdapter {
     /// One callback of the embedded RTM client. For `onRemoteInvitationReceived` pass the invitation's
     /// content and channel ID; without them the invitation is treated as having no channel ID (refused).
@@ -48,7 +48,8 @@ extension SignalingAdapter {
                 return [.callback(.onReconnected)]
             case .aborted:
                 guard isLoggedIn else { return [] }
-                return sessionEnded(leave: .leaveChannelKicked, logout: SignalingCodes.logoutReason(reason), rtmLogout: true)
+                return sessionEnded(
+                    leave: .leaveChannelKicked, logout: SignalingCodes.logoutReason(reason), rtmLogout: true)
             case .disconnected, .connecting:
                 return []
             }
@@ -112,7 +113,9 @@ extension SignalingAdapter {
             return [.callback(.onChannelQueryUserNumResult(channel: name, SignalingCodes.queryUserNum(code), num: num))]
         case .onGetChannelAttributesResult(let requestId, let attributes, let code):
             guard case .channelAttributeReplay(let name)? = requests.removeValue(forKey: requestId) else { return [] }
-            if let failure = SignalingCodes.attributeFailed(code) { return [error("channelJoin", failure, code.sdkName)] }
+            if let failure = SignalingCodes.attributeFailed(code) {
+                return [error("channelJoin", failure, code.sdkName)]
+            }
             return applyAttributes(attributes, in: name)
         case .onAttributesUpdated(let name, let attributes):
             return applyAttributes(attributes, in: name)
@@ -121,7 +124,10 @@ extension SignalingAdapter {
             slot.phase = .joined
             channel = slot
             memberRequests.append(MemberRequest(channel: name, purpose: .userList))
-            return [.callback(.onChannelJoined(channel: name)), .rtm(.getMembers(channel: name), .getMembers(channel: name))]
+            return [
+                .callback(.onChannelJoined(channel: name)),
+                .rtm(.getMembers(channel: name), .getMembers(channel: name)),
+            ]
         case .onJoinFailure(let name, let code):
             guard let slot = channel, slot.name == name, slot.phase == .joining else { return [] }
             channel = nil
@@ -154,8 +160,11 @@ extension SignalingAdapter {
             var actions: [SignalingAction] = [.callback(.onMessageSendSuccess(messageID: pending.messageID))]
             if inChannel(pending.channel), let account {
                 // Decision 13: the Signaling sender receives its own channel message.
-                actions.append(.callback(.onMessageChannelReceive(channel: pending.channel, account: account, uid: 0,
-                                                                  msg: pending.text)))
+                actions.append(
+                    .callback(
+                        .onMessageChannelReceive(
+                            channel: pending.channel, account: account, uid: 0,
+                            msg: pending.text)))
             }
             return actions
         case .onGetMembers(let name, let members, let code):
@@ -164,7 +173,8 @@ extension SignalingAdapter {
         case .onRemoteInvitationReceived(let key):
             return remoteInvitationReceived(key, details)
         case .onLocalInvitationReceivedByPeer(let key): return invitationEvent(key, .receivedByPeer)
-        case .onLocalInvitationAccepted(let key, let response): return invitationEvent(key, .accepted(response: response))
+        case .onLocalInvitationAccepted(let key, let response):
+            return invitationEvent(key, .accepted(response: response))
         case .onLocalInvitationRefused(let key, let response): return invitationEvent(key, .refused(response: response))
         case .onLocalInvitationCanceled(let key): return invitationEvent(key, .canceled)
         case .onLocalInvitationFailure(let key, let code): return invitationEvent(key, .localFailure(code))
@@ -198,7 +208,8 @@ extension SignalingAdapter {
 
     /// The session ended: by our logout (`rtmLogout` false), or by itself (the RTM client is then logged
     /// out so that a new `login` is possible, and that `onLogout` is swallowed).
-    mutating func sessionEnded(leave: SignalingErrCode, logout: SignalingErrCode, rtmLogout: Bool) -> [SignalingAction] {
+    mutating func sessionEnded(leave: SignalingErrCode, logout: SignalingErrCode, rtmLogout: Bool) -> [SignalingAction]
+    {
         var actions: [SignalingAction] = []
         let name = channel?.name
         if let slot = channel, slot.phase != .joining {
@@ -226,8 +237,11 @@ extension SignalingAdapter {
         }
         var actions: [SignalingAction] = []
         for attribute in new where old.first(where: { $0.key == attribute.key })?.value != attribute.value {
-            actions.append(.callback(.onChannelAttrUpdated(channel: name, name: attribute.key, value: attribute.value,
-                                                           type: "update")))
+            actions.append(
+                .callback(
+                    .onChannelAttrUpdated(
+                        channel: name, name: attribute.key, value: attribute.value,
+                        type: "update")))
         }
         for attribute in old where !new.contains(where: { $0.key == attribute.key }) {
             actions.append(.callback(.onChannelAttrUpdated(channel: name, name: attribute.key, value: "", type: "del")))

@@ -24,8 +24,11 @@ extension SignalingAdapter {
             if let code = loginCheck() ?? accountCheck(peer) ?? Self.messageCheck(msg) {
                 return [.callback(.onMessageSendError(messageID: msgID, code))]
             }
-            return [.rtm(.sendMessageToPeer(peerId: peer, text: msg, enableOfflineMessaging: true),
-                         .instantMessage(messageID: msgID))]
+            return [
+                .rtm(
+                    .sendMessageToPeer(peerId: peer, text: msg, enableOfflineMessaging: true),
+                    .instantMessage(messageID: msgID))
+            ]
         case .queryUserStatus(let peer):
             if let code = loginCheck() ?? accountCheck(peer) { return [error("queryUserStatus", code)] }
             return [.rtm(.queryPeersOnlineStatus(peerIds: [peer]), .queryUserStatus(account: peer))]
@@ -33,7 +36,8 @@ extension SignalingAdapter {
             if let code = loginCheck() ?? Self.userAttributeCheck(name: name, value: value) {
                 return [error("setAttr", code)]
             }
-            let write: RtmApiCall = value.isEmpty
+            let write: RtmApiCall =
+                value.isEmpty
                 ? .deleteLocalUserAttributesByKeys([name])
                 : .addOrUpdateLocalUserAttributes([RtmAttribute(key: name, value: value)])
             return [.rtm(write, .userAttributeWrite(api: "setAttr"))]
@@ -55,10 +59,12 @@ extension SignalingAdapter {
             // RTM has no send-without-joining (§2.2): only a member can send. See docs/signaling.md.
             return messageChannelSend(name, msg: msg, msgID: msgID)
         case .channelSetAttr(let name, let key, let value):
-            if let code = loginCheck() ?? Self.channelCheck(name) ?? Self.channelAttributeCheck(name: key, value: value) {
+            if let code = loginCheck() ?? Self.channelCheck(name) ?? Self.channelAttributeCheck(name: key, value: value)
+            {
                 return [error("channelSetAttr", code)]
             }
-            let write: RtmApiCall = value.isEmpty
+            let write: RtmApiCall =
+                value.isEmpty
                 ? .deleteChannelAttributesByKeys(channel: name, keys: [key], enableNotificationToChannelMembers: true)
                 : .addOrUpdateChannelAttributes(
                     channel: name, [RtmAttribute(key: key, value: value)], enableNotificationToChannelMembers: true)
@@ -67,12 +73,19 @@ extension SignalingAdapter {
             if let code = loginCheck() ?? Self.channelCheck(name) ?? Self.channelAttributeCheck(name: key, value: "") {
                 return [error("channelDelAttr", code)]
             }
-            return [.rtm(.deleteChannelAttributesByKeys(channel: name, keys: [key], enableNotificationToChannelMembers: true),
-                         .channelAttributeWrite(api: "channelDelAttr"))]
+            return [
+                .rtm(
+                    .deleteChannelAttributesByKeys(
+                        channel: name, keys: [key], enableNotificationToChannelMembers: true),
+                    .channelAttributeWrite(api: "channelDelAttr"))
+            ]
         case .channelClearAttr(let name):
             if let code = loginCheck() ?? Self.channelCheck(name) { return [error("channelClearAttr", code)] }
-            return [.rtm(.clearChannelAttributes(channel: name, enableNotificationToChannelMembers: true),
-                         .channelAttributeWrite(api: "channelClearAttr"))]
+            return [
+                .rtm(
+                    .clearChannelAttributes(channel: name, enableNotificationToChannelMembers: true),
+                    .channelAttributeWrite(api: "channelClearAttr"))
+            ]
         case .channelQueryUserNum(let name):
             if let code = loginCheck() ?? Self.channelCheck(name) {
                 return [.callback(.onChannelQueryUserNumResult(channel: name, code, num: 0))]
@@ -145,7 +158,8 @@ extension SignalingAdapter {
     mutating func getUserAttributes(api: String, account peer: String, name: String?) -> [SignalingAction] {
         if let code = loginCheck() ?? accountCheck(peer) { return [error(api, code)] }
         if let name, let code = Self.userAttributeCheck(name: name, value: "") { return [error(api, code)] }
-        let call: RtmApiCall = name.map { .getUserAttributesByKeys(userId: peer, keys: [$0]) } ?? .getUserAttributes(userId: peer)
+        let call: RtmApiCall =
+            name.map { .getUserAttributesByKeys(userId: peer, keys: [$0]) } ?? .getUserAttributes(userId: peer)
         return [.rtm(call, .getUserAttributes(api: api, account: peer, name: name))]
     }
 
@@ -160,7 +174,9 @@ extension SignalingAdapter {
             return [.callback(.onChannelJoinFailed(channel: name, .joinChannelOther))]
         }
         channel = ChannelSlot(name: name, phase: .joining)
-        return [.rtm(.createChannel(channelId: name), .createChannel), .rtm(.join(channel: name), .join(channel: name))]
+        return [
+            .rtm(.createChannel(channelId: name), .createChannel), .rtm(.join(channel: name), .join(channel: name)),
+        ]
     }
 
     mutating func channelLeave(_ name: String) -> [SignalingAction] {
@@ -180,7 +196,9 @@ extension SignalingAdapter {
         guard let slot = channel, slot.name == name, slot.phase == .joined else {
             return [.callback(.onMessageSendError(messageID: msgID, .sendMessageOther))]
         }
-        return [.rtm(.sendMessage(channel: name, text: msg), .channelMessage(messageID: msgID, channel: name, text: msg))]
+        return [
+            .rtm(.sendMessage(channel: name, text: msg), .channelMessage(messageID: msgID, channel: name, text: msg))
+        ]
     }
 
     mutating func invoke(_ name: String, req: String, callID: String) -> [SignalingAction] {

@@ -5,7 +5,7 @@ import RTMProtocol
 ///
 /// | Signaling | RTM |
 /// |---|---|
-/// | `channelInviteUser2(ch, peer, extra)` | `createLocalCallInvitation(peer)`, `setChannelId(ch)`, `setContent(extra)`, `sendLocalInvitation` |
+/// | `channelInviteUser2(ch, peer, extra)` | `createLocalCallInvitation`, `setChannelId`, `setContent`, `send…` |
 /// | `_require_peer_online: 1` | first `queryPeersOnlineStatus([peer])`; offline → `onInviteFailed(703)` at once |
 /// | `channelInviteAccept` / `Refuse` | `setResponse(extra)`, `acceptRemoteInvitation` / `refuseRemoteInvitation` |
 /// | `channelInviteEnd`, pending outgoing | `cancelLocalInvitation` |
@@ -42,7 +42,9 @@ extension SignalingAdapter {
             return [error(api, .generalWrongParam, "no invitation to answer from \(peer) for channel \(name)")]
         }
         var actions: [SignalingAction] = []
-        if !extra.isEmpty { actions.append(.rtm(.setResponse(key, response: extra), .invitation(found.id, .setResponse))) }
+        if !extra.isEmpty {
+            actions.append(.rtm(.setResponse(key, response: extra), .invitation(found.id, .setResponse)))
+        }
         if accept {
             invitations[index].phase = .accepting
             actions.append(.rtm(.acceptRemoteInvitation(key), .invitation(found.id, .accept)))
@@ -80,8 +82,10 @@ extension SignalingAdapter {
 
     // MARK: RTM returns
 
-    mutating func invitationReturned(_ code: InvitationApiCallErrCode, _ id: SignalingInvitation.ID,
-                                     _ step: InvitationStep) -> [SignalingAction] {
+    mutating func invitationReturned(
+        _ code: InvitationApiCallErrCode, _ id: SignalingInvitation.ID,
+        _ step: InvitationStep
+    ) -> [SignalingAction] {
         guard let index = invitationIndex(id) else { return [] }  // Ended meanwhile.
         let found = invitations[index]
         if code == .ok {
@@ -92,8 +96,12 @@ extension SignalingAdapter {
         case .setChannelId, .setContent, .send, .accept:
             invitations.remove(at: index)
             let failure = SignalingCodes.inviteCallFailed(code) ?? .inviteOther
-            return [.callback(.onInviteFailed(channel: found.channel, account: found.peer, uid: 0, failure,
-                                              extra: found.direction == .outgoing ? found.extra : ""))]
+            return [
+                .callback(
+                    .onInviteFailed(
+                        channel: found.channel, account: found.peer, uid: 0, failure,
+                        extra: found.direction == .outgoing ? found.extra : ""))
+            ]
         case .create, .cancel, .setResponse, .refuse:
             return []  // A cancel or refuse that lost a race; the RTM callbacks tell the outcome.
         }
@@ -104,8 +112,12 @@ extension SignalingAdapter {
         let found = invitations[index]
         guard let key else {
             invitations.remove(at: index)
-            return [.callback(.onInviteFailed(channel: found.channel, account: found.peer, uid: 0, .inviteOther,
-                                              extra: found.extra))]
+            return [
+                .callback(
+                    .onInviteFailed(
+                        channel: found.channel, account: found.peer, uid: 0, .inviteOther,
+                        extra: found.extra))
+            ]
         }
         invitations[index].rtmKey = key
         invitations[index].phase = .sent
@@ -122,8 +134,12 @@ extension SignalingAdapter {
         guard online == true else {
             invitations.remove(at: index)
             let code: SignalingErrCode = online == false ? .invitePeerOffline : .inviteOther
-            return [.callback(.onInviteFailed(channel: found.channel, account: found.peer, uid: 0, code,
-                                              extra: found.extra))]
+            return [
+                .callback(
+                    .onInviteFailed(
+                        channel: found.channel, account: found.peer, uid: 0, code,
+                        extra: found.extra))
+            ]
         }
         invitations[index].phase = .creating
         return [.rtm(.createLocalCallInvitation(calleeId: found.peer), .invitation(id, .create))]
@@ -131,7 +147,9 @@ extension SignalingAdapter {
 
     // MARK: RTM callbacks
 
-    mutating func remoteInvitationReceived(_ key: InvitationKey, _ details: RemoteInvitationDetails?) -> [SignalingAction] {
+    mutating func remoteInvitationReceived(_ key: InvitationKey, _ details: RemoteInvitationDetails?)
+        -> [SignalingAction]
+    {
         let channelId = details?.channelId ?? ""
         // Only invitations with a channel ID reach Signaling (§3.6); one per channel and peer (§3.7).
         guard !channelId.isEmpty, invitation(channel: channelId, peer: key.caller) == nil else {
@@ -173,7 +191,8 @@ extension SignalingAdapter {
             if canceling {
                 // Our cancel lost to the accept (decision 11): end the call the callee thinks is on.
                 invitations.remove(at: index)
-                return LegacyCallMessage(.endCall, channelId: channel, info: "").map { [callMessage($0, to: peer)] } ?? []
+                return LegacyCallMessage(.endCall, channelId: channel, info: "").map { [callMessage($0, to: peer)] }
+                    ?? []
             }
             invitations[index].phase = .accepted
             return [.callback(.onInviteAcceptedByPeer(channel: channel, account: peer, uid: 0, extra: response))]
@@ -188,7 +207,8 @@ extension SignalingAdapter {
             invitations.remove(at: index)
             let failure = SignalingCodes.inviteFailed(code)
             return canceling
-                ? [] : [.callback(.onInviteFailed(channel: channel, account: peer, uid: 0, failure, extra: found.extra))]
+                ? []
+                : [.callback(.onInviteFailed(channel: channel, account: peer, uid: 0, failure, extra: found.extra))]
         case .remoteAccepted:
             invitations[index].phase = .accepted
             return []
@@ -209,10 +229,16 @@ extension SignalingAdapter {
             if let found = invitation(channel: message.channelId, peer: peer), let index = invitationIndex(found.id) {
                 invitations.remove(at: index)
             }
-            return [.callback(.onInviteEndByPeer(channel: message.channelId, account: peer, uid: 0, extra: message.info))]
+            return [
+                .callback(.onInviteEndByPeer(channel: message.channelId, account: peer, uid: 0, extra: message.info))
+            ]
         case .dtmf:
-            return [.callback(.onInviteMsg(channel: message.channelId, account: peer, uid: 0, msgType: "dtmf",
-                                           msgData: message.info, extra: ""))]
+            return [
+                .callback(
+                    .onInviteMsg(
+                        channel: message.channelId, account: peer, uid: 0, msgType: "dtmf",
+                        msgData: message.info, extra: ""))
+            ]
         }
     }
 }

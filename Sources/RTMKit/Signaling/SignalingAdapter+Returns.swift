@@ -103,7 +103,9 @@ extension SignalingAdapter {
     }
 
     /// An attribute call's synchronous return: remember the request, or report the refusal by `onError`.
-    mutating func attributeRequest(_ api: String, _ result: RtmApiResult, _ pending: PendingRequest) -> [SignalingAction] {
+    mutating func attributeRequest(_ api: String, _ result: RtmApiResult, _ pending: PendingRequest)
+        -> [SignalingAction]
+    {
         guard case .attribute(let code, let requestId) = result else { return [] }
         if code == .ok {
             requests[requestId] = pending
@@ -115,7 +117,8 @@ extension SignalingAdapter {
 
     /// A `getMembers` answer (or refusal): the join's `onChannelUserList`, then the attribute replay; or an
     /// `invoke` result.
-    mutating func memberList(_ request: MemberRequest, _ members: [UserID], _ code: GetMembersErr) -> [SignalingAction] {
+    mutating func memberList(_ request: MemberRequest, _ members: [UserID], _ code: GetMembersErr) -> [SignalingAction]
+    {
         switch request.purpose {
         case .userList:
             guard let slot = channel, slot.name == request.channel, slot.phase == .joined else { return [] }
@@ -133,7 +136,9 @@ extension SignalingAdapter {
                 return [.callback(.onInvokeRet(callID: callID, err: code.sdkName, resp: "{}"))]
             }
             let list = members.map { "[\(SignalingJSON.string($0)),0]" }.joined(separator: ",")
-            return [.callback(.onInvokeRet(callID: callID, err: "", resp: "{\"list\":[\(list)],\"num\":\(members.count)}"))]
+            return [
+                .callback(.onInvokeRet(callID: callID, err: "", resp: "{\"list\":[\(list)],\"num\":\(members.count)}"))
+            ]
         }
     }
 }

@@ -120,7 +120,8 @@ public enum SignalingCallback: Hashable, Sendable {
         case .onLoginFailed(let c), .onLogout(let c): ["ecode": .int(c.rawValue)]
         case .onReconnecting(let n): ["nretry": .int(Int(n))]
         case .onReconnected: [:]
-        case .onMessageInstantReceive(let a, let u, let m): ["account": .string(a), "uid": .int(Int(u)), "msg": .string(m)]
+        case .onMessageInstantReceive(let a, let u, let m):
+            ["account": .string(a), "uid": .int(Int(u)), "msg": .string(m)]
         case .onMessageSendSuccess(let id): ["messageID": .string(id)]
         case .onMessageSendError(let id, let c): ["messageID": .string(id), "ecode": .int(c.rawValue)]
         case .onQueryUserStatusResult(let n, let s): ["name": .string(n), "status": .string(s)]
@@ -143,14 +144,19 @@ public enum SignalingCallback: Hashable, Sendable {
         case .onInviteReceivedByPeer(let ch, let a, let u), .onInviteEndByMyself(let ch, let a, let u):
             ["channelID": .string(ch), "account": .string(a), "uid": .int(Int(u))]
         case .onInviteFailed(let ch, let a, let u, let c, let e):
-            ["channelID": .string(ch), "account": .string(a), "uid": .int(Int(u)), "ecode": .int(c.rawValue),
-             "extra": .string(e)]
+            [
+                "channelID": .string(ch), "account": .string(a), "uid": .int(Int(u)), "ecode": .int(c.rawValue),
+                "extra": .string(e),
+            ]
         case .onInviteMsg(let ch, let a, let u, let t, let d, let e):
-            ["channelID": .string(ch), "account": .string(a), "uid": .int(Int(u)), "msgType": .string(t),
-             "msgData": .string(d), "extra": .string(e)]
+            [
+                "channelID": .string(ch), "account": .string(a), "uid": .int(Int(u)), "msgType": .string(t),
+                "msgData": .string(d), "extra": .string(e),
+            ]
         case .onUserAttrResult(let a, let n, let v): ["account": .string(a), "name": .string(n), "value": .string(v)]
         case .onUserAttrAllResult(let a, let v): ["account": .string(a), "value": .string(v)]
-        case .onInvokeRet(let id, let err, let resp): ["callID": .string(id), "err": .string(err), "resp": .string(resp)]
+        case .onInvokeRet(let id, let err, let resp):
+            ["callID": .string(id), "err": .string(err), "resp": .string(resp)]
         case .onError(let n, let c, let d): ["name": .string(n), "ecode": .int(c.rawValue), "desc": .string(d)]
         }
     }

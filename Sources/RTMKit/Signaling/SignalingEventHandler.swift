@@ -30,7 +30,8 @@ public protocol SignalingEventHandler: AnyObject {
     func onInviteReceivedByPeer(_ channelID: String, _ account: String, _ uid: UInt32)
     func onInviteAcceptedByPeer(_ channelID: String, _ account: String, _ uid: UInt32, _ extra: String)
     func onInviteRefusedByPeer(_ channelID: String, _ account: String, _ uid: UInt32, _ extra: String)
-    func onInviteFailed(_ channelID: String, _ account: String, _ uid: UInt32, _ ecode: SignalingErrCode, _ extra: String)
+    func onInviteFailed(
+        _ channelID: String, _ account: String, _ uid: UInt32, _ ecode: SignalingErrCode, _ extra: String)
     func onInviteEndByPeer(_ channelID: String, _ account: String, _ uid: UInt32, _ extra: String)
     func onInviteEndByMyself(_ channelID: String, _ account: String, _ uid: UInt32)
     func onInviteMsg(

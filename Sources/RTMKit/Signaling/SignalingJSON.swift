@@ -97,7 +97,7 @@ public enum SignalingJSON {
         }
 
         /// Reads any value: `.some(scalar)` for a scalar, `.some(nil)` for an object or array, nil on error.
-        mutating func value(nested: inout [String: Scalar]) -> Scalar??  {
+        mutating func value(nested: inout [String: Scalar]) -> Scalar?? {
             skipSpace()
             guard let b = peek else { return nil }
             switch b {
