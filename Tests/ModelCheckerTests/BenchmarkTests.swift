@@ -36,8 +36,11 @@ struct ClientGrid: Model {
         .enabled(if: ProcessInfo.processInfo.environment["RTMCHECK_BENCH"] != nil))
     func millionStates() {
         let configurations: [(String, CheckOptions)] = [
-            ("bfs exact", CheckOptions(collectCoverage: false)),
-            ("bfs compact", CheckOptions(storage: .compact, collectCoverage: false)),
+            ("bfs exact 1 worker", CheckOptions(collectCoverage: false)),
+            ("bfs exact 2 workers", CheckOptions(collectCoverage: false, workers: 2)),
+            ("bfs compact 1 worker", CheckOptions(storage: .compact, collectCoverage: false)),
+            ("bfs compact 2 workers", CheckOptions(storage: .compact, collectCoverage: false, workers: 2)),
+            ("bfs bitstate 2 workers", CheckOptions(storage: .bitstate, collectCoverage: false, workers: 2)),
             ("dfs compact", CheckOptions(strategy: .depthFirst, storage: .compact, collectCoverage: false)),
         ]
         for (name, options) in configurations {
@@ -46,8 +49,10 @@ struct ClientGrid: Model {
             #expect(inModule.transitions == 4 << 20)
             let client = ClientGrid().check(options: options)
             #expect(client.states == 1 << 20)
+            let bytes = inModule.store.map { Int($0.bytesPerState(states: inModule.states)) } ?? 0
             print("benchmark \(name): in-module \(Int(inModule.statesPerSecond)) states/s"
-                + " (\(inModule.duration)), client module \(Int(client.statesPerSecond)) states/s (\(client.duration))")
+                + " (\(inModule.duration)), client module \(Int(client.statesPerSecond)) states/s (\(client.duration)),"
+                + " \(bytes) B/state")
         }
     }
 }

@@ -100,6 +100,30 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     @usableFromInline let atBound: Bool
     @usableFromInline let collectCoverage: Bool
 
+    @inlinable
+    init(
+        search: LevelSearch<M>, openChecks: [Int], chunkCount: Int, atBound: Bool
+    ) {
+        model = search.model
+        symmetry = search.symmetry
+        properties = search.properties
+        responseProperties = search.responseProperties
+        monitorOpen = search.monitorOpen
+        width = search.width
+        self.openChecks = openChecks
+        decidedWords = (openChecks.count + 63) / 64
+        chunks = search.chunks
+        self.chunkCount = chunkCount
+        workers = search.workers
+        store = search.store
+        exact = search.exact
+        frontier = search.current
+        target = search.exact ? search.current : search.upcoming
+        nodeMonitors = search.monitors.base
+        self.atBound = atBound
+        collectCoverage = search.options.collectCoverage
+    }
+
     // MARK: Phase 1
 
     /// Generates the successors of chunk `index`.

@@ -71,7 +71,7 @@ extension LevelSearch {
     // MARK: Phase 3
 
     /// Walks the batch in frontier order: transitions, coverage, numbering, findings, deadlocks.
-    @usableFromInline
+    @inlinable
     mutating func merge(chunkCount: Int, depth: Int) {
         let openChecks = verdicts.openStateChecks
         let words = (openChecks.count + 63) / 64

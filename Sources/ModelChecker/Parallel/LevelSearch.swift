@@ -174,7 +174,7 @@ struct LevelSearch<M: Model> {
     // MARK: Search
 
     /// Explores level by level until the frontier is empty or something stops the search.
-    @usableFromInline
+    @inlinable
     mutating func run() {
         seed()
         var levelStart = 0
@@ -212,7 +212,7 @@ struct LevelSearch<M: Model> {
     }
 
     /// Makes sure `count` chunks exist.
-    @usableFromInline
+    @inlinable
     mutating func ensureChunks(_ count: Int) {
         guard count > chunkCapacity else { return }
         let fresh = UnsafeMutablePointer<Chunk<M>>.allocate(capacity: count)
@@ -224,7 +224,7 @@ struct LevelSearch<M: Model> {
     }
 
     /// Expands the frontier entries `range` of level `depth` in the four phases.
-    @usableFromInline
+    @inlinable
     mutating func runBatch(_ range: Range<Int>, depth: Int, atBound: Bool) {
         let chunkSize = min(1024, max(16, range.count / (workers * 4)))
         let chunkCount = (range.count + chunkSize - 1) / chunkSize
@@ -234,12 +234,7 @@ struct LevelSearch<M: Model> {
             chunks[index].endNode = min(range.upperBound, range.lowerBound + (index + 1) * chunkSize)
         }
         let openChecks = verdicts.openStateChecks
-        let context = BatchContext(
-            model: model, symmetry: symmetry, properties: properties, responseProperties: responseProperties,
-            monitorOpen: monitorOpen, width: width, openChecks: openChecks, decidedWords: (openChecks.count + 63) / 64,
-            chunks: chunks, chunkCount: chunkCount, workers: workers, store: store, exact: exact,
-            frontier: current, target: exact ? current : upcoming, nodeMonitors: monitors.base,
-            atBound: atBound, collectCoverage: options.collectCoverage)
+        let context = BatchContext(search: self, openChecks: openChecks, chunkCount: chunkCount, atBound: atBound)
         let workers = self.workers
         Workers.run(min(workers, chunkCount)) { worker in
             for index in stride(from: worker, to: chunkCount, by: min(workers, chunkCount)) {
@@ -259,18 +254,12 @@ struct LevelSearch<M: Model> {
         }
         Workers.run(workers) { worker in context.deduplicate(worker) }
         merge(chunkCount: chunkCount, depth: depth)
-        let target = exact ? current : upcoming
         if exact {
             current.reserve(nodeCount)
         } else {
             upcoming.reserve(nodeCount - upcoming.origin)
         }
-        let publishing = BatchContext(
-            model: model, symmetry: symmetry, properties: properties, responseProperties: responseProperties,
-            monitorOpen: monitorOpen, width: width, openChecks: openChecks, decidedWords: context.decidedWords,
-            chunks: chunks, chunkCount: chunkCount, workers: workers, store: store, exact: exact,
-            frontier: target, target: exact ? current : upcoming, nodeMonitors: monitors.base,
-            atBound: atBound, collectCoverage: options.collectCoverage)
+        let publishing = BatchContext(search: self, openChecks: openChecks, chunkCount: chunkCount, atBound: atBound)
         Workers.run(workers) { worker in publishing.publish(worker) }
         if exact {
             current.count = nodeCount

@@ -5,6 +5,7 @@ import Dispatch
 /// `DispatchQueue.concurrentPerform` is the only use of Dispatch in the checker. The bodies write to
 /// disjoint memory they are handed by index; nothing about the result depends on which thread ran
 /// which body or in which order.
+@usableFromInline
 enum Workers {
     /// Calls `body(0)` ... `body(count - 1)`, concurrently when `count > 1`.
     @inlinable
