@@ -29,7 +29,8 @@ struct ClientGrid: Model {
 }
 
 /// Not a timed test: run `RTMCHECK_BENCH=1 RTMCHECK_CORE=1 swift test -c release --filter Benchmark`
-/// to print states per second on the one-million-state grid.
+/// to print states per second on the one-million-state grid (`RTMCHECK_BENCH="exact 2"` runs only
+/// the configurations whose name contains that text).
 @Suite struct BenchmarkTests {
     @Test(
         "The million-state grid is explored completely (prints states/s)",
@@ -43,7 +44,18 @@ struct ClientGrid: Model {
             ("bfs bitstate 2 workers", CheckOptions(storage: .bitstate, collectCoverage: false, workers: 2)),
             ("dfs compact", CheckOptions(strategy: .depthFirst, storage: .compact, collectCoverage: false)),
         ]
-        for (name, options) in configurations {
+        let only = ProcessInfo.processInfo.environment["RTMCHECK_BENCH"] ?? "1"
+        for workers in [1, 2] where only == "1" || only.contains("packed") {
+            for storage in CheckOptions.Storage.allCases {
+                let options = CheckOptions(storage: storage, collectCoverage: false, workers: workers)
+                let packed = PackedGridModel().check(options: options)
+                #expect(packed.states == 1 << 20)
+                let bytes = packed.store.map { Int($0.bytesPerState(states: packed.states)) } ?? 0
+                print("benchmark packed bfs \(storage) \(workers) worker(s): \(Int(packed.statesPerSecond)) states/s"
+                    + " (\(packed.duration)), \(bytes) B/state")
+            }
+        }
+        for (name, options) in configurations where only == "1" || name.contains(only) {
             let inModule = ModelCheckerBenchmark.exploreGrid(options: options)
             #expect(inModule.states == 1 << 20)
             #expect(inModule.transitions == 4 << 20)

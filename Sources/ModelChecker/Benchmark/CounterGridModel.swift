@@ -61,3 +61,34 @@ public enum ModelCheckerBenchmark {
         CounterGridModel(counters: counters, modulus: modulus).check(options: options)
     }
 }
+
+/// ``CounterGridModel`` with its counters in a ``PackedState`` (8 bits each, at most 64 counters):
+/// the same states and transitions without heap allocation, to measure the engine itself.
+public struct PackedGridModel: Model, Sendable {
+    public var counters: Int
+    public var modulus: Int
+    @usableFromInline let fields: [PackedField]
+
+    public init(counters: Int = 4, modulus: Int = 32) {
+        self.counters = min(max(0, counters), 64)
+        self.modulus = min(max(1, modulus), 256)
+        var layout = PackedLayout()
+        fields = (0..<self.counters).map { _ in layout.field(bits: 8) }
+    }
+
+    public var initialStates: [PackedState] { [PackedState()] }
+
+    @inlinable
+    public func actions(_ state: PackedState, into actions: inout [Int]) {
+        for index in 0..<counters { actions.append(index) }
+    }
+
+    @inlinable
+    public func next(_ state: PackedState, _ action: Int) -> PackedState? {
+        guard fields.indices.contains(action) else { return nil }
+        var next = state
+        let value = next.int(fields[action]) + 1
+        next[fields[action]] = UInt64(value == modulus ? 0 : value)
+        return next
+    }
+}

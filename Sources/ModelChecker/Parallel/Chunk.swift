@@ -254,7 +254,6 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     func isSame(_ shard: Shard, slot: Int, chunk: Int, candidate: Int) -> Bool {
         guard let values = shard.values else { return true }
         let value = values[slot]
-        let state = chunks[chunk].states[candidate]
         if value & Shard.pendingFlag != 0 {
             let reference = shard.pendingReferences[Int(value & ~Shard.pendingFlag)]
             let otherChunk = Int(truncatingIfNeeded: reference >> 32)
@@ -265,7 +264,7 @@ struct BatchContext<M: Model>: @unchecked Sendable {
                     return false
                 }
             }
-            return chunks[otherChunk].states[other] == state
+            return chunks[otherChunk].states[other] == chunks[chunk].states[candidate]
         }
         let node = Int(value)
         if width > 0 {
@@ -274,7 +273,7 @@ struct BatchContext<M: Model>: @unchecked Sendable {
                 return false
             }
         }
-        return frontier[node] == state
+        return frontier.base[node - frontier.origin] == chunks[chunk].states[candidate]
     }
 
     /// Evaluates the open state properties on a new successor.
@@ -300,6 +299,8 @@ struct BatchContext<M: Model>: @unchecked Sendable {
             for candidate in 0..<nodes.count where nodes[candidate] != .max {
                 (target.base + (Int(nodes[candidate]) - target.origin)).initialize(to: chunks[index].states[candidate])
             }
+            // Dropped here, while the successors are still in cache, rather than at the next batch.
+            chunks[index].states.removeAll(keepingCapacity: true)
         }
         guard exact else { return }
         for index in stride(from: worker, to: VisitedStore.shardCount, by: workers) {
