@@ -226,34 +226,47 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     @inlinable
     func probe(shard index: Int, fingerprint: UInt64, chunk: Int, candidate: Int) -> Bool {
         let shard = store.shards + index
-        let key = Shard.key(fingerprint)
         let mask = shard.pointee.mask
-        let keys = shard.pointee.keys
-        var slot = Int(truncatingIfNeeded: key) & mask
+        let words = shard.pointee.words
+        guard exact else {
+            let key = Shard.key(fingerprint)
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while true {
+                let stored = words[slot]
+                if stored == 0 { break }
+                if stored == key { return false }
+                slot = (slot &+ 1) & mask
+            }
+            if !atBound {
+                words[slot] = key
+                shard.pointee.count &+= 1
+            }
+            return true
+        }
+        let tag = Shard.tag(fingerprint)
+        var slot = Int(truncatingIfNeeded: tag) & mask
         while true {
-            let stored = keys[slot]
+            let stored = words[slot]
             if stored == 0 { break }
-            if stored == key, !exact || isSame(shard.pointee, slot: slot, chunk: chunk, candidate: candidate) {
+            if stored >> 32 == tag,
+                isSame(shard.pointee, UInt32(truncatingIfNeeded: stored), chunk: chunk, candidate: candidate)
+            {
                 return false
             }
             slot = (slot &+ 1) & mask
         }
         guard !atBound else { return true }
-        keys[slot] = key
+        let pending = Shard.pendingFlag | UInt32(truncatingIfNeeded: shard.pointee.pendingSlots.count)
+        words[slot] = tag << 32 | UInt64(pending)
         shard.pointee.count &+= 1
-        if let values = shard.pointee.values {
-            values[slot] = Shard.pendingFlag | UInt32(truncatingIfNeeded: shard.pointee.pendingSlots.count)
-            shard.pointee.pendingSlots.append(slot)
-            shard.pointee.pendingReferences.append(UInt64(chunk) << 32 | UInt64(candidate))
-        }
+        shard.pointee.pendingSlots.append(slot)
+        shard.pointee.pendingReferences.append(UInt64(chunk) << 32 | UInt64(candidate))
         return true
     }
 
-    /// Exact storage: whether the node or pending successor in `slot` equals the successor.
+    /// Exact storage: whether the node (plus one) or pending successor `value` equals the successor.
     @inlinable
-    func isSame(_ shard: Shard, slot: Int, chunk: Int, candidate: Int) -> Bool {
-        guard let values = shard.values else { return true }
-        let value = values[slot]
+    func isSame(_ shard: Shard, _ value: UInt32, chunk: Int, candidate: Int) -> Bool {
         if value & Shard.pendingFlag != 0 {
             let reference = shard.pendingReferences[Int(value & ~Shard.pendingFlag)]
             let otherChunk = Int(truncatingIfNeeded: reference >> 32)
@@ -266,7 +279,7 @@ struct BatchContext<M: Model>: @unchecked Sendable {
             }
             return chunks[otherChunk].states[other] == chunks[chunk].states[candidate]
         }
-        let node = Int(value)
+        let node = Int(value) - 1
         if width > 0 {
             for slot in 0..<width
             where nodeMonitors[node * width + slot] != chunks[chunk].monitors[candidate * width + slot] {
@@ -305,11 +318,13 @@ struct BatchContext<M: Model>: @unchecked Sendable {
         guard exact else { return }
         for index in stride(from: worker, to: VisitedStore.shardCount, by: workers) {
             let shard = store.shards + index
-            guard let values = shard.pointee.values else { continue }
+            let words = shard.pointee.words
             for (position, slot) in shard.pointee.pendingSlots.enumerated() {
                 let reference = shard.pointee.pendingReferences[position]
-                let node = chunks[Int(truncatingIfNeeded: reference >> 32)].nodes[Int(truncatingIfNeeded: reference & 0xFFFF_FFFF)]
-                values[slot] = node
+                let chunk = Int(truncatingIfNeeded: reference >> 32)
+                let node = chunks[chunk].nodes[Int(truncatingIfNeeded: reference & 0xFFFF_FFFF)]
+                // A candidate left unnumbered (the search stopped) keeps its pending mark.
+                if node != .max { words[slot] = (words[slot] & 0xFFFF_FFFF_0000_0000) | UInt64(node + 1) }
             }
             shard.pointee.pendingSlots.removeAll(keepingCapacity: true)
             shard.pointee.pendingReferences.removeAll(keepingCapacity: true)

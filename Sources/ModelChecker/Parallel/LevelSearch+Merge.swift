@@ -40,20 +40,30 @@ extension LevelSearch {
         if let bitArray = store.bitArray { return bitArray.testAndSet(fingerprint, shard: index) }
         let shard = store.shards + index
         shard.pointee.reserve(extra: 1)
-        let key = Shard.key(fingerprint)
-        var slot = Int(truncatingIfNeeded: key) & shard.pointee.mask
-        while shard.pointee.keys[slot] != 0 {
-            if shard.pointee.keys[slot] == key {
-                guard let values = shard.pointee.values else { return false }
-                let node = Int(values[slot])
-                if current[node] == state, (0..<width).allSatisfy({ monitors[node * width + $0] == scratch[$0] }) {
+        let mask = shard.pointee.mask
+        let words = shard.pointee.words
+        if exact {
+            let tag = Shard.tag(fingerprint)
+            var slot = Int(truncatingIfNeeded: tag) & mask
+            while words[slot] != 0 {
+                let node = Int(words[slot] & 0xFFFF_FFFF) - 1
+                if words[slot] >> 32 == tag, current[node] == state,
+                    (0..<width).allSatisfy({ monitors[node * width + $0] == scratch[$0] })
+                {
                     return false
                 }
+                slot = (slot &+ 1) & mask
             }
-            slot = (slot &+ 1) & shard.pointee.mask
+            words[slot] = tag << 32 | UInt64(nodeCount + 1)
+        } else {
+            let key = Shard.key(fingerprint)
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while words[slot] != 0 {
+                if words[slot] == key { return false }
+                slot = (slot &+ 1) & mask
+            }
+            words[slot] = key
         }
-        shard.pointee.keys[slot] = key
-        shard.pointee.values?[slot] = UInt32(truncatingIfNeeded: nodeCount)
         shard.pointee.count += 1
         return true
     }

@@ -1,12 +1,18 @@
-/// One shard of the visited-state table: open addressing with linear probing over 64-bit
-/// fingerprints (0 marks an empty slot, so fingerprint 0 is stored as 1) and, in exact storage, a
-/// 32-bit node per slot. While a batch is being merged, a slot may hold a *pending* node (high bit
-/// set): an index into ``pendingSlots`` / ``pendingReferences``, which name the candidate that will
-/// become the node once it is numbered.
+/// One shard of the visited-state table: open addressing with linear probing over 64-bit words
+/// (0 marks an empty slot).
+///
+/// - Compact storage: the word is the fingerprint itself (0 stored as 1); the home slot is its low bits.
+/// - Exact storage: the word is a 32-bit tag (fingerprint bits 26...57, which also give the home slot)
+///   and the node plus one in the low 32 bits; equal tags are confirmed by comparing the states. One
+///   probe touches one word, and a slot costs 8 bytes.
+///
+/// While a batch is being merged, an exact slot may hold a *pending* node (bit 31 set): an index into
+/// ``pendingSlots`` / ``pendingReferences``, which name the candidate that becomes the node once it
+/// is numbered.
 @usableFromInline
 struct Shard {
-    @usableFromInline var keys: UnsafeMutablePointer<UInt64>
-    @usableFromInline var values: UnsafeMutablePointer<UInt32>?
+    @usableFromInline var words: UnsafeMutablePointer<UInt64>
+    @usableFromInline let exact: Bool
     @usableFromInline var mask: Int
     @usableFromInline var count: Int
     @usableFromInline var pendingSlots: [Int] = []
@@ -16,31 +22,34 @@ struct Shard {
     @usableFromInline static var pendingFlag: UInt32 { 0x8000_0000 }
 
     @usableFromInline
-    init(capacity: Int, withValues: Bool) {
-        keys = .allocate(capacity: capacity)
-        keys.initialize(repeating: 0, count: capacity)
-        if withValues {
-            let values = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
-            values.initialize(repeating: 0, count: capacity)
-            self.values = values
-        } else {
-            values = nil
-        }
+    init(capacity: Int, exact: Bool) {
+        words = .allocate(capacity: capacity)
+        words.initialize(repeating: 0, count: capacity)
+        self.exact = exact
         mask = capacity - 1
         count = 0
     }
 
     @usableFromInline
-    func release() {
-        keys.deallocate()
-        values?.deallocate()
-    }
+    func release() { words.deallocate() }
 
     @inlinable var capacity: Int { mask + 1 }
 
-    @inlinable var slotBytes: Int { MemoryLayout<UInt64>.stride + (values == nil ? 0 : MemoryLayout<UInt32>.stride) }
+    @inlinable var bytes: Int { capacity * MemoryLayout<UInt64>.stride }
 
-    @inlinable var bytes: Int { capacity * slotBytes }
+    /// Exact storage: the tag of a fingerprint.
+    @inlinable
+    static func tag(_ fingerprint: UInt64) -> UInt64 { (fingerprint >> 26) & 0xFFFF_FFFF }
+
+    /// The word compact storage keeps for a fingerprint.
+    @inlinable
+    static func key(_ fingerprint: UInt64) -> UInt64 { fingerprint == 0 ? 1 : fingerprint }
+
+    /// Where probing for a stored word starts.
+    @inlinable
+    func home(ofWord word: UInt64) -> Int {
+        Int(truncatingIfNeeded: exact ? word >> 32 : word) & mask
+    }
 
     /// The capacity needed to hold `extra` more keys below 3/4 load.
     @inlinable
@@ -55,29 +64,18 @@ struct Shard {
     mutating func reserve(extra: Int) {
         let newCapacity = capacityFor(extra: extra)
         guard newCapacity > capacity else { return }
-        let oldKeys = keys
-        let oldValues = values
+        let old = words
         let oldCapacity = capacity
-        keys = .allocate(capacity: newCapacity)
-        keys.initialize(repeating: 0, count: newCapacity)
-        if oldValues != nil {
-            let fresh = UnsafeMutablePointer<UInt32>.allocate(capacity: newCapacity)
-            fresh.initialize(repeating: 0, count: newCapacity)
-            values = fresh
-        }
+        words = .allocate(capacity: newCapacity)
+        words.initialize(repeating: 0, count: newCapacity)
         mask = newCapacity - 1
-        for index in 0..<oldCapacity where oldKeys[index] != 0 {
-            var slot = Int(truncatingIfNeeded: oldKeys[index]) & mask
-            while keys[slot] != 0 { slot = (slot &+ 1) & mask }
-            keys[slot] = oldKeys[index]
-            if let oldValues { values?[slot] = oldValues[index] }
+        for index in 0..<oldCapacity where old[index] != 0 {
+            var slot = home(ofWord: old[index])
+            while words[slot] != 0 { slot = (slot &+ 1) & mask }
+            words[slot] = old[index]
         }
-        oldKeys.deallocate()
-        oldValues?.deallocate()
+        old.deallocate()
     }
-
-    @inlinable
-    static func key(_ fingerprint: UInt64) -> UInt64 { fingerprint == 0 ? 1 : fingerprint }
 }
 
 /// The bit array of bitstate storage: `shards` equal segments, three bits per state inside the
@@ -166,7 +164,7 @@ struct VisitedStore {
         shards = .allocate(capacity: Self.shardCount)
         let tableCapacity = storage == .bitstate ? 1 : 256
         for index in 0..<Self.shardCount {
-            (shards + index).initialize(to: Shard(capacity: tableCapacity, withValues: storage == .exact))
+            (shards + index).initialize(to: Shard(capacity: tableCapacity, exact: storage == .exact))
         }
         bitArray = storage == .bitstate ? BitArray(bytes: bitstateBytes, shards: Self.shardCount) : nil
     }
@@ -197,7 +195,7 @@ struct VisitedStore {
         if let bitArray { return bitArray.bytes }
         var total = 0
         for index in 0..<Self.shardCount {
-            total += shards[index].capacityFor(extra: extra[index]) * shards[index].slotBytes
+            total += shards[index].capacityFor(extra: extra[index]) * MemoryLayout<UInt64>.stride
         }
         return total
     }
