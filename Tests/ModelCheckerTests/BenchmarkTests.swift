@@ -45,14 +45,17 @@ struct ClientGrid: Model {
             ("dfs compact", CheckOptions(strategy: .depthFirst, storage: .compact, collectCoverage: false)),
         ]
         let only = ProcessInfo.processInfo.environment["RTMCHECK_BENCH"] ?? "1"
-        for workers in [1, 2] where only == "1" || only.contains("packed") {
-            for storage in CheckOptions.Storage.allCases {
-                let options = CheckOptions(storage: storage, collectCoverage: false, workers: workers)
-                let packed = PackedGridModel().check(options: options)
-                #expect(packed.states == 1 << 20)
-                let bytes = packed.store.map { Int($0.bytesPerState(states: packed.states)) } ?? 0
-                print("benchmark packed bfs \(storage) \(workers) worker(s): \(Int(packed.statesPerSecond)) states/s"
-                    + " (\(packed.duration)), \(bytes) B/state")
+        for work in [0, 200] {
+            for workers in [1, 2] {
+                for storage in CheckOptions.Storage.allCases
+                where only == "1" || "packed work \(work) \(storage) \(workers)".contains(only) {
+                    let options = CheckOptions(storage: storage, collectCoverage: false, workers: workers)
+                    let packed = PackedGridModel(work: work).check(options: options)
+                    #expect(packed.states == 1 << 20)
+                    let bytes = packed.store.map { Int($0.bytesPerState(states: packed.states)) } ?? 0
+                    print("benchmark packed work \(work) \(storage) \(workers) worker(s): "
+                        + "\(Int(packed.statesPerSecond)) states/s (\(packed.duration)), \(bytes) B/state")
+                }
             }
         }
         for (name, options) in configurations where only == "1" || name.contains(only) {

@@ -176,6 +176,7 @@ extension LevelSearch {
             deadlocks: DeadlockResult(
                 checked: options.checkDeadlocks, count: verdicts.deadlockCount, path: verdicts.deadlockPath),
             coverage: coverage, workers: workers, store: statistics)
+        team.shutdown()
         store.release()
         parents.release()
         vias.release()

@@ -32,6 +32,7 @@ struct LevelSearch<M: Model> {
     @usableFromInline let symmetry: Symmetry<M>?
     @usableFromInline let replay: PathReplay<M>
     @usableFromInline let workers: Int
+    @usableFromInline let team: Workers
     @usableFromInline let storage: CheckOptions.Storage
     @usableFromInline let exact: Bool
 
@@ -79,6 +80,7 @@ struct LevelSearch<M: Model> {
         symmetry = options.useSymmetry ? model.symmetry : nil
         replay = PathReplay(model: model, initials: initials, symmetry: symmetry)
         workers = min(max(1, options.workers), 256)
+        team = Workers(count: workers)
         storage = options.storage
         exact = options.storage == .exact
         verdicts = Verdicts(properties: properties, options: options)
@@ -236,10 +238,8 @@ struct LevelSearch<M: Model> {
         let openChecks = verdicts.openStateChecks
         let context = BatchContext(search: self, openChecks: openChecks, chunkCount: chunkCount, atBound: atBound)
         let workers = self.workers
-        Workers.run(min(workers, chunkCount)) { worker in
-            for index in stride(from: worker, to: chunkCount, by: min(workers, chunkCount)) {
-                context.generate(index)
-            }
+        team.run { worker in
+            for index in stride(from: worker, to: chunkCount, by: workers) { context.generate(index) }
         }
         var bytes = 0
         var extra = Array(repeating: 0, count: VisitedStore.shardCount)
@@ -252,7 +252,7 @@ struct LevelSearch<M: Model> {
             checkSlowBounds(extraBytes: store.bytesAfterReserving(extra) - store.bytes)
             guard verdicts.stop == nil else { return }
         }
-        Workers.run(workers) { worker in context.deduplicate(worker) }
+        team.run { worker in context.deduplicate(worker) }
         merge(chunkCount: chunkCount, depth: depth)
         if exact {
             current.reserve(nodeCount)
@@ -260,7 +260,7 @@ struct LevelSearch<M: Model> {
             upcoming.reserve(nodeCount - upcoming.origin)
         }
         let publishing = BatchContext(search: self, openChecks: openChecks, chunkCount: chunkCount, atBound: atBound)
-        Workers.run(workers) { worker in publishing.publish(worker) }
+        team.run { worker in publishing.publish(worker) }
         if exact {
             current.count = nodeCount
         } else {
