@@ -16,7 +16,7 @@
 ///     func isFinal(_ state: Int) -> Bool { state == 3 }
 /// }
 /// ```
-public protocol Model {
+public protocol Model: SendableMetatype {
     /// One global state of the system.
     associatedtype State: Hashable & Sendable
     /// A step the system may take.
@@ -55,6 +55,12 @@ public protocol Model {
     /// `"LocalInvitationMachine: sent -> receivedByRemote"`); the report counts how often each key
     /// was taken. Default: none.
     func coverageKeys(_ state: State, _ action: Action, into keys: inout [String])
+
+    /// Interchangeable elements for symmetry reduction, or nil (the default). When set, the
+    /// checker stores one representative per class of states (``Symmetry``) and reports
+    /// counterexamples in the original names. Check a new declaration with
+    /// ``validateSymmetry(sampleStates:)``.
+    var symmetry: Symmetry<Self>? { get }
 }
 
 extension Model {
@@ -67,6 +73,8 @@ extension Model {
     public func describe(state: State) -> String { String(describing: state) }
 
     public func coverageKeys(_ state: State, _ action: Action, into keys: inout [String]) {}
+
+    public var symmetry: Symmetry<Self>? { nil }
 }
 
 extension Model where State: StableHashable {

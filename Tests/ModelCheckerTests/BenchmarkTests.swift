@@ -29,25 +29,45 @@ struct ClientGrid: Model {
 }
 
 /// Not a timed test: run `RTMCHECK_BENCH=1 RTMCHECK_CORE=1 swift test -c release --filter Benchmark`
-/// to print states per second on the one-million-state grid.
+/// to print states per second on the one-million-state grid (`RTMCHECK_BENCH="exact 2"` runs only
+/// the configurations whose name contains that text).
 @Suite struct BenchmarkTests {
     @Test(
         "The million-state grid is explored completely (prints states/s)",
         .enabled(if: ProcessInfo.processInfo.environment["RTMCHECK_BENCH"] != nil))
     func millionStates() {
         let configurations: [(String, CheckOptions)] = [
-            ("bfs exact", CheckOptions(collectCoverage: false)),
-            ("bfs compact", CheckOptions(storage: .compact, collectCoverage: false)),
+            ("bfs exact 1 worker", CheckOptions(collectCoverage: false)),
+            ("bfs exact 2 workers", CheckOptions(collectCoverage: false, workers: 2)),
+            ("bfs compact 1 worker", CheckOptions(storage: .compact, collectCoverage: false)),
+            ("bfs compact 2 workers", CheckOptions(storage: .compact, collectCoverage: false, workers: 2)),
+            ("bfs bitstate 2 workers", CheckOptions(storage: .bitstate, collectCoverage: false, workers: 2)),
             ("dfs compact", CheckOptions(strategy: .depthFirst, storage: .compact, collectCoverage: false)),
         ]
-        for (name, options) in configurations {
+        let only = ProcessInfo.processInfo.environment["RTMCHECK_BENCH"] ?? "1"
+        for work in [0, 200] {
+            for workers in [1, 2] {
+                for storage in CheckOptions.Storage.allCases
+                where only == "1" || "packed work \(work) \(storage) \(workers)".contains(only) {
+                    let options = CheckOptions(storage: storage, collectCoverage: false, workers: workers)
+                    let packed = PackedGridModel(work: work).check(options: options)
+                    #expect(packed.states == 1 << 20)
+                    let bytes = packed.store.map { Int($0.bytesPerState(states: packed.states)) } ?? 0
+                    print("benchmark packed work \(work) \(storage) \(workers) worker(s): "
+                        + "\(Int(packed.statesPerSecond)) states/s (\(packed.duration)), \(bytes) B/state")
+                }
+            }
+        }
+        for (name, options) in configurations where only == "1" || name.contains(only) {
             let inModule = ModelCheckerBenchmark.exploreGrid(options: options)
             #expect(inModule.states == 1 << 20)
             #expect(inModule.transitions == 4 << 20)
             let client = ClientGrid().check(options: options)
             #expect(client.states == 1 << 20)
+            let bytes = inModule.store.map { Int($0.bytesPerState(states: inModule.states)) } ?? 0
             print("benchmark \(name): in-module \(Int(inModule.statesPerSecond)) states/s"
-                + " (\(inModule.duration)), client module \(Int(client.statesPerSecond)) states/s (\(client.duration))")
+                + " (\(inModule.duration)), client module \(Int(client.statesPerSecond)) states/s (\(client.duration)),"
+                + " \(bytes) B/state")
         }
     }
 }

@@ -78,13 +78,13 @@ public struct StableHasher: Sendable {
         words = 0
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     static func rotate(_ value: UInt64, _ amount: UInt64) -> UInt64 {
         (value << amount) | (value >> (64 &- amount))
     }
 
     /// Feeds one 64-bit word.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func combine(_ word: UInt64) {
         var lane = word &* Self.prime2
         lane = Self.rotate(lane, 31) &* Self.prime1

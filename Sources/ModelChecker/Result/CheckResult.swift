@@ -188,6 +188,13 @@ public struct CheckResult<M: Model>: Hashable, Sendable {
     public var deadlocks: DeadlockResult<M>
     /// How often each coverage key was taken.
     public var coverage: [String: Int]
+    /// The worker threads the search used.
+    public var workers: Int = 1
+    /// The store's size and, for compact and bitstate storage, how far the verdicts can be trusted.
+    public var store: StoreStatistics? = nil
+
+    /// Whether the verdicts rest on a probabilistic store (hash compaction or bitstate).
+    public var isProbabilistic: Bool { storage.isProbabilistic }
 
     /// Coverage keys with counts, sorted by key.
     public var sortedCoverage: [(key: String, count: Int)] {

@@ -79,6 +79,8 @@ extension Report {
             "deadlocks": Self.json(deadlocks),
             "coverage": .array(coverage.map { .object(["key": .string($0.key), "count": .int($0.count)]) }),
         ]
+        members["workers"] = .int(workers)
+        if let storageNote { members["storageNote"] = .string(storageNote) }
         if let boundHit { members["boundHit"] = .string(boundHit.rawValue) }
         if let completedDepth { members["completedDepth"] = .int(completedDepth) }
         if includeTiming {

@@ -41,6 +41,11 @@ public struct Report: Codable, Hashable, Sendable {
     public var summary: String
     public var strategy: String
     public var storage: CheckOptions.Storage
+    /// Compact and bitstate storage: why the verdicts are probabilistic and how much
+    /// ("probabilistic: hash compaction, probability of an omission ≈ 2.1e-07").
+    public var storageNote: String?
+    /// Worker threads used.
+    public var workers: Int
     /// "state space exhausted", "bound hit: depth", ...
     public var termination: String
     public var boundHit: Bound?
@@ -62,7 +67,7 @@ extension CheckResult {
     public var scope: String {
         switch termination {
         case .exhausted:
-            return "(state space exhausted)"
+            return "(\(exhaustedPhrase))"
         case .walksCompleted(let count):
             return "in \(count) random walks (simulation, not exhaustive)"
         case .boundHit, .stoppedAtFirstViolation, .allPropertiesDecided:
@@ -71,13 +76,28 @@ extension CheckResult {
         }
     }
 
+    /// "state space exhausted", followed for compact and bitstate storage by why that is only
+    /// probably so.
+    public var exhaustedPhrase: String {
+        guard let note = probabilisticNote else { return "state space exhausted" }
+        return "state space exhausted; \(note)"
+    }
+
+    /// Compact and bitstate storage: "probabilistic: hash compaction, probability of an omission
+    /// ≈ 2.1e-07" (nil for exact storage and for simulation).
+    public var probabilisticNote: String? {
+        if case .randomWalks = strategy { return nil }
+        guard storage.isProbabilistic else { return nil }
+        return store?.probabilisticNote ?? "probabilistic: \(storage.rawValue) storage"
+    }
+
     /// The sentence for one verdict.
     public func detail(of verdict: Verdict<M>) -> String {
         switch verdict {
-        case .holds: "holds (state space exhausted)"
+        case .holds: "holds (\(exhaustedPhrase))"
         case .violated(let path): "violated: counterexample of \(path.count) steps"
         case .witnessed(let path): "witnessed in \(path.count) steps"
-        case .neverReached: "never reached (state space exhausted)"
+        case .neverReached: "never reached (\(exhaustedPhrase))"
         case .noViolationWithinBounds: "no violation \(scope)"
         case .notReachedWithinBounds: "not reached \(scope)"
         }
@@ -88,7 +108,7 @@ extension CheckResult {
         switch outcome {
         case .passed:
             return termination.isExhaustive
-                ? "every property holds (state space exhausted)" : "every property decided (\(termination.description))"
+                ? "every property holds (\(exhaustedPhrase))" : "every property decided (\(termination.description))"
         case .failed:
             var failures = properties.filter { $0.verdict.isFailure }.map { "\($0.name) \($0.verdict.name)" }
             if deadlocks.count > 0 { failures.append("\(deadlocks.count) deadlocked states") }
@@ -122,10 +142,11 @@ extension CheckResult {
             let shortest = strategy == .breadthFirst ? "shortest path" : "path"
             deadlockDetail = "\(deadlocks.count) deadlocked states; \(shortest) of \(path.count) steps"
         } else {
-            deadlockDetail = termination.isExhaustive ? "none (state space exhausted)" : "none found \(scope)"
+            deadlockDetail = termination.isExhaustive ? "none (\(exhaustedPhrase))" : "none found \(scope)"
         }
         return Report(
             outcome: outcome, summary: summary, strategy: strategyDescription, storage: storage,
+            storageNote: probabilisticNote, workers: workers,
             termination: termination.description, boundHit: termination.bound, exhausted: termination.isExhaustive,
             states: states, transitions: transitions, maxDepth: maxDepth, completedDepth: completedDepth,
             durationSeconds: duration.seconds, statesPerSecond: statesPerSecond, properties: entries,

@@ -13,12 +13,26 @@ public struct CheckOptions: Sendable {
     }
 
     /// What the explored-state table keeps.
-    public enum Storage: String, Hashable, Sendable, Codable {
+    public enum Storage: String, Hashable, Sendable, Codable, CaseIterable {
         /// Fingerprints and full states: two states are the same only when they are `==`.
         case exact
-        /// Fingerprints only (hash compaction): about 30 bytes per state; two distinct states whose
-        /// 64-bit fingerprints collide are merged (probability about n² / 2⁶⁵ for n states).
+        /// Fingerprints only (hash compaction): 64-bit fingerprints in the table plus a parent link
+        /// per state; two distinct states whose fingerprints collide are merged (probability about
+        /// n² / 2⁶⁵ for n states). The verdict says it is probabilistic.
         case compact
+        /// A fixed-size bit array (``CheckOptions/bitstateBytes``), three bits per state
+        /// (Holzmann's bitstate hashing): a state whose bits are all set already is taken as seen,
+        /// so part of the space may be missed; the result reports the expected coverage. Breadth-first
+        /// only (depth-first search falls back to ``compact`` and reports that).
+        case bitstate
+
+        /// Whether a verdict reached with this storage is probabilistic.
+        public var isProbabilistic: Bool {
+            switch self {
+            case .exact: false
+            case .compact, .bitstate: true
+            }
+        }
     }
 
     /// Limits on the search. Hitting one is reported as such, never as success.
@@ -72,6 +86,17 @@ public struct CheckOptions: Sendable {
     public var progressInterval: Int
     /// Called on the searching thread every ``progressInterval`` new states.
     public var progress: (@Sendable (Progress) -> Void)?
+    /// Threads that generate successors and deduplicate them (breadth-first search only; clamped
+    /// to 1...256). Results (counts, verdicts, paths) are identical for every value: each level is
+    /// merged in frontier order. With more than one worker the model's methods run on several
+    /// threads at once, which the ``Model`` contract (pure functions) already allows.
+    public var workers: Int
+    /// The bit array of ``Storage/bitstate``, in bytes (rounded down to a power of two, at least
+    /// 512). Default: half of ``Bounds/maxMemoryBytes`` when set, else 64 MiB.
+    public var bitstateBytes: Int?
+    /// Fold states to the representative of their symmetry class when the model declares a
+    /// ``Model/symmetry``. Turn off to check a declaration against the unreduced search.
+    public var useSymmetry: Bool
 
     public init(
         strategy: Strategy = .breadthFirst,
@@ -82,6 +107,9 @@ public struct CheckOptions: Sendable {
         stopWhenAllDecided: Bool = true,
         collectCoverage: Bool = true,
         progressInterval: Int = 100_000,
+        workers: Int = 1,
+        bitstateBytes: Int? = nil,
+        useSymmetry: Bool = true,
         progress: (@Sendable (Progress) -> Void)? = nil
     ) {
         self.strategy = strategy
@@ -93,5 +121,11 @@ public struct CheckOptions: Sendable {
         self.collectCoverage = collectCoverage
         self.progressInterval = progressInterval
         self.progress = progress
+        self.workers = workers
+        self.bitstateBytes = bitstateBytes
+        self.useSymmetry = useSymmetry
     }
+
+    /// The number of online processors (the CLI's default for ``workers``).
+    public static var availableCores: Int { SystemInfo.onlineProcessors }
 }

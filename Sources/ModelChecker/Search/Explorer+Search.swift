@@ -3,8 +3,8 @@ extension Explorer {
 
     /// Records the first counterexample or witness of property `index`.
     @usableFromInline
-    mutating func record(property index: Int, _ found: (path: Path<M>, note: String?), note: String? = nil) {
-        guard findings[index] == nil else { return }
+    mutating func record(property index: Int, _ found: (path: Path<M>, note: String?)?, note: String? = nil) {
+        guard findings[index] == nil, let found else { return }
         let notes = [note, found.note].compactMap { $0 }
         findings[index] = Finding(path: found.path, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
         undecided -= 1
@@ -15,7 +15,7 @@ extension Explorer {
     @usableFromInline
     mutating func recordDeadlock(_ node: UInt32) {
         deadlockCount += 1
-        if deadlockPath == nil { deadlockPath = path(to: node).path }
+        if deadlockPath == nil { deadlockPath = path(to: node)?.path }
         noteViolation()
         checkAllDecided()
     }
@@ -78,7 +78,7 @@ extension Explorer {
     }
 
     @usableFromInline
-    mutating func recordMissedDeadline(_ slot: Int, _ found: (path: Path<M>, note: String?)) {
+    mutating func recordMissedDeadline(_ slot: Int, _ found: (path: Path<M>, note: String?)?) {
         guard responseOpen[slot] else { return }
         responseOpen[slot] = false
         let property = properties[responseProperties[slot]]
@@ -106,10 +106,11 @@ extension Explorer {
     /// Stores the initial states and hands each new one to `push`.
     @inlinable
     mutating func seed(push: (SearchEntry<M.State>) -> Void) {
-        for (index, state) in initials.enumerated() {
+        for (index, original) in initials.enumerated() {
             guard stop == nil else { return }
+            let state = replay.canonical(original)
             if width > 0, enterMonitors(state, parent: nil) {
-                for slot in missed { recordMissedDeadline(slot, (Path(initialState: state), nil)) }
+                for slot in missed { recordMissedDeadline(slot, (Path(initialState: original), nil)) }
             }
             let fingerprint = productFingerprint(state)
             switch insert(state, fingerprint, parent: Self.root, via: UInt32(truncatingIfNeeded: index), depth: 0) {
@@ -140,15 +141,14 @@ extension Explorer {
         var enabled = 0
         for ordinal in actionBuffer.indices {
             let action = actionBuffer[ordinal]
-            guard let successor = model.next(state, action) else { continue }
+            guard let raw = model.next(state, action) else { continue }
+            let successor = replay.canonical(raw)
             enabled += 1
             transitions += 1
             if collectCoverage { countCoverage(state, action) }
             if width > 0, enterMonitors(successor, parent: node), !atBound {
-                let prefix = path(to: node)
-                for slot in missed {
-                    recordMissedDeadline(slot, (prefix.path.appending(action, successor), prefix.note))
-                }
+                let found = path(to: node, then: UInt32(truncatingIfNeeded: ordinal))
+                for slot in missed { recordMissedDeadline(slot, found) }
             }
             let fingerprint = productFingerprint(successor)
             if atBound {
@@ -178,37 +178,6 @@ extension Explorer {
     }
 
     // MARK: Strategies
-
-    /// Level-synchronous breadth-first search: the first violation found is a shortest one.
-    @inlinable
-    mutating func runBreadthFirst() {
-        var level: [SearchEntry<M.State>] = []
-        var upcoming: [SearchEntry<M.State>] = []
-        seed { level.append($0) }
-        var depth: UInt32 = 0
-        while !level.isEmpty, stop == nil {
-            currentDepth = Int(depth)
-            let atBound = depthLimit.map { depth >= $0 } ?? false
-            for entry in level {
-                frontierCount = level.count &+ upcoming.count
-                expand(entry, atBound: atBound) { upcoming.append($0) }
-                if stop != nil { break }
-            }
-            if stop != nil {
-                completedDepth = depth > 0 ? Int(depth) - 1 : nil
-                return
-            }
-            completedDepth = Int(depth)
-            if atBound {
-                if sawBeyondDepthBound { stop = .boundHit(.depth) }
-                break
-            }
-            swap(&level, &upcoming)
-            upcoming.removeAll(keepingCapacity: true)
-            depth += 1
-        }
-        if stop == nil { stop = .exhausted }
-    }
 
     /// Iterative depth-first search with an explicit stack. Under a depth bound, a state reached
     /// again by a shorter path is explored again, so the bounded search covers every state within
@@ -253,10 +222,13 @@ extension Explorer {
                 name: property.name, kind: property.kind, verdict: verdict, note: findings[index]?.note))
         }
         return CheckResult(
-            strategy: options.strategy, storage: options.storage, termination: termination,
+            strategy: options.strategy, storage: storage, termination: termination,
             states: nodeCount, transitions: transitions, maxDepth: maxDepth, completedDepth: completedDepth,
             duration: clock.now - start, properties: results,
             deadlocks: DeadlockResult(checked: options.checkDeadlocks, count: deadlockCount, path: deadlockPath),
-            coverage: coverage)
+            coverage: coverage,
+            store: StoreStatistics(
+                storage: storage, states: nodeCount, bytes: estimatedBytes, bitstateBits: nil,
+                symmetryReduced: symmetry != nil))
     }
 }

@@ -34,8 +34,9 @@ enum Insertion {
     case refused
 }
 
-/// The exhaustive search engine (breadth-first and depth-first) over the product of a model with
-/// the monitors of its response properties.
+/// The depth-first search engine over the product of a model with the monitors of its response
+/// properties (breadth-first search is ``LevelSearch``). Bitstate storage falls back to compact
+/// storage here (the result says so).
 ///
 /// A value type, so that the hot loop pays no dynamic exclusivity checks; the fingerprint table's
 /// memory is released by ``finish()``. Nodes are numbered in discovery order. Per node the store
@@ -62,6 +63,9 @@ struct Explorer<M: Model> {
 
     @usableFromInline var table = FingerprintTable()
     @usableFromInline let exact: Bool
+    @usableFromInline let storage: CheckOptions.Storage
+    @usableFromInline let symmetry: Symmetry<M>?
+    @usableFromInline let replay: PathReplay<M>
     /// Monitor slots per node.
     @usableFromInline let width: Int
     @usableFromInline var parents: [UInt32] = []
@@ -112,6 +116,9 @@ struct Explorer<M: Model> {
         findings = Array(repeating: nil, count: properties.count)
         undecided = properties.count
         exact = options.storage == .exact
+        storage = options.storage == .exact ? .exact : .compact
+        symmetry = options.useSymmetry ? model.symmetry : nil
+        replay = PathReplay(model: model, initials: initials, symmetry: symmetry)
         width = responseProperties.count
         scratch = Array(repeating: 0, count: responseProperties.count)
         start = ContinuousClock.now
@@ -243,31 +250,16 @@ struct Explorer<M: Model> {
 
     // MARK: Paths
 
-    /// The path from a root to `node`, rebuilt by replaying action ordinals. If the model's
-    /// `actions` is not deterministic the replay stops early and the note says so.
+    /// The path from a root to `node` (then one more step by action `ordinal` when given), rebuilt
+    /// by replaying action ordinals in the original names (``PathReplay``).
     @usableFromInline
-    func path(to node: UInt32) -> (path: Path<M>, note: String?) {
-        var ordinals: [UInt32] = []
+    func path(to node: UInt32, then ordinal: UInt32? = nil) -> (path: Path<M>, note: String?)? {
+        var ordinals: [UInt32] = ordinal.map { [$0] } ?? []
         var current = Int(node)
         while parents[current] != Self.root {
             ordinals.append(vias[current])
             current = Int(parents[current])
         }
-        // Roots always carry a valid initial-state index; the clamp only keeps the core trap-free.
-        let rootIndex = min(Int(vias[current]), initials.count - 1)
-        var path = Path<M>(initialState: initials[rootIndex])
-        var state = initials[rootIndex]
-        var buffer: [M.Action] = []
-        for ordinal in ordinals.reversed() {
-            buffer.removeAll(keepingCapacity: true)
-            model.actions(state, into: &buffer)
-            let index = Int(ordinal)
-            guard buffer.indices.contains(index), let next = model.next(state, buffer[index]) else {
-                return (path, "path truncated: the model's actions(_:into:) is not deterministic")
-            }
-            path.steps.append(PathStep(action: buffer[index], state: next))
-            state = next
-        }
-        return (path, nil)
+        return replay.path(root: Int(vias[current]), ordinals: ordinals.reversed())
     }
 }

@@ -1,0 +1,333 @@
+/// A run of consecutive frontier entries and everything generated from them in one batch.
+///
+/// Phase 1 (one worker per chunk) fills the successor arrays; phase 2 (one worker per shard)
+/// writes ``status`` and ``decided`` at distinct indices; phase 3 (sequential) writes ``nodes``;
+/// phase 4 (one worker per chunk) copies the new states into the state store.
+@usableFromInline
+struct Chunk<M: Model> {
+    @usableFromInline var firstNode = 0
+    @usableFromInline var endNode = 0
+    /// Successors (representatives under symmetry), in frontier and action order.
+    @usableFromInline var states: [M.State] = []
+    /// Fingerprints of the successors with their monitors.
+    @usableFromInline var fingerprints: [UInt64] = []
+    /// The ordinal of the action that produced each successor.
+    @usableFromInline var vias: [UInt32] = []
+    /// Per entry: its enabled actions (= its successors in this chunk).
+    @usableFromInline var successorCounts: [UInt32] = []
+    /// Per entry: whether it is final.
+    @usableFromInline var finals: [Bool] = []
+    /// Per successor: `width` monitor values.
+    @usableFromInline var monitors: [UInt16] = []
+    /// Successors whose response deadline passed on entering them, and the monitor slot.
+    @usableFromInline var missedCandidates: [Int32] = []
+    @usableFromInline var missedSlots: [Int32] = []
+    /// Coverage keys of the transitions, and how many belong to each successor.
+    @usableFromInline var coverageKeys: [String] = []
+    @usableFromInline var coverageCounts: [UInt16] = []
+    /// Successors per shard, to size the shards before phase 2.
+    @usableFromInline var shardCounts: [Int] = Array(repeating: 0, count: VisitedStore.shardCount)
+    /// Per successor: 0 seen before, 1 new, 2 not seen (depth bound: looked up only).
+    @usableFromInline var status = RawBuffer<UInt8>()
+    /// Per new successor: a bit per open state property that it decides.
+    @usableFromInline var decided = RawBuffer<UInt64>()
+    /// Per successor: its node if it was numbered, else `UInt32.max`.
+    @usableFromInline var nodes = RawBuffer<UInt32>()
+    @usableFromInline var actions: [M.Action] = []
+    @usableFromInline var keyScratch: [String] = []
+
+    @usableFromInline
+    init() {}
+
+    @usableFromInline
+    func release() {
+        status.release()
+        decided.release()
+        nodes.release()
+    }
+
+    /// Empties the outputs, keeping their capacity.
+    @inlinable
+    mutating func reset() {
+        states.removeAll(keepingCapacity: true)
+        fingerprints.removeAll(keepingCapacity: true)
+        vias.removeAll(keepingCapacity: true)
+        successorCounts.removeAll(keepingCapacity: true)
+        finals.removeAll(keepingCapacity: true)
+        monitors.removeAll(keepingCapacity: true)
+        missedCandidates.removeAll(keepingCapacity: true)
+        missedSlots.removeAll(keepingCapacity: true)
+        coverageKeys.removeAll(keepingCapacity: true)
+        coverageCounts.removeAll(keepingCapacity: true)
+        for index in shardCounts.indices { shardCounts[index] = 0 }
+    }
+
+    /// Bytes held by the successor buffers (inline sizes only).
+    @usableFromInline
+    var bytes: Int {
+        states.capacity * MemoryLayout<M.State>.stride + fingerprints.capacity * 8 + vias.capacity * 4
+            + monitors.capacity * 2 + status.bytes + decided.bytes + nodes.bytes
+    }
+}
+
+/// What the parallel phases of one batch read: immutable values and pointers to disjoint outputs.
+///
+/// `@unchecked Sendable`: every worker writes only the chunks and shards it is handed by index
+/// (chunk `c` by worker `c % workers` in phases 1 and 4, shard `s` by worker `s % workers` in
+/// phase 2), and reads memory that no one writes during the phase.
+@usableFromInline
+struct BatchContext<M: Model>: @unchecked Sendable {
+    @usableFromInline let model: M
+    @usableFromInline let symmetry: Symmetry<M>?
+    @usableFromInline let properties: [Property<M>]
+    @usableFromInline let responseProperties: [Int]
+    /// Monitor slots still checked in this level (a violated one is frozen at 0 from the next level).
+    @usableFromInline let monitorOpen: [Bool]
+    @usableFromInline let width: Int
+    /// The open `always` / `sometimes` properties, one decided-bit each.
+    @usableFromInline let openChecks: [Int]
+    @usableFromInline let decidedWords: Int
+    @usableFromInline let chunks: UnsafeMutablePointer<Chunk<M>>
+    @usableFromInline let chunkCount: Int
+    @usableFromInline let workers: Int
+    @usableFromInline let store: VisitedStore
+    @usableFromInline let exact: Bool
+    /// The states of the frontier (exact storage: of every node).
+    @usableFromInline let frontier: StateSlab<M.State>
+    /// Where new states go in phase 4.
+    @usableFromInline let target: StateSlab<M.State>
+    @usableFromInline let nodeMonitors: UnsafeMutablePointer<UInt16>
+    @usableFromInline let atBound: Bool
+    @usableFromInline let collectCoverage: Bool
+
+    @inlinable
+    init(
+        search: LevelSearch<M>, openChecks: [Int], chunkCount: Int, atBound: Bool
+    ) {
+        model = search.model
+        symmetry = search.symmetry
+        properties = search.properties
+        responseProperties = search.responseProperties
+        monitorOpen = search.monitorOpen
+        width = search.width
+        self.openChecks = openChecks
+        decidedWords = (openChecks.count + 63) / 64
+        chunks = search.chunks
+        self.chunkCount = chunkCount
+        workers = search.workers
+        store = search.store
+        exact = search.exact
+        frontier = search.current
+        target = search.exact ? search.current : search.upcoming
+        nodeMonitors = search.monitors.base
+        self.atBound = atBound
+        collectCoverage = search.options.collectCoverage
+    }
+
+    // MARK: Phase 1
+
+    /// Generates the successors of chunk `index`.
+    @inlinable
+    func generate(_ index: Int) {
+        let chunk = chunks + index
+        chunk.pointee.reset()
+        var candidate: Int32 = 0
+        for node in chunk.pointee.firstNode..<chunk.pointee.endNode {
+            let state = frontier[node]
+            chunk.pointee.actions.removeAll(keepingCapacity: true)
+            model.actions(state, into: &chunk.pointee.actions)
+            var enabled: UInt32 = 0
+            for ordinal in 0..<chunk.pointee.actions.count {
+                let action = chunk.pointee.actions[ordinal]
+                guard let raw = model.next(state, action) else { continue }
+                let successor = symmetry?.representative(of: raw, in: model) ?? raw
+                enabled &+= 1
+                var fingerprint = model.fingerprint(successor).rawValue
+                if width > 0 {
+                    var hasher = StableHasher(seed: fingerprint)
+                    let base = node * width
+                    for slot in 0..<width {
+                        var value: UInt16 = 0
+                        if monitorOpen[slot] {
+                            let property = properties[responseProperties[slot]]
+                            let incoming = Int(nodeMonitors[base + slot]) - 1
+                            let (obligation, missed) = property.advance(model, incoming: incoming, into: successor)
+                            value = obligation < 0 ? 0 : UInt16(truncatingIfNeeded: obligation)
+                            if missed, !atBound {
+                                chunk.pointee.missedCandidates.append(candidate)
+                                chunk.pointee.missedSlots.append(Int32(truncatingIfNeeded: slot))
+                            }
+                        }
+                        chunk.pointee.monitors.append(value)
+                        hasher.combine(UInt64(value))
+                    }
+                    fingerprint = hasher.finalize().rawValue
+                }
+                if collectCoverage {
+                    chunk.pointee.keyScratch.removeAll(keepingCapacity: true)
+                    model.coverageKeys(state, action, into: &chunk.pointee.keyScratch)
+                    chunk.pointee.coverageKeys.append(contentsOf: chunk.pointee.keyScratch)
+                    chunk.pointee.coverageCounts.append(UInt16(clamping: chunk.pointee.keyScratch.count))
+                }
+                chunk.pointee.states.append(successor)
+                chunk.pointee.fingerprints.append(fingerprint)
+                chunk.pointee.vias.append(UInt32(truncatingIfNeeded: ordinal))
+                chunk.pointee.shardCounts[VisitedStore.shard(of: fingerprint)] &+= 1
+                candidate &+= 1
+            }
+            chunk.pointee.successorCounts.append(enabled)
+            chunk.pointee.finals.append(model.isFinal(state))
+        }
+        let count = Int(candidate)
+        chunk.pointee.status.reset(count: count, to: 0)
+        chunk.pointee.nodes.reset(count: count, to: .max)
+        chunk.pointee.decided.reset(count: count * decidedWords, to: 0)
+    }
+
+    // MARK: Phase 2
+
+    /// Deduplicates the successors of every chunk that fall in the shards of `worker`, in frontier
+    /// order, against the store and against each other.
+    @inlinable
+    func deduplicate(_ worker: Int) {
+        if !atBound, store.bitArray == nil {
+            for shard in stride(from: worker, to: VisitedStore.shardCount, by: workers) {
+                var extra = 0
+                for index in 0..<chunkCount { extra += chunks[index].shardCounts[shard] }
+                store.shards[shard].reserve(extra: extra)
+            }
+        }
+        for index in 0..<chunkCount {
+            let fingerprints = chunks[index].fingerprints
+            let status = chunks[index].status
+            for candidate in 0..<fingerprints.count {
+                let fingerprint = fingerprints[candidate]
+                let shard = VisitedStore.shard(of: fingerprint)
+                guard shard % workers == worker else { continue }
+                let fresh: Bool
+                if let bitArray = store.bitArray {
+                    fresh = atBound
+                        ? !bitArray.contains(fingerprint, shard: shard) : bitArray.testAndSet(fingerprint, shard: shard)
+                } else {
+                    fresh = probe(shard: shard, fingerprint: fingerprint, chunk: index, candidate: candidate)
+                }
+                guard fresh else {
+                    status[candidate] = 0
+                    continue
+                }
+                status[candidate] = atBound ? 2 : 1
+                if !atBound, decidedWords > 0 { evaluate(chunk: index, candidate: candidate) }
+            }
+        }
+    }
+
+    /// Looks a successor up in its shard and inserts it as pending when absent (not at the bound).
+    /// Returns whether it was absent.
+    @inlinable
+    func probe(shard index: Int, fingerprint: UInt64, chunk: Int, candidate: Int) -> Bool {
+        let shard = store.shards + index
+        let mask = shard.pointee.mask
+        let words = shard.pointee.words
+        guard exact else {
+            let key = Shard.key(fingerprint)
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while true {
+                let stored = words[slot]
+                if stored == 0 { break }
+                if stored == key { return false }
+                slot = (slot &+ 1) & mask
+            }
+            if !atBound {
+                words[slot] = key
+                shard.pointee.count &+= 1
+            }
+            return true
+        }
+        let tag = Shard.tag(fingerprint)
+        var slot = Int(truncatingIfNeeded: tag) & mask
+        while true {
+            let stored = words[slot]
+            if stored == 0 { break }
+            if stored >> 32 == tag,
+                isSame(shard.pointee, UInt32(truncatingIfNeeded: stored), chunk: chunk, candidate: candidate)
+            {
+                return false
+            }
+            slot = (slot &+ 1) & mask
+        }
+        guard !atBound else { return true }
+        let pending = Shard.pendingFlag | UInt32(truncatingIfNeeded: shard.pointee.pendingSlots.count)
+        words[slot] = tag << 32 | UInt64(pending)
+        shard.pointee.count &+= 1
+        shard.pointee.pendingSlots.append(slot)
+        shard.pointee.pendingReferences.append(UInt64(chunk) << 32 | UInt64(candidate))
+        return true
+    }
+
+    /// Exact storage: whether the node (plus one) or pending successor `value` equals the successor.
+    @inlinable
+    func isSame(_ shard: Shard, _ value: UInt32, chunk: Int, candidate: Int) -> Bool {
+        if value & Shard.pendingFlag != 0 {
+            let reference = shard.pendingReferences[Int(value & ~Shard.pendingFlag)]
+            let otherChunk = Int(truncatingIfNeeded: reference >> 32)
+            let other = Int(truncatingIfNeeded: reference & 0xFFFF_FFFF)
+            if width > 0 {
+                for slot in 0..<width
+                where chunks[otherChunk].monitors[other * width + slot] != chunks[chunk].monitors[candidate * width + slot] {
+                    return false
+                }
+            }
+            return chunks[otherChunk].states[other] == chunks[chunk].states[candidate]
+        }
+        let node = Int(value) - 1
+        if width > 0 {
+            for slot in 0..<width
+            where nodeMonitors[node * width + slot] != chunks[chunk].monitors[candidate * width + slot] {
+                return false
+            }
+        }
+        return frontier.base[node - frontier.origin] == chunks[chunk].states[candidate]
+    }
+
+    /// Evaluates the open state properties on a new successor.
+    @inlinable
+    func evaluate(chunk index: Int, candidate: Int) {
+        let state = chunks[index].states[candidate]
+        let decided = chunks[index].decided
+        for (bit, property) in openChecks.enumerated() {
+            let holds = properties[property].condition(model, state)
+            let decides = properties[property].kind == .sometimes ? holds : !holds
+            if decides { decided[candidate * decidedWords + bit >> 6] |= 1 << UInt64(bit & 63) }
+        }
+    }
+
+    // MARK: Phase 4
+
+    /// Copies the numbered successors of `worker`'s chunks into the state store and resolves the
+    /// pending slots of its shards to node numbers.
+    @inlinable
+    func publish(_ worker: Int) {
+        for index in stride(from: worker, to: chunkCount, by: workers) {
+            let nodes = chunks[index].nodes
+            for candidate in 0..<nodes.count where nodes[candidate] != .max {
+                (target.base + (Int(nodes[candidate]) - target.origin)).initialize(to: chunks[index].states[candidate])
+            }
+            // Dropped here, while the successors are still in cache, rather than at the next batch.
+            chunks[index].states.removeAll(keepingCapacity: true)
+        }
+        guard exact else { return }
+        for index in stride(from: worker, to: VisitedStore.shardCount, by: workers) {
+            let shard = store.shards + index
+            let words = shard.pointee.words
+            for (position, slot) in shard.pointee.pendingSlots.enumerated() {
+                let reference = shard.pointee.pendingReferences[position]
+                let chunk = Int(truncatingIfNeeded: reference >> 32)
+                let node = chunks[chunk].nodes[Int(truncatingIfNeeded: reference & 0xFFFF_FFFF)]
+                // A candidate left unnumbered (the search stopped) keeps its pending mark.
+                if node != .max { words[slot] = (words[slot] & 0xFFFF_FFFF_0000_0000) | UInt64(node + 1) }
+            }
+            shard.pointee.pendingSlots.removeAll(keepingCapacity: true)
+            shard.pointee.pendingReferences.removeAll(keepingCapacity: true)
+        }
+    }
+}

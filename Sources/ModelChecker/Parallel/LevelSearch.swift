@@ -1,0 +1,270 @@
+/// Level-synchronous breadth-first search on several workers with results identical to one worker.
+///
+/// Each level's frontier is cut into batches, and each batch into chunks of consecutive entries.
+/// A batch runs in four phases:
+/// 1. *generate* (parallel over chunks): successors, their representatives under symmetry, their
+///    response monitors and fingerprints;
+/// 2. *deduplicate* (parallel over the 64 shards of the store): each shard takes its successors in
+///    frontier order, so the first occurrence of a state wins exactly as in a sequential search;
+///    new ones are evaluated against the open state properties;
+/// 3. *merge* (sequential, light): in frontier order, count transitions and coverage, number the new
+///    states, record findings, deadlocks and bound hits;
+/// 4. *publish* (parallel): copy the new states into the state store, resolve pending table slots.
+///
+/// Nothing that reaches the result depends on the number of workers or on thread timing, so the
+/// state counts, verdicts and counterexamples are the same for every `workers` value. A response
+/// property that is violated stops being monitored from the next level on.
+///
+/// Per node the search keeps a 32-bit parent and an 8-bit action ordinal (larger ordinals go to a
+/// side table), the response monitors, and in exact storage the state. Paths are rebuilt by
+/// replaying ordinals (``PathReplay``).
+@usableFromInline
+struct LevelSearch<M: Model> {
+    @usableFromInline static var root: UInt32 { .max }
+    @usableFromInline static var entriesPerWorkerBatch: Int { 8192 }
+
+    @usableFromInline let model: M
+    @usableFromInline let options: CheckOptions
+    @usableFromInline let initials: [M.State]
+    @usableFromInline let properties: [Property<M>]
+    @usableFromInline let responseProperties: [Int]
+    @usableFromInline let width: Int
+    @usableFromInline let symmetry: Symmetry<M>?
+    @usableFromInline let replay: PathReplay<M>
+    @usableFromInline let workers: Int
+    @usableFromInline let team: Workers
+    @usableFromInline let storage: CheckOptions.Storage
+    @usableFromInline let exact: Bool
+
+    @usableFromInline var verdicts: Verdicts<M>
+    @usableFromInline var store: VisitedStore
+    @usableFromInline var parents = RawBuffer<UInt32>(capacity: 1024)
+    @usableFromInline var vias = RawBuffer<UInt8>(capacity: 1024)
+    @usableFromInline var viaOverflow: [UInt32: UInt32] = [:]
+    @usableFromInline var monitors = RawBuffer<UInt16>(capacity: 1024)
+    /// Exact storage: every node's state. Otherwise: the states of the level being expanded.
+    @usableFromInline var current: StateSlab<M.State>
+    /// Not exact: the states of the next level.
+    @usableFromInline var upcoming: StateSlab<M.State>
+    @usableFromInline var chunks: UnsafeMutablePointer<Chunk<M>>
+    @usableFromInline var chunkCapacity = 0
+    @usableFromInline var chunkBytes = 0
+
+    @usableFromInline var nodeCount = 0
+    @usableFromInline var transitions = 0
+    @usableFromInline var maxDepth = 0
+    @usableFromInline var completedDepth: Int?
+    @usableFromInline var sawBeyondDepthBound = false
+    @usableFromInline var coverage: [String: Int] = [:]
+    /// Monitor slots still checked in the level being expanded.
+    @usableFromInline var monitorOpen: [Bool]
+    @usableFromInline var scratch: [UInt16]
+
+    @usableFromInline let clock = ContinuousClock()
+    @usableFromInline let start: ContinuousClock.Instant
+    @usableFromInline var entriesUntilClock = 0
+    @usableFromInline var nextProgress: Int
+    @usableFromInline var currentDepth = 0
+    @usableFromInline let maxStates: Int
+    @usableFromInline let depthLimit: Int?
+
+    @usableFromInline
+    init(model: M, options: CheckOptions) {
+        self.model = model
+        self.options = options
+        initials = model.initialStates
+        let properties = model.properties
+        self.properties = properties
+        responseProperties = properties.indices.filter { properties[$0].isResponse }
+        width = responseProperties.count
+        symmetry = options.useSymmetry ? model.symmetry : nil
+        replay = PathReplay(model: model, initials: initials, symmetry: symmetry)
+        workers = min(max(1, options.workers), 256)
+        team = Workers(count: workers)
+        storage = options.storage
+        exact = options.storage == .exact
+        verdicts = Verdicts(properties: properties, options: options)
+        store = VisitedStore(storage: options.storage, bitstateBytes: Self.bitstateBytes(options))
+        current = StateSlab(origin: 0)
+        upcoming = StateSlab(origin: 0)
+        chunks = .allocate(capacity: 1)
+        monitorOpen = Array(repeating: true, count: responseProperties.count)
+        scratch = Array(repeating: 0, count: responseProperties.count)
+        start = ContinuousClock.now
+        nextProgress = max(1, options.progressInterval)
+        maxStates = min(max(0, options.bounds.maxStates ?? .max), Int(Shard.pendingFlag) - 1)
+        depthLimit = options.bounds.maxDepth.map { max(0, $0) }
+    }
+
+    /// The size of the bit array: the option, else half the memory bound, else 64 MiB.
+    @usableFromInline
+    static func bitstateBytes(_ options: CheckOptions) -> Int {
+        options.bitstateBytes ?? options.bounds.maxMemoryBytes.map { $0 / 2 } ?? 64 << 20
+    }
+
+    @inlinable
+    var stop: Termination? { verdicts.stop }
+
+    // MARK: Nodes
+
+    @inlinable
+    func via(of node: Int) -> UInt32 {
+        let short = vias[node]
+        return short == .max ? viaOverflow[UInt32(truncatingIfNeeded: node)] ?? 0 : UInt32(short)
+    }
+
+    /// Numbers a new node.
+    @inlinable
+    mutating func addNode(parent: UInt32, via: UInt32) -> UInt32 {
+        let node = UInt32(truncatingIfNeeded: nodeCount)
+        parents.append(parent)
+        if via < UInt32(UInt8.max) {
+            vias.append(UInt8(truncatingIfNeeded: via))
+        } else {
+            vias.append(.max)
+            viaOverflow[node] = via
+        }
+        nodeCount &+= 1
+        if nodeCount >= nextProgress { reportProgress() }
+        return node
+    }
+
+    /// The path to `node`, then one more step by action `ordinal` when given.
+    @usableFromInline
+    func path(to node: UInt32, then ordinal: UInt32? = nil) -> (path: Path<M>, note: String?)? {
+        var ordinals: [UInt32] = ordinal.map { [$0] } ?? []
+        var current = Int(node)
+        while parents[current] != Self.root {
+            ordinals.append(via(of: current))
+            current = Int(parents[current])
+        }
+        return replay.path(root: Int(via(of: current)), ordinals: ordinals.reversed())
+    }
+
+    /// Bytes held by the visited store, the parent links, the monitors and the stored states
+    /// (their inline size; heap storage owned by states is not counted).
+    @usableFromInline
+    var estimatedBytes: Int {
+        store.bytes + parents.bytes + vias.bytes + monitors.bytes + viaOverflow.capacity * 16
+            + current.bytes + upcoming.bytes + chunkBytes
+    }
+
+    // MARK: Bounds and progress
+
+    /// Checks the time and memory bounds; `extraBytes` is memory about to be taken.
+    @usableFromInline
+    mutating func checkSlowBounds(extraBytes: Int = 0) {
+        guard verdicts.stop == nil else { return }
+        if let limit = options.bounds.maxDuration, clock.now - start >= limit {
+            verdicts.stop = .boundHit(.time)
+        } else if let limit = options.bounds.maxMemoryBytes, estimatedBytes + extraBytes > limit {
+            verdicts.stop = .boundHit(.memory)
+        }
+    }
+
+    @usableFromInline
+    mutating func reportProgress() {
+        nextProgress = nodeCount + max(1, options.progressInterval)
+        guard let progress = options.progress else { return }
+        let elapsed = clock.now - start
+        let seconds = elapsed.seconds
+        progress(CheckOptions.Progress(
+            states: nodeCount, transitions: transitions, depth: currentDepth, elapsed: elapsed,
+            statesPerSecond: seconds > 0 ? Double(nodeCount) / seconds : 0))
+    }
+
+    // MARK: Search
+
+    /// Explores level by level until the frontier is empty or something stops the search.
+    @inlinable
+    mutating func run() {
+        seed()
+        var levelStart = 0
+        var levelEnd = nodeCount
+        var depth = 0
+        while levelStart < levelEnd, verdicts.stop == nil {
+            currentDepth = depth
+            monitorOpen = verdicts.responseOpen
+            let atBound = depthLimit.map { depth >= $0 } ?? false
+            if !exact { upcoming.reset(origin: levelEnd) }
+            var position = levelStart
+            let batch = Self.entriesPerWorkerBatch * workers
+            while position < levelEnd, verdicts.stop == nil {
+                checkSlowBounds()
+                guard verdicts.stop == nil else { break }
+                let end = min(levelEnd, position + batch)
+                runBatch(position..<end, depth: depth, atBound: atBound)
+                position = end
+            }
+            if verdicts.stop != nil {
+                completedDepth = depth > 0 ? depth - 1 : nil
+                return
+            }
+            completedDepth = depth
+            if atBound {
+                if sawBeyondDepthBound { verdicts.stop = .boundHit(.depth) }
+                break
+            }
+            if !exact { swap(&current, &upcoming) }
+            levelStart = levelEnd
+            levelEnd = nodeCount
+            depth += 1
+        }
+        if verdicts.stop == nil { verdicts.stop = .exhausted }
+    }
+
+    /// Makes sure `count` chunks exist.
+    @inlinable
+    mutating func ensureChunks(_ count: Int) {
+        guard count > chunkCapacity else { return }
+        let fresh = UnsafeMutablePointer<Chunk<M>>.allocate(capacity: count)
+        fresh.moveInitialize(from: chunks, count: chunkCapacity)
+        for index in chunkCapacity..<count { (fresh + index).initialize(to: Chunk()) }
+        chunks.deallocate()
+        chunks = fresh
+        chunkCapacity = count
+    }
+
+    /// Expands the frontier entries `range` of level `depth` in the four phases.
+    @inlinable
+    mutating func runBatch(_ range: Range<Int>, depth: Int, atBound: Bool) {
+        let chunkSize = min(1024, max(16, range.count / (workers * 4)))
+        let chunkCount = (range.count + chunkSize - 1) / chunkSize
+        ensureChunks(chunkCount)
+        for index in 0..<chunkCount {
+            chunks[index].firstNode = range.lowerBound + index * chunkSize
+            chunks[index].endNode = min(range.upperBound, range.lowerBound + (index + 1) * chunkSize)
+        }
+        let openChecks = verdicts.openStateChecks
+        let context = BatchContext(search: self, openChecks: openChecks, chunkCount: chunkCount, atBound: atBound)
+        let workers = self.workers
+        team.run { worker in
+            for index in stride(from: worker, to: chunkCount, by: workers) { context.generate(index) }
+        }
+        var bytes = 0
+        var extra = Array(repeating: 0, count: VisitedStore.shardCount)
+        for index in 0..<chunkCount {
+            bytes += chunks[index].bytes
+            for shard in 0..<VisitedStore.shardCount { extra[shard] += chunks[index].shardCounts[shard] }
+        }
+        chunkBytes = bytes
+        if !atBound, options.bounds.maxMemoryBytes != nil {
+            checkSlowBounds(extraBytes: store.bytesAfterReserving(extra) - store.bytes)
+            guard verdicts.stop == nil else { return }
+        }
+        team.run { worker in context.deduplicate(worker) }
+        merge(chunkCount: chunkCount, depth: depth)
+        if exact {
+            current.reserve(nodeCount)
+        } else {
+            upcoming.reserve(nodeCount - upcoming.origin)
+        }
+        let publishing = BatchContext(search: self, openChecks: openChecks, chunkCount: chunkCount, atBound: atBound)
+        team.run { worker in publishing.publish(worker) }
+        if exact {
+            current.count = nodeCount
+        } else {
+            upcoming.count = nodeCount - upcoming.origin
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/// Rebuilds paths from what the stores keep: an initial-state index and action ordinals.
+///
+/// The search expands representatives (the states themselves without symmetry), and an ordinal
+/// indexes the actions of the representative. The replay walks the representatives to learn the
+/// class of each step, and walks the original states alongside: from the original state it takes
+/// the first action whose successor falls in the same class. So the path starts in the model's own
+/// initial state and names everything as the user wrote it, never the canonical renaming.
+@usableFromInline
+struct PathReplay<M: Model> {
+    @usableFromInline let model: M
+    @usableFromInline let initials: [M.State]
+    @usableFromInline let symmetry: Symmetry<M>?
+
+    @usableFromInline
+    init(model: M, initials: [M.State], symmetry: Symmetry<M>?) {
+        self.model = model
+        self.initials = initials
+        self.symmetry = symmetry
+    }
+
+    /// The representative of `state` (the state itself without symmetry).
+    @inlinable
+    func canonical(_ state: M.State) -> M.State {
+        guard let symmetry else { return state }
+        return symmetry.representative(of: state, in: model)
+    }
+
+    /// The path from initial state `root` along `ordinals` (actions of the representatives).
+    /// If the model's `actions` is not deterministic, or the symmetry declaration does not hold
+    /// along the path, the path stops early and the note says why. Nil only without initial states.
+    @usableFromInline
+    func path(root: Int, ordinals: [UInt32]) -> (path: Path<M>, note: String?)? {
+        guard !initials.isEmpty else { return nil }
+        let original = initials[min(max(0, root), initials.count - 1)]
+        var path = Path<M>(initialState: original)
+        var state = original
+        var representative = canonical(original)
+        var buffer: [M.Action] = []
+        for ordinal in ordinals {
+            buffer.removeAll(keepingCapacity: true)
+            model.actions(representative, into: &buffer)
+            let index = Int(ordinal)
+            guard buffer.indices.contains(index), let next = model.next(representative, buffer[index]) else {
+                return (path, "path truncated: the model's actions(_:into:) is not deterministic")
+            }
+            guard symmetry != nil else {
+                path.steps.append(PathStep(action: buffer[index], state: next))
+                representative = next
+                continue
+            }
+            let target = canonical(next)
+            buffer.removeAll(keepingCapacity: true)
+            model.actions(state, into: &buffer)
+            var matched: PathStep<M>?
+            for action in buffer {
+                if let successor = model.next(state, action), canonical(successor) == target {
+                    matched = PathStep(action: action, state: successor)
+                    break
+                }
+            }
+            guard let matched else {
+                return (path, "path truncated: the symmetry declaration does not hold on this path")
+            }
+            path.steps.append(matched)
+            state = matched.state
+            representative = target
+        }
+        return (path, nil)
+    }
+}
