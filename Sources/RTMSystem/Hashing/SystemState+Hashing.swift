@@ -71,6 +71,8 @@ extension Observations: StateHashable {
     func feed(into h: inout StableHasher) {
         h.feed(violations)
         h.feed(delivered)
+        h.feed(sent)
+        h.feed(cached)
         h.feed(marks)
         h.feed(interrupted)
     }
