@@ -51,12 +51,13 @@ struct BenchCommand: ParsableCommand {
         loaded.bounds = Bounds(depth: nil, states: maxStates, seconds: time, memory: nil)
         let check = try ScenarioCheck(loaded)
         var options = ScenarioCheck.Options()
-        options.storage = store == .exact ? .exact : .compact
+        options.storage = store.storage
+        options.workers = workers ?? CheckOptions.availableCores
         options.progress = ProgressLine.reporter(label: loaded.name)
         let (outcome, _) = check.run(options)
         ProgressLine.clear()
         let peak = PeakMemory.bytes()
-        let workerCount = workers ?? 1
+        let workerCount = options.workers
         let report = BenchFigures(
             scenario: loaded.name, states: outcome.states, transitions: outcome.transitions, depth: outcome.maxDepth,
             seconds: outcome.seconds, statesPerSecond: outcome.statesPerSecond,

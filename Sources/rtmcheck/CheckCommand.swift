@@ -43,8 +43,14 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Random walks for --strategy random.")
     var walks: Int = 1000
 
-    @Option(help: "State storage: exact (full states) or compact (64-bit fingerprints, probabilistic).")
+    @Option(help: "State storage: exact (full states), compact (64-bit fingerprints) or bitstate (fixed bit array); compact and bitstate are probabilistic and say so.")
     var store: StoreOption = .exact
+
+    @Option(help: "Worker threads (default: all cores); the results are identical for any count.")
+    var workers: Int?
+
+    @Option(help: "Memory bound for the visited states, e.g. 8G or 512M.")
+    var memory: String?
 
     @Option(help: "Override the scenario's depth bound.")
     var maxDepth: Int?
@@ -64,7 +70,16 @@ struct CheckCommand: ParsableCommand {
     var traceOut: String?
 
     enum StrategyOption: String, ExpressibleByArgument, CaseIterable { case bfs, dfs, random }
-    enum StoreOption: String, ExpressibleByArgument, CaseIterable { case exact, compact }
+    enum StoreOption: String, ExpressibleByArgument, CaseIterable {
+        case exact, compact, bitstate
+        var storage: CheckOptions.Storage {
+            switch self {
+            case .exact: .exact
+            case .compact: .compact
+            case .bitstate: .bitstate
+            }
+        }
+    }
 
     func run() throws {
         let files = try ScenarioFiles.expand(paths)
@@ -87,7 +102,12 @@ struct CheckCommand: ParsableCommand {
             case .dfs: options.strategy = .depthFirst
             case .random: options.strategy = .randomWalks(count: walks, maxLength: maxDepth ?? 200, seed: seed)
             }
-            options.storage = store == .exact ? .exact : .compact
+            options.storage = store.storage
+            options.workers = workers ?? CheckOptions.availableCores
+            if let memory {
+                guard let bytes = MemorySize.parse(memory) else { throw ValidationError("--memory: expected e.g. 8G or 512M, got '\(memory)'") }
+                options.maxMemory = bytes
+            }
             options.maxDepth = maxDepth
             options.maxStates = maxStates
             options.maxSeconds = time
@@ -129,6 +149,21 @@ extension CheckCommand {
         try trace.text.write(toFile: path, atomically: true, encoding: .utf8)
         FileHandle.standardError.write(Data("wrote the counterexample to \(chosen.name) to \(path)\n".utf8))
         return true
+    }
+}
+
+/// `8G`, `512M`, `4096K` or bytes.
+enum MemorySize {
+    static func parse(_ text: String) -> Int? {
+        var t = text.uppercased()
+        if t.hasSuffix("B") { t.removeLast() }
+        let units: [(String, Int)] = [("K", 1 << 10), ("M", 1 << 20), ("G", 1 << 30), ("T", 1 << 40)]
+        for (suffix, factor) in units where t.hasSuffix(suffix) {
+            guard let v = Double(t.dropLast()), v > 0 else { return nil }
+            return Int(v * Double(factor))
+        }
+        guard let v = Int(t), v > 0 else { return nil }
+        return v
     }
 }
 

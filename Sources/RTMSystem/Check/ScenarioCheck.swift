@@ -13,6 +13,8 @@ public struct ScenarioCheck: Sendable {
         public var maxStates: Int?
         public var maxSeconds: Double?
         public var maxMemory: Int?
+        /// Worker threads; results are identical for any count.
+        public var workers: Int = 1
         public var progress: (@Sendable (CheckOptions.Progress) -> Void)?
         public init() {}
     }
@@ -65,10 +67,11 @@ public struct ScenarioCheck: Sendable {
         if let seconds = options.maxSeconds ?? scenario.bounds.seconds {
             bounds.maxDuration = .milliseconds(Int(seconds * 1000))
         }
-        let checkOptions = CheckOptions(
+        var checkOptions = CheckOptions(
             strategy: options.strategy, storage: options.storage, bounds: bounds, checkDeadlocks: true,
             stopAtFirstViolation: false, stopWhenAllDecided: false, collectCoverage: true,
             progress: options.progress)
+        checkOptions.workers = max(1, options.workers)
         let result = model.check(options: checkOptions)
         var entries: [Entry] = []
         for property in result.properties {
