@@ -23,7 +23,7 @@ echo "== rtmcheck validate Traces/ (every committed trace is allowed by the mode
 
 echo "== rtmcheck generate drift (the committed covering suites are current)"
 tmp="$(mktemp -d)"
-for scenario in channel connection invitation invitation-race; do
+for scenario in channel connection invitation invitation-race messaging; do
   "$BIN" generate "Models/$scenario.yaml" --cover transitions -o "$tmp" >/dev/null
 done
 for f in "$tmp"/*.jsonl; do
