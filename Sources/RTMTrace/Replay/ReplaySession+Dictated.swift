@@ -1,0 +1,147 @@
+import RTMKit
+import RTMMachines
+
+/// Dictated and prompt replay: calls are made as the lines say, each actor's callbacks are compared in that
+/// actor's order, and network and clock lines are carried out.
+extension ReplaySession {
+    /// Checks one line; nil when it matched.
+    func dictated(_ line: TraceLine) -> ReplayDivergence? {
+        switch line.event {
+        case .call(let actor, let call, let returned):
+            if let index = actorIndex[actor], let early = callbacks[index].first {
+                return diverge(
+                    at: line, actual: SimulationLines.text(.callback(actor: actor, early.callback))
+                        + " (received before this call)")
+            }
+            guard let result = perform(call, by: actor) else { return diverge(at: line, actual: "no such actor") }
+            if let returned, returned != result {
+                return diverge(at: line, actual: SimulationLines.text(.call(actor: actor, call, returned: result)))
+            }
+        case .callback(let actor, let callback):
+            guard let index = actorIndex[actor] else { return diverge(at: line, actual: "no such actor") }
+            var count = 0
+            while callbacks[index].isEmpty, count < maxSteps, simulation.stepDue() {
+                count += 1
+            }
+            guard let next = callbacks[index].first else { return diverge(at: line, actual: nothing) }
+            guard next.callback == callback else {
+                return diverge(at: line, actual: SimulationLines.text(.callback(actor: actor, next.callback)))
+            }
+            callbacks[index].removeFirst()
+        case .network(let step):
+            if let divergence = carryOut(step, line) { return divergence }
+        case .clock(let clock):
+            let to = target(of: clock)
+            guard to >= simulation.nowMs else {
+                return diverge(at: line, actual: "the clock is already at \(simulation.nowMs) ms")
+            }
+            simulation.run(forMs: to - simulation.nowMs)
+        case .signalingCall, .signalingCallback:
+            return diverge(at: line, actual: "a Signaling line, which RTMKit does not replay yet")
+        }
+        match(line)
+        return nil
+    }
+
+    /// At the end of the trace: what is due now is delivered (prompt mode), and no callback or network step
+    /// may be left unmatched.
+    func dictatedEnd() -> ReplayDivergence? {
+        var count = 0
+        while count < maxSteps, simulation.stepDue() {
+            count += 1
+        }
+        var first: (order: Int, actor: String, callback: RtmCallback)?
+        for (actor, index) in actorIndex {
+            guard let next = callbacks[index].first, next.order < first?.order ?? Int.max else { continue }
+            first = (next.order, actor, next.callback)
+        }
+        if let first { return diverge(at: nil, actual: SimulationLines.text(.callback(actor: first.actor, first.callback))) }
+        if let step = steps.first { return diverge(at: nil, actual: SimulationLines.text(.network(step))) }
+        return nil
+    }
+
+    // MARK: Network lines
+
+    /// Carries out (or, for what RTMKit does by itself, checks) one network line.
+    private func carryOut(_ step: TraceNetworkStep, _ line: TraceLine) -> ReplayDivergence? {
+        switch step {
+        case .send:
+            return expectStep(step, line)
+        case .deliver(let id):
+            return dictate(step, line) { () throws(DictationError) in try simulation.deliverNow(MessageID(rawValue: id)) }
+        case .drop(let id, let reason):
+            if reason != .loss, reason != .dictated, consequentialDrops.remove(id) != nil { return nil }
+            if reason == .linkDown || reason == .restart {
+                return diverge(at: line, actual: "message \(id) was not lost to a link drop or restart")
+            }
+            // RTMKit logs a dictated drop; the line's reason (loss, or none) says why the run lost it.
+            return dictate(.drop(id: id, reason: nil), line) { () throws(DictationError) in
+                try simulation.dropNow(MessageID(rawValue: id))
+            }
+        case .duplicate(let id, _):
+            return dictate(step, line) { () throws(DictationError) in
+                try simulation.duplicateNow(MessageID(rawValue: id))
+            }
+        case .linkDown(let a, let b), .linkUp(let a, let b):
+            if let index = consequentialLinks.firstIndex(where: { SimulationLines.matches(step, $0) }) {
+                consequentialLinks.remove(at: index)
+                return nil
+            }
+            dictatingLink = true
+            defer { dictatingLink = false }
+            return dictate(step, line) { () throws(DictationError) in
+                let changed: Bool
+                if case .linkDown = step {
+                    changed = simulation.linkDownNow(EndpointID(a), EndpointID(b))
+                } else {
+                    changed = simulation.linkUpNow(EndpointID(a), EndpointID(b))
+                }
+                if !changed { throw .notDictated }
+            }
+        case .serverRestart:
+            return dictate(step, line) { () throws(DictationError) in
+                simulation.restartServer()
+                var count = 0
+                while count < maxSteps, simulation.stepDue() {
+                    count += 1
+                }
+            }
+        }
+    }
+
+    /// Checks that the next step RTMKit took is `step`.
+    private func expectStep(_ step: TraceNetworkStep, _ line: TraceLine) -> ReplayDivergence? {
+        guard let next = steps.first else { return diverge(at: line, actual: nothing) }
+        guard SimulationLines.matches(step, next) else {
+            return diverge(at: line, actual: SimulationLines.text(.network(next)))
+        }
+        steps.removeFirst()
+        return nil
+    }
+
+    /// Carries out `step` with `action` once every earlier step is matched, then checks RTMKit took it.
+    private func dictate(
+        _ step: TraceNetworkStep, _ line: TraceLine, _ action: () throws(DictationError) -> Void
+    ) -> ReplayDivergence? {
+        if let earlier = steps.first { return diverge(at: line, actual: SimulationLines.text(.network(earlier))) }
+        do {
+            try action()
+        } catch {
+            let reason: String
+            switch error {
+            case .unknownMessage(let id): reason = "no message \(id.rawValue) is in flight"
+            case .clockWouldGoBack(let from, _): reason = "the clock is already at \(from) ms"
+            case .notDictated: reason = "the link is already \(step.isLinkDown ? "down" : "up")"
+            }
+            return diverge(at: line, actual: "nothing: \(reason)")
+        }
+        return expectStep(step, line)
+    }
+}
+
+extension TraceNetworkStep {
+    fileprivate var isLinkDown: Bool {
+        if case .linkDown = self { return true }
+        return false
+    }
+}
