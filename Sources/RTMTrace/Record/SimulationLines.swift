@@ -7,7 +7,9 @@ import RTMKit
 /// - a callback is one line;
 /// - the network's sends, deliveries, drops, duplicates, link changes and server restarts are `network`
 ///   lines, its clock moves `clock` lines (`@ms`);
-/// - service creation (the header's actors), violations, timers and reordering delays are not lines.
+/// - service creation (the header's actors), violations, timers and reordering delays are not lines;
+/// - clock moves with no other line between them collapse into the last one: a clock line is written
+///   only before the next other line (or at the end), so an idle stretch of a run is one line.
 enum SimulationLines {
     /// The trace line for `entry`, or nil when it has none.
     ///

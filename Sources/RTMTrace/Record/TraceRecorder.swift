@@ -26,6 +26,8 @@ public final class TraceRecorder {
     public private(set) var eventLines = 0
     private let simulation: RtmSimulation
     private var failure: TraceError?
+    /// The latest clock move, written only when something else happens after it.
+    private var pendingClock: TraceEvent?
 
     /// Records `simulation` into `writer`, whose header should be ``header(for:scenario:notes:)``.
     public init(simulation: RtmSimulation, writer: TraceWriter) {
@@ -63,8 +65,10 @@ public final class TraceRecorder {
             notes: notes.map { "\($0)\n\(settings)" } ?? "recorded by rtmcheck\n\(settings)")
     }
 
-    /// Flushes and closes the file; throws the first error met while recording.
+    /// Writes the final clock move, flushes and closes the file; throws the first error met while recording.
     public func finish() throws(TraceError) {
+        if failure == nil, let clock = pendingClock { write(clock) }
+        pendingClock = nil
         try writer.close()
         if let failure { throw failure }
     }
@@ -85,6 +89,19 @@ public final class TraceRecorder {
                     summarize ? simulation.messageInFlight(id).map(RtmSimulation.summary(of:)) : nil
                 })
         else { return }
+        // Clock moves with nothing in between collapse into the last one (SimulationLines.coalesces).
+        if case .clock = event {
+            pendingClock = event
+            return
+        }
+        if let clock = pendingClock {
+            pendingClock = nil
+            write(clock)
+        }
+        write(event)
+    }
+
+    private func write(_ event: TraceEvent) {
         do throws(TraceError) {
             try writer.write(event)
             eventLines += 1

@@ -14,6 +14,18 @@ struct ReplayQueue<Element> {
         items.append(element)
     }
 
+    /// Removes the element `offset` places after the head.
+    @discardableResult
+    mutating func remove(at offset: Int) -> Element {
+        offset == 0 ? removeFirst()! : items.remove(at: head + offset)
+    }
+
+    /// Removes the newest element.
+    @discardableResult
+    mutating func removeLast() -> Element? {
+        isEmpty ? nil : items.removeLast()
+    }
+
     @discardableResult
     mutating func removeFirst() -> Element? {
         guard !isEmpty else { return nil }

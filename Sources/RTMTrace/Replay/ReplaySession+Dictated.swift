@@ -63,25 +63,48 @@ extension ReplaySession {
     // MARK: Network lines
 
     /// Carries out (or, for what RTMKit does by itself, checks) one network line.
+    ///
+    /// The trace's message IDs are names: a `send` line is matched with RTMKit's next send on the same
+    /// link (sends on different links may come in any order, which no endpoint can observe), and later
+    /// lines about that ID are about RTMKit's message.
     private func carryOut(_ step: TraceNetworkStep, _ line: TraceLine) -> ReplayDivergence? {
         switch step {
-        case .send:
-            return expectStep(step, line)
+        case .send(let id, let from, let to, _):
+            let sameLink: (TraceNetworkStep) -> Bool = {
+                if case .send(_, from, to, _) = $0 { true } else { false }
+            }
+            if let offset = steps.pending.firstIndex(where: sameLink).map({ $0 - steps.pending.startIndex }) {
+                guard case .send(let actual, _, _, _) = steps.remove(at: offset) else { return nil }
+                messageIds[id] = actual
+                return nil
+            }
+            if let index = consequentialSends.firstIndex(where: sameLink) {
+                guard case .send(let actual, _, _, _) = consequentialSends.remove(at: index) else { return nil }
+                messageIds[id] = actual
+                return nil
+            }
+            return diverge(at: line, actual: steps.first.map { SimulationLines.text(.network($0)) } ?? nothing)
         case .deliver(let id):
-            return dictate(step, line) { () throws(DictationError) in try simulation.deliverNow(MessageID(rawValue: id)) }
-        case .drop(let id, let reason):
-            if reason != .loss, reason != .dictated, consequentialDrops.remove(id) != nil { return nil }
-            if reason == .linkDown || reason == .restart {
-                return diverge(at: line, actual: "message \(id) was not lost to a link drop or restart")
+            let actual = rtmKitId(id)
+            return dictate(.deliver(id: actual), line) { () throws(DictationError) in
+                try simulation.deliverNow(MessageID(rawValue: actual))
             }
-            // RTMKit logs a dictated drop; the line's reason (loss, or none) says why the run lost it.
-            return dictate(.drop(id: id, reason: nil), line) { () throws(DictationError) in
-                try simulation.dropNow(MessageID(rawValue: id))
+        case .drop(let id, _):
+            // The trace's reason says why its run lost the message; here it is lost either way: RTMKit lost it
+            // already (a link drop or restart) or the line drops it now.
+            let actual = rtmKitId(id)
+            if consequentialDrops.remove(actual) != nil { return nil }
+            return dictate(.drop(id: actual, reason: nil), line) { () throws(DictationError) in
+                try simulation.dropNow(MessageID(rawValue: actual))
             }
-        case .duplicate(let id, _):
-            return dictate(step, line) { () throws(DictationError) in
-                try simulation.duplicateNow(MessageID(rawValue: id))
+        case .duplicate(let id, let copy):
+            let actual = rtmKitId(id)
+            var made: UInt64?
+            let divergence = dictate(.duplicate(id: actual, copy: nil), line) { () throws(DictationError) in
+                made = try simulation.duplicateNow(MessageID(rawValue: actual)).rawValue
             }
+            if let copy, let made { messageIds[copy] = made }
+            return divergence
         case .linkDown(let a, let b), .linkUp(let a, let b):
             if let index = consequentialLinks.firstIndex(where: { SimulationLines.matches(step, $0) }) {
                 consequentialLinks.remove(at: index)
@@ -109,17 +132,11 @@ extension ReplaySession {
         }
     }
 
-    /// Checks that the next step RTMKit took is `step`.
-    private func expectStep(_ step: TraceNetworkStep, _ line: TraceLine) -> ReplayDivergence? {
-        guard let next = steps.first else { return diverge(at: line, actual: nothing) }
-        guard SimulationLines.matches(step, next) else {
-            return diverge(at: line, actual: SimulationLines.text(.network(next)))
-        }
-        steps.removeFirst()
-        return nil
-    }
+    /// RTMKit's ID for the trace's message `id`.
+    private func rtmKitId(_ id: UInt64) -> UInt64 { messageIds[id] ?? id }
 
-    /// Carries out `step` with `action` once every earlier step is matched, then checks RTMKit took it.
+    /// Carries out `step` with `action` once every earlier step is matched, then checks RTMKit took it
+    /// (`step` in RTMKit's IDs).
     private func dictate(
         _ step: TraceNetworkStep, _ line: TraceLine, _ action: () throws(DictationError) -> Void
     ) -> ReplayDivergence? {
@@ -135,7 +152,12 @@ extension ReplaySession {
             }
             return diverge(at: line, actual: "nothing: \(reason)")
         }
-        return expectStep(step, line)
+        guard let next = steps.first else { return diverge(at: line, actual: nothing) }
+        guard SimulationLines.matches(step, next) else {
+            return diverge(at: line, actual: SimulationLines.text(.network(next)))
+        }
+        steps.removeFirst()
+        return nil
     }
 }
 

@@ -22,6 +22,8 @@ final class ReplaySession {
     var actorIndex: [String: Int] = [:]
     /// Seeded: the lines RTMKit produced, not yet matched.
     var produced = ReplayQueue<TraceEvent>()
+    /// Seeded: the latest clock move, which becomes a line only when another line follows (as recorded).
+    var pendingClock: TraceEvent?
     /// Dictated and prompt: per actor, the callbacks received and not yet matched, with their order of arrival.
     var callbacks: [ReplayQueue<(order: Int, callback: RtmCallback)>] = []
     var callbackOrder = 0
@@ -29,6 +31,10 @@ final class ReplaySession {
     var steps = ReplayQueue<TraceNetworkStep>()
     /// Dictated: messages lost because a link went down or the server restarted (a trace may omit them).
     var consequentialDrops: Set<UInt64> = []
+    /// Dictated: sends lost at once on a down link (a trace may omit them).
+    var consequentialSends: [TraceNetworkStep] = []
+    /// Dictated: the trace's message IDs as RTMKit numbered the same messages.
+    var messageIds: [UInt64: UInt64] = [:]
     /// Dictated: link changes RTMKit made by itself (after a server restart; a trace may omit them).
     var consequentialLinks: [TraceNetworkStep] = []
     /// Dictated: whether a link change under way was dictated by the trace.
@@ -86,7 +92,16 @@ final class ReplaySession {
     private func observed(_ entry: SimulationTraceEntry) {
         switch mode {
         case .seeded:
-            if let event = SimulationLines.event(for: entry) { produced.append(event) }
+            guard let event = SimulationLines.event(for: entry) else { return }
+            if case .clock = event {
+                pendingClock = event
+                return
+            }
+            if let clock = pendingClock {
+                pendingClock = nil
+                produced.append(clock)
+            }
+            produced.append(event)
         case .prompt:
             if case .callback(let service, let callback) = entry.event { received(callback, by: service) }
         case .dictated:
@@ -110,6 +125,9 @@ final class ReplaySession {
         switch step {
         case .dropped(let id, let reason) where reason == .linkDown || reason == .restart:
             consequentialDrops.insert(id.rawValue)
+            if case .send(id.rawValue, _, _, _)? = steps.pending.last, let send = steps.removeLast() {
+                consequentialSends.append(send)  // Sent on a link that was down: lost on the spot.
+            }
         case .linkDown, .linkUp:
             guard let event = TraceEvent(step), case .network(let line) = event else { return }
             if dictatingLink { steps.append(line) } else { consequentialLinks.append(line) }
