@@ -13,14 +13,18 @@ import RTMKit
 enum SimulationLines {
     /// The trace line for `entry`, or nil when it has none.
     ///
-    /// `summary` names a sent message for people (the recorder looks it up; a replay passes nil and
-    /// compares without it).
-    static func event(for entry: SimulationTraceEntry, summary: (MessageID) -> String? = { _ in nil }) -> TraceEvent? {
+    /// `user` gives a service's user ID, which names its invitations created before login
+    /// (``InvitationKey/namingCaller(_:)``); `summary` names a sent message for people (the recorder looks it
+    /// up; a replay passes nil and compares without it).
+    static func event(
+        for entry: SimulationTraceEntry, user: (String) -> String = { $0 },
+        summary: (MessageID) -> String? = { _ in nil }
+    ) -> TraceEvent? {
         switch entry.event {
         case .apiReturned(let service, let call, let result):
-            return .call(actor: service, call, returned: result)
+            return .call(actor: service, call.namingCaller(user(service)), returned: result.namingCaller(user(service)))
         case .callback(let service, let callback):
-            return .callback(actor: service, callback)
+            return .callback(actor: service, callback.namingCaller(user(service)))
         case .network(let logged):
             if case .sent(let id, _, _, _) = logged.step {
                 return TraceEvent(logged.step, summary: summary(id), server: RtmSimulation.serverEndpoint)

@@ -84,7 +84,7 @@ public final class TraceRecorder {
         let summarize = summaries
         guard
             let event = SimulationLines.event(
-                for: entry,
+                for: entry, user: { $0 },
                 summary: { [simulation] id in
                     summarize ? simulation.messageInFlight(id).map(RtmSimulation.summary(of:)) : nil
                 })

@@ -20,6 +20,10 @@ final class ReplaySession {
 
     var services: [String: RtmService] = [:]
     var actorIndex: [String: Int] = [:]
+    /// Each actor's user ID (it names the actor's invitations created before login).
+    var userIds: [String: String] = [:]
+    /// Per actor, the serials of invitations RTMKit created before login (keyed with no caller).
+    var callerlessSerials: [String: Set<Int>] = [:]
     /// Seeded: the lines RTMKit produced, not yet matched.
     var produced = ReplayQueue<TraceEvent>()
     /// Seeded: the latest clock move, which becomes a line only when another line follows (as recorded).
@@ -82,6 +86,7 @@ final class ReplaySession {
         for (index, actor) in header.actors.enumerated() {
             services[actor.name] = simulation.createService(appId: header.app.appId, handler: nil, name: actor.name)
             actorIndex[actor.name] = index
+            userIds[actor.name] = actor.userId
         }
         callbacks = Array(repeating: ReplayQueue(), count: header.actors.count)
         simulation.observe { [unowned self] entry in self.observed(entry) }
@@ -92,7 +97,7 @@ final class ReplaySession {
     private func observed(_ entry: SimulationTraceEntry) {
         switch mode {
         case .seeded:
-            guard let event = SimulationLines.event(for: entry) else { return }
+            guard let event = SimulationLines.event(for: entry, user: { self.userIds[$0] ?? $0 }) else { return }
             if case .clock = event {
                 pendingClock = event
                 return
@@ -116,7 +121,7 @@ final class ReplaySession {
     private func received(_ callback: RtmCallback, by service: String) {
         guard let index = actorIndex[service] else { return }
         callbackOrder += 1
-        callbacks[index].append((callbackOrder, callback))
+        callbacks[index].append((callbackOrder, callback.namingCaller(userIds[service] ?? service)))
     }
 
     /// Dictated mode: sorts a network step into the steps a line must match and the consequences a trace
@@ -188,8 +193,20 @@ final class ReplaySession {
 
     // MARK: Calls
 
-    /// Makes the call of a `call` line and returns what it returned.
+    /// Makes the call of a `call` line and returns what it returned (invitations named as in the trace).
     func perform(_ call: RtmApiCall, by actor: String) -> RtmApiResult? {
-        services[actor]?.perform(call)
+        guard let service = services[actor] else { return nil }
+        let user = userIds[actor] ?? actor
+        var made = call
+        if let key = call.invitationKey, key.caller == user, callerlessSerials[actor]?.contains(key.serial) == true,
+            service.core.local(key) == nil
+        {
+            made = call.with(key.callerless)  // Created before login: RTMKit still knows it without a caller.
+        }
+        let result = service.perform(made)
+        if case .invitationCreated(let key?) = result, key.caller.isEmpty {
+            callerlessSerials[actor, default: []].insert(key.serial)
+        }
+        return result.namingCaller(user)
     }
 }
