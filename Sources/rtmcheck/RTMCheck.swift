@@ -10,8 +10,8 @@ struct RTMCheck: ParsableCommand {
             the SDK spells them.
             """,
         subcommands: [
-            CheckCommand.self, BenchCommand.self, SimulateCommand.self, ValidateCommand.self, RecordCommand.self, ReplayCommand.self,
-            GenerateCommand.self, CoverageCommand.self, CodesCommand.self, TokenCommand.self,
+            CheckCommand.self, BenchCommand.self, SimulateCommand.self, ValidateCommand.self, GenerateCommand.self, CoverageCommand.self, CodesCommand.self, TokenCommand.self,
+            RecordCommand.self, ReplayCommand.self,
         ]
     )
 }

@@ -40,7 +40,8 @@ struct RecordCommand: ParsableCommand {
         plan.durationMs = try SimulateCommand.parseDuration(workload.duration)
         plan.meanActionIntervalMs = max(1, workload.interval)
         let simulation = SimulationWorkload(plan: plan, seed: workload.seed)
-        let scenario = workload.scenario.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
+        let scenario =
+            workload.scenario.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
             ?? "workload-\(plan.users.count)-clients"
         let recorded: RecordedRun
         do {

@@ -38,7 +38,8 @@ enum Recordings {
 @Suite struct RecordTests {
     @Test("the header declares every service, the seed, and the network settings a replay needs")
     func headerDeclaresTheRun() throws {
-        let (_, text) = try Recordings.record(Recordings.plan(users: 3, seconds: 5, faults: Recordings.faults), seed: 11)
+        let (_, text) = try Recordings.record(
+            Recordings.plan(users: 3, seconds: 5, faults: Recordings.faults), seed: 11)
         let trace = try TraceReader.read(text: text, file: "r.jsonl")
         #expect(trace.header.actors.map(\.name) == ["u1", "u2", "u3"])
         #expect(trace.header.seed == 11)
@@ -50,7 +51,8 @@ enum Recordings {
 
     @Test("a recording holds calls with returns, callbacks, network steps and clock moves")
     func recordingHoldsEveryKindOfLine() throws {
-        let (run, text) = try Recordings.record(Recordings.plan(users: 3, seconds: 10, faults: Recordings.faults), seed: 3)
+        let (run, text) = try Recordings.record(
+            Recordings.plan(users: 3, seconds: 10, faults: Recordings.faults), seed: 3)
         let trace = try TraceReader.read(text: text, file: "r.jsonl")
         #expect(trace.lines.count == run.eventLines)
         #expect(trace.lines.contains { if case .call(_, _, .some) = $0.event { true } else { false } })
@@ -88,7 +90,8 @@ enum Recordings {
 
     @Test("a broken settings line is a header error at the header's line")
     func brokenSettingsAreMalformed() throws {
-        let header = #"{"format":"rtmcheck-trace","version":1,"scenario":"s","actors":[{"name":"a","api":"rtm"}],"#
+        let header =
+            #"{"format":"rtmcheck-trace","version":1,"scenario":"s","actors":[{"name":"a","api":"rtm"}],"#
             + #""app":{"appId":"0123456789abcdef0123456789abcdef","certificate":false},"#
             + #""notes":"replay: seeded latency=10 loss=2"}"#
         #expect {

@@ -26,7 +26,8 @@ import Testing
         let replayed = try TraceReplayer().replay(text: text, file: "channel.jsonl")
         #expect(replayed.verdict == .identical, "\(replayed.text())")
         #expect(replayed.linesMatched == run.eventLines)
-        let validated = TraceValidator().validate(try TraceReader.read(text: text, file: "channel.jsonl"), file: "channel.jsonl")
+        let validated = TraceValidator().validate(
+            try TraceReader.read(text: text, file: "channel.jsonl"), file: "channel.jsonl")
         #expect(validated.verdict == .matched, "\(validated.text())")
         // Every call and callback is one the model matched; network and clock lines are left to replay.
         let observable = text.split(separator: "\n").filter { $0.contains(#""actor":"#) }.count

@@ -6,7 +6,8 @@ import Testing
 /// Traces with network lines but no recorded settings (the generated conformance suite, regressions):
 /// their network lines are carried out.
 @Suite struct ReplayDictatedTests {
-    static let conformance = TraceFiles.jsonl(in: TraceFiles.generated)
+    static let conformance =
+        TraceFiles.jsonl(in: TraceFiles.generated)
         + TraceFiles.jsonl(in: TraceFiles.root.appendingPathComponent("Traces/regressions").path)
 
     @Test("the generated conformance traces replay against RTMKit", arguments: conformance)
@@ -33,7 +34,8 @@ import Testing
     @Test("delivering a message that is not in flight fails at that line")
     func unknownMessageFails() throws {
         let text = try String(contentsOfFile: "\(TraceFiles.generated)/invitation-race-12.jsonl", encoding: .utf8)
-        let edited = text.replacingOccurrences(of: #"{"network":"deliver","id":2}"#, with: #"{"network":"deliver","id":99}"#)
+        let edited = text.replacingOccurrences(
+            of: #"{"network":"deliver","id":2}"#, with: #"{"network":"deliver","id":99}"#)
         let result = try TraceReplayer().replay(text: edited, file: "t.jsonl")
         #expect(result.divergence?.line == TraceFiles.line(of: #""id":99"#, in: edited))
         #expect(result.divergence?.actual == "nothing: no message 99 is in flight")

@@ -5,7 +5,8 @@ import Testing
 
 /// The hand-written traces of Traces/docs (no network lines: prompt delivery) against RTMKit.
 @Suite struct ReplayDocsTests {
-    @Test("every hand-written trace in Traces/docs replays identically", arguments: TraceFiles.jsonl(in: TraceFiles.docs))
+    @Test(
+        "every hand-written trace in Traces/docs replays identically", arguments: TraceFiles.jsonl(in: TraceFiles.docs))
     func docsTraceReplays(path: String) throws {
         let result = try TraceReplayer().replay(path: path)
         #expect(result.mode == .prompt)

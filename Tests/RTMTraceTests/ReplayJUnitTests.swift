@@ -20,7 +20,9 @@ import Testing
         report.add(file: "m.jsonl", error: TraceError(file: "m.jsonl", line: 2, message: "unknown call x"), seconds: 0)
         let xml = report.xml
         #expect(xml.hasPrefix(#"<?xml version="1.0" encoding="UTF-8"?>"#))
-        #expect(xml.contains(#"<testsuite name="rtmcheck replay" tests="4" failures="1" errors="1" skipped="1" time="0.015">"#))
+        #expect(
+            xml.contains(
+                #"<testsuite name="rtmcheck replay" tests="4" failures="1" errors="1" skipped="1" time="0.015">"#))
         #expect(xml.contains(#"<testcase classname="rtmcheck replay" name="ok.jsonl" time="0.013"/>"#))
         #expect(xml.contains(#"name="bad &lt;1&gt;.jsonl""#))
         #expect(xml.contains(#"<failure type="divergence" message="bad &lt;1&gt;.jsonl:"#))
@@ -29,10 +31,12 @@ import Testing
         #expect(!xml.contains(#"{"actor""#))  // Quotes in lines are escaped.
     }
 
-    @Test("XML escaping drops control characters and escapes markup", arguments: [
-        ("a<b>&\"c'", "a&lt;b&gt;&amp;&quot;c&apos;"),
-        ("tab\tnew\nline\u{1}", "tab\tnew\nline"),
-    ])
+    @Test(
+        "XML escaping drops control characters and escapes markup",
+        arguments: [
+            ("a<b>&\"c'", "a&lt;b&gt;&amp;&quot;c&apos;"),
+            ("tab\tnew\nline\u{1}", "tab\tnew\nline"),
+        ])
     func escaping(input: String, escaped: String) {
         #expect(ReplayJUnit.escape(input) == escaped)
     }

@@ -8,7 +8,8 @@ import Testing
     @Test("a hand-edited wrong callback fails at exactly that line, listing the callback that did happen")
     func wrongCallbackFailsAtItsLine() throws {
         let text = try TraceFiles.text("invitation-accept.jsonl")
-        let refused = TraceFiles.accepted.replacingOccurrences(of: "onLocalInvitationAccepted", with: "onLocalInvitationRefused")
+        let refused = TraceFiles.accepted.replacingOccurrences(
+            of: "onLocalInvitationAccepted", with: "onLocalInvitationRefused")
         let edited = text.replacingOccurrences(of: TraceFiles.accepted, with: refused)
         let result = try TraceReplayer().replay(text: edited, file: "t.jsonl")
         let line = try #require(TraceFiles.line(of: "onLocalInvitationRefused", in: edited))
@@ -23,7 +24,9 @@ import Testing
         let text = try TraceFiles.text("invitation-accept.jsonl")
         let edited = text.replacingOccurrences(
             of: #""call":"acceptRemoteInvitation","invitation":"alice->bob#1","returns":"INVITATION_API_CALL_ERR_OK""#,
-            with: #""call":"acceptRemoteInvitation","invitation":"alice->bob#1","returns":"INVITATION_API_CALL_ERR_ALREADY_END""#)
+            with:
+                #""call":"acceptRemoteInvitation","invitation":"alice->bob#1","returns":"INVITATION_API_CALL_ERR_ALREADY_END""#
+        )
         let result = try TraceReplayer().replay(text: edited, file: "t.jsonl")
         #expect(result.divergence?.line == TraceFiles.line(of: "INVITATION_API_CALL_ERR_ALREADY_END", in: edited))
         #expect(result.divergence?.actual.hasSuffix(#""returns":"INVITATION_API_CALL_ERR_OK"}"#) == true)
@@ -60,7 +63,8 @@ import Testing
 
     @Test("time moves only by clock lines: an unanswered invitation expires after +60s, not before")
     func clockLinesMoveTime() throws {
-        let expired = try TraceReplayer().replay(text: try Self.unanswered(waiting: #"{"clock":"+60s"}"#), file: "t.jsonl")
+        let expired = try TraceReplayer().replay(
+            text: try Self.unanswered(waiting: #"{"clock":"+60s"}"#), file: "t.jsonl")
         #expect(expired.verdict == .identical, "\(expired.text())")
         let early = try Self.unanswered(waiting: #"{"clock":"+59s"}"#)
         let waiting = try TraceReplayer().replay(text: early, file: "t.jsonl")

@@ -6,14 +6,13 @@ import Testing
 
 @Suite struct ReplayTests {
     /// A faulty 10,000+ event run, recorded once for the tests below.
-    static let recorded: (run: RecordedRun, text: String) = {
-        let plan = Recordings.plan(users: 12, seconds: 120, faults: Recordings.faults)
-        return (try? Recordings.record(plan, seed: 42)) ?? (RecordedRun(report: SimulationWorkload(plan: plan, seed: 0).run(), eventLines: 0), "")
-    }()
+    static let recording = Result {
+        try Recordings.record(Recordings.plan(users: 12, seconds: 120, faults: Recordings.faults), seed: 42)
+    }
 
     @Test("a recorded run of over 10,000 events with every fault replays identically")
     func recordedRunReplays() throws {
-        let (run, text) = Self.recorded
+        let (run, text) = try Self.recording.get()
         #expect(run.report.counters.total >= 10_000)
         #expect(run.eventLines >= 10_000)
         let result = try TraceReplayer().replay(text: text, file: "run.jsonl")
@@ -25,7 +24,7 @@ import Testing
 
     @Test("a recorded callback edited by hand fails the replay at exactly that line")
     func editedCallbackFailsAtItsLine() throws {
-        let text = Self.recorded.text
+        let text = try Self.recording.get().text
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let index = try #require(lines.firstIndex { $0.contains(#""code":"PEER_MESSAGE_ERR_OK""#) })
         let original = lines[index]
@@ -40,7 +39,8 @@ import Testing
 
     @Test("a recorded return code edited by hand fails at that line")
     func editedReturnFailsAtItsLine() throws {
-        var lines = Self.recorded.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = try Self.recording.get().text.split(separator: "\n", omittingEmptySubsequences: false).map(
+            String.init)
         let index = try #require(lines.firstIndex { $0.contains(#""returns":"JOIN_CHANNEL_ERR_OK""#) })
         lines[index] = lines[index].replacingOccurrences(of: "JOIN_CHANNEL_ERR_OK", with: "JOIN_CHANNEL_ERR_FAILURE")
         let result = try TraceReplayer().replay(text: lines.joined(separator: "\n"), file: "edited.jsonl")
@@ -50,7 +50,7 @@ import Testing
 
     @Test("a recording cut short diverges at its end: RTMKit did more")
     func truncatedRecordingDivergesAtTheEnd() throws {
-        let lines = Self.recorded.text.split(separator: "\n").map(String.init)
+        let lines = try Self.recording.get().text.split(separator: "\n").map(String.init)
         // Cut just after a call: what the call caused is missing.
         let cut = try #require(lines.indices.dropFirst(100).first { lines[$0].contains(#""call":"#) })
         let result = try TraceReplayer().replay(text: lines[...cut].joined(separator: "\n"), file: "cut.jsonl")
@@ -76,7 +76,7 @@ import Testing
     func fileReplayStreams() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("replay-stream-\(getpid()).jsonl").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        var lines = Self.recorded.text.split(separator: "\n").map(String.init)
+        var lines = try Self.recording.get().text.split(separator: "\n").map(String.init)
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         let result = try TraceReplayer().replay(path: path)
         #expect(result.verdict == .identical, "\(result.text())")

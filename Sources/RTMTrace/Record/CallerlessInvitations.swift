@@ -22,7 +22,8 @@ extension RtmApiCall {
     /// The invitation the call acts on, if any.
     var invitationKey: InvitationKey? {
         switch self {
-        case .setContent(let key, _), .setChannelId(let key, _), .setResponse(let key, _), .sendLocalInvitation(let key),
+        case .setContent(let key, _), .setChannelId(let key, _), .setResponse(let key, _),
+            .sendLocalInvitation(let key),
             .cancelLocalInvitation(let key), .acceptRemoteInvitation(let key), .refuseRemoteInvitation(let key):
             key
         case .login, .logout, .renewToken, .sendMessageToPeer, .queryPeersOnlineStatus, .setLocalUserAttributes,

@@ -59,7 +59,9 @@ public struct RecordedNetwork: Hashable, Sendable {
         var settings = RecordedNetwork(latencyMs: 10, faults: FaultPlan(), restartLinkDownMs: 5_000)
         for word in line.dropFirst(marker.count).split(separator: " ") {
             let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2 else { throw TraceLineError("notes: expected key=value in \(marker), found \(word)") }
+            guard parts.count == 2 else {
+                throw TraceLineError("notes: expected key=value in \(marker), found \(word)")
+            }
             let value = String(parts[1])
             switch parts[0] {
             case "latency": settings.latencyMs = try integer(value, "latency")

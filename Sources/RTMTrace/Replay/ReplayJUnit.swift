@@ -46,7 +46,8 @@ public struct ReplayJUnit: Sendable {
         var skipped = 0
         var body = ""
         for item in cases {
-            body += "    <testcase classname=\"\(Self.escape(suite))\" name=\"\(Self.escape(item.file))\""
+            body +=
+                "    <testcase classname=\"\(Self.escape(suite))\" name=\"\(Self.escape(item.file))\""
                 + " time=\"\(Self.seconds(item.seconds))\""
             switch item.outcome {
             case .replayed(let result):

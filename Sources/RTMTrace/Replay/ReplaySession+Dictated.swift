@@ -10,7 +10,8 @@ extension ReplaySession {
         case .call(let actor, let call, let returned):
             if let index = actorIndex[actor], let early = callbacks[index].first {
                 return diverge(
-                    at: line, actual: SimulationLines.text(.callback(actor: actor, early.callback))
+                    at: line,
+                    actual: SimulationLines.text(.callback(actor: actor, early.callback))
                         + " (received before this call)")
             }
             guard let result = perform(call, by: actor) else { return diverge(at: line, actual: "no such actor") }
@@ -55,7 +56,9 @@ extension ReplaySession {
             guard let next = callbacks[index].first, next.order < first?.order ?? Int.max else { continue }
             first = (next.order, actor, next.callback)
         }
-        if let first { return diverge(at: nil, actual: SimulationLines.text(.callback(actor: first.actor, first.callback))) }
+        if let first {
+            return diverge(at: nil, actual: SimulationLines.text(.callback(actor: first.actor, first.callback)))
+        }
         if let step = steps.first { return diverge(at: nil, actual: SimulationLines.text(.network(step))) }
         return nil
     }

@@ -172,7 +172,9 @@ final class ReplaySession {
             for (actor, index) in actorIndex {
                 all += callbacks[index].pending.map { ($0.order, actor, $0.callback) }
             }
-            lines = all.sorted { $0.order < $1.order }.map { SimulationLines.text(.callback(actor: $0.actor, $0.callback)) }
+            lines = all.sorted { $0.order < $1.order }.map {
+                SimulationLines.text(.callback(actor: $0.actor, $0.callback))
+            }
         }
         guard lines.count > 20 else { return lines }
         return Array(lines.prefix(20)) + ["… and \(lines.count - 20) more"]

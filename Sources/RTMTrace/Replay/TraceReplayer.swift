@@ -61,7 +61,8 @@ public struct TraceReplayer: Sendable {
     /// Replays a trace given as text; `file` names it in errors and in the report.
     public func replay(text: String, file: String) throws(TraceError) -> ReplayResult {
         let reader = try TraceReader(text: text, file: file)
-        return try replay(Trace(header: reader.header, lines: try reader.readAll()), file: file, headerLine: reader.headerLine)
+        return try replay(
+            Trace(header: reader.header, lines: try reader.readAll()), file: file, headerLine: reader.headerLine)
     }
 
     private func run(
