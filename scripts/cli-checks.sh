@@ -31,7 +31,30 @@ for f in "$tmp"/*.jsonl; do
 done
 rm -rf "$tmp"
 
+<<<<<<< HEAD
 echo "== rtmcheck docs --check (committed diagrams are current)"
 "$BIN" docs --check
+=======
+echo "== rtmcheck record + replay (round trip, a hand-edited trace, a malformed one, JUnit)"
+tmp="$(mktemp -d)"
+"$BIN" record Models/channel.yaml --duration 600s --seed 1 -o "$tmp/run.jsonl" >/dev/null
+"$BIN" replay "$tmp/run.jsonl" | grep -q "identical"
+"$BIN" validate "$tmp/run.jsonl" | grep -q "valid"
+"$BIN" record --clients 20 --duration 30s --seed 3 --loss 0.02 --dup 0.02 --reorder 0.05 -o "$tmp/faults.jsonl" >/dev/null || true
+"$BIN" replay "$tmp/faults.jsonl" | grep -q "identical"
+line="$(grep -n '"callback":"onJoinSuccess"' "$tmp/run.jsonl" | head -1 | cut -d: -f1)"
+sed "${line}s/\"channelId\":\"lobby\"/\"channelId\":\"hall\"/" "$tmp/run.jsonl" > "$tmp/edited.jsonl"
+set +e; out="$("$BIN" replay "$tmp/edited.jsonl")"; rc=$?; set -e
+[ "$rc" -eq 1 ] || { echo "replay of an edited trace should exit 1, got $rc"; exit 1; }
+echo "$out" | grep -q "^$tmp/edited.jsonl:$line: expected " || { echo "the divergence should be at line $line: $out"; exit 1; }
+{ head -1 "$tmp/run.jsonl"; echo '{"actor":"alice","call":"sendLocalInvitaton","invitation":"alice->bob#1"}'; } > "$tmp/bad.jsonl"
+set +e; "$BIN" replay "$tmp/bad.jsonl" 2>"$tmp/err.txt"; rc=$?; set -e
+[ "$rc" -eq 64 ] || { echo "replay of a malformed trace should exit 64, got $rc"; exit 1; }
+grep -q "^$tmp/bad.jsonl:2: unknown call sendLocalInvitaton" "$tmp/err.txt"
+# Traces/docs/attributes.jsonl expects lastUpdateTs 0 where RTMKit stamps Unix ms (see docs/trace-format.md, Replay).
+"$BIN" replay Traces/generated Traces/regressions $(ls Traces/docs/*.jsonl | grep -v attributes.jsonl) --junit "$tmp/replay.xml" >/dev/null
+grep -q '<testsuites name="rtmcheck replay" tests="78" failures="0" errors="0"' "$tmp/replay.xml"
+rm -rf "$tmp"
+>>>>>>> h/replay
 
 echo "cli-checks: all passed"

@@ -10,7 +10,7 @@ struct RTMCheck: ParsableCommand {
             the SDK spells them.
             """,
         subcommands: [
-            CheckCommand.self, BenchCommand.self, SimulateCommand.self, ValidateCommand.self, GenerateCommand.self, CoverageCommand.self, RenderCommand.self, DocsCommand.self, CodesCommand.self, TokenCommand.self,
+            CheckCommand.self, BenchCommand.self, SimulateCommand.self, RecordCommand.self, ReplayCommand.self, ValidateCommand.self, GenerateCommand.self, CoverageCommand.self, RenderCommand.self, DocsCommand.self, CodesCommand.self, TokenCommand.self,
         ]
     )
 }
