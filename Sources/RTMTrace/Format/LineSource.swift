@@ -24,6 +24,8 @@ final class LineSource {
 
     private var file: UnsafeMutablePointer<FILE>?
     private var buffer: [UInt8] = []
+    /// The most bytes ever held at once: bounded by one chunk plus the longest line, whatever the file's size.
+    private(set) var peakBufferedBytes = 0
     /// The bytes of one `fread`, reused.
     private var chunk: [UInt8] = []
     private var start = 0
@@ -118,6 +120,7 @@ final class LineSource {
         chunk.withUnsafeBufferPointer { raw in
             buffer.append(contentsOf: UnsafeBufferPointer(rebasing: raw[0..<read]))
         }
+        peakBufferedBytes = max(peakBufferedBytes, buffer.count)
         if read < Self.chunkBytes {
             if ferror(file) != 0 { throw .io(String(cString: strerror(errno))) }
             atEnd = true

@@ -47,6 +47,8 @@ public final class TraceReader {
     public let headerLine: Int
     /// The number of the last line read.
     public private(set) var lineNumber: Int
+    /// The most trace bytes the reader ever held at once (one read chunk plus the longest line).
+    public var peakBufferedBytes: Int { source.peakBufferedBytes }
 
     private let source: LineSource
     private let actors: [String: TraceAPI]
