@@ -38,6 +38,7 @@ struct SignalingHarness {
     }
 
     /// Takes the RTM calls made since the last take.
+    @discardableResult
     mutating func takeCalls() -> [RtmApiCall] {
         defer { calls.removeAll() }
         return calls

@@ -30,7 +30,7 @@ func writeLargeTrace(path: String, megabytes: Int) throws -> Int {
     let lines = writer.text.split(separator: "\n")
     let header = lines[0] + "\n"
     let body = Data(lines.dropFirst().joined(separator: "\n").utf8 + [UInt8(ascii: "\n")])
-    FileManager.default.createFile(atPath: path, contents: Data(header.utf8))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(header.utf8))
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     try handle.seekToEnd()
     let repeats = megabytes * 1_048_576 / body.count + 1

@@ -145,7 +145,7 @@ struct ValidationSearch {
                 add(successor, parent: current, move: move)
             }
         }
-        var diagnosis = ValidationDiagnosis(search: self)
+        let diagnosis = ValidationDiagnosis(search: self)
         let failure = diagnosis.failure()
         return TraceValidation(
             file: file, verdict: .mismatch, linesMatched: matchedCount(best), skipped: setup.skipped,
