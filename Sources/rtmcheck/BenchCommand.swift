@@ -56,7 +56,7 @@ struct BenchCommand: ParsableCommand {
         options.progress = ProgressLine.reporter(label: loaded.name)
         let (outcome, _) = check.run(options)
         ProgressLine.clear()
-        let peak = PeakMemory.bytes()
+        let peak = SystemInfo.peakResidentBytes ?? 0
         let workerCount = options.workers
         let report = BenchFigures(
             scenario: loaded.name, states: outcome.states, transitions: outcome.transitions, depth: outcome.maxDepth,
@@ -102,17 +102,5 @@ struct BenchFigures: Codable {
                   workers       %d, store %@
                 """, scenario, verdict, states, transitions, depth, seconds, statesPerSecond, bytesPerState,
             Double(peakMemoryBytes) / 1_048_576, workers, store)
-    }
-}
-
-/// Peak resident memory of this process (VmHWM), in bytes.
-enum PeakMemory {
-    static func bytes() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-            let digits = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
-            return digits * 1024
-        }
-        return 0
     }
 }

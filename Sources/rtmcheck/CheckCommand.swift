@@ -105,7 +105,7 @@ struct CheckCommand: ParsableCommand {
             options.storage = store.storage
             options.workers = workers ?? CheckOptions.availableCores
             if let memory {
-                guard let bytes = MemorySize.parse(memory) else { throw ValidationError("--memory: expected e.g. 8G or 512M, got '\(memory)'") }
+                guard let bytes = ScenarioLoader.parseBytes(memory) else { throw ValidationError("--memory: expected e.g. 8G or 512M, got '\(memory)'") }
                 options.maxMemory = bytes
             }
             options.maxDepth = maxDepth
@@ -149,21 +149,6 @@ extension CheckCommand {
         try trace.text.write(toFile: path, atomically: true, encoding: .utf8)
         FileHandle.standardError.write(Data("wrote the counterexample to \(chosen.name) to \(path)\n".utf8))
         return true
-    }
-}
-
-/// `8G`, `512M`, `4096K` or bytes.
-enum MemorySize {
-    static func parse(_ text: String) -> Int? {
-        var t = text.uppercased()
-        if t.hasSuffix("B") { t.removeLast() }
-        let units: [(String, Int)] = [("K", 1 << 10), ("M", 1 << 20), ("G", 1 << 30), ("T", 1 << 40)]
-        for (suffix, factor) in units where t.hasSuffix(suffix) {
-            guard let v = Double(t.dropLast()), v > 0 else { return nil }
-            return Int(v * Double(factor))
-        }
-        guard let v = Int(t), v > 0 else { return nil }
-        return v
     }
 }
 

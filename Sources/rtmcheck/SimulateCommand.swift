@@ -1,4 +1,5 @@
 import ArgumentParser
+import ModelChecker
 import Foundation
 import RTMKit
 import RTMSystem
@@ -161,13 +162,8 @@ struct SimulateCommand: ParsableCommand {
         throw ValidationError("--duration must look like 60s, 500ms or 2m, not \(text)")
     }
 
-    /// The process's peak resident memory, from `/proc/self/status` (Linux).
+    /// The process's peak resident memory (VmHWM), for the report.
     static func peakMemory() -> String? {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-            let kilobytes = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
-            return String(format: "%.1f MB", Double(kilobytes) / 1024)
-        }
-        return nil
+        SystemInfo.peakResidentBytes.map { String(format: "%.1f MB", Double($0) / 1_048_576) }
     }
 }

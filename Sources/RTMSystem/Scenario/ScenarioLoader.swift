@@ -1,4 +1,5 @@
 import Foundation
+import RTMProtocol
 import Yams
 
 /// A scenario file that could not be read: `file:line:column: expected …`.
@@ -58,6 +59,9 @@ public enum ScenarioLoader {
         }
         return try Reader(file: file).scenario(root)
     }
+
+    /// A memory size as scenarios and the CLI write it: `512M`, `4G`, `4GB`, `1024` → bytes.
+    public static func parseBytes(_ text: String) -> Int? { Reader.parseBytes(text) }
 
     static func yamlError(_ error: YamlError, file: String) -> ScenarioError {
         switch error {
@@ -351,24 +355,8 @@ struct Reader {
 func closest(_ word: String, _ candidates: [String]) -> String? {
     var best: (String, Int)?
     for candidate in candidates {
-        let d = editDistance(word.lowercased(), candidate.lowercased())
+        let d = CloseMatches.editDistance(word.lowercased(), candidate.lowercased())
         if d <= max(2, candidate.count / 3), best == nil || d < best!.1 { best = (candidate, d) }
     }
     return best?.0
-}
-
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var prev = Array(0...b.count)
-    var cur = Array(repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        cur[0] = i
-        for j in 1...b.count {
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&prev, &cur)
-    }
-    return prev[b.count]
 }
