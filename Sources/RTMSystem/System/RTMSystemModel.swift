@@ -18,6 +18,8 @@ public struct RTMSystemModel: Model, Sendable {
     public let selected: [Property<RTMSystemModel>]
     /// The server core's step function: `ServerMachine.step`, or a planted bug in a test.
     public let serverStep: @Sendable (ServerMachine.State, ServerMachine.Event) -> Step<ServerMachine.State, ServerMachine.Effect>
+    /// The scenario's symmetry declaration, checked against its budgets (see `RTMSystemModel+Symmetry`).
+    var symmetryPlan: SymmetryPlan?
 
     public init(
         _ scenario: Scenario,
@@ -25,6 +27,7 @@ public struct RTMSystemModel: Model, Sendable {
     ) throws {
         self.scenario = scenario
         self.serverStep = serverStep
+        symmetryPlan = try SymmetryPlan(scenario)
         let all = Self.allProperties
         if let names = scenario.properties {
             var chosen: [Property<RTMSystemModel>] = []

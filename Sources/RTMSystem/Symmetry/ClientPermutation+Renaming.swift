@@ -1,0 +1,142 @@
+import RTMMachines
+
+// Renaming every part of a state that names a client, each kept in its canonical order. Enum
+// renamings `switch` over every case without `default:`, so a new case that carries a user ID
+// breaks the build here instead of silently escaping the renaming.
+
+extension ClientPermutation {
+    func request(_ request: ClientRequest) -> ClientRequest {
+        switch request {
+        case .login(let user, let verdict): .login(user: self.user(user), tokenVerdict: verdict)
+        case .relogin(let user, let channels): .relogin(user: self.user(user), channels: channels)
+        case .logout, .join, .leave, .getMembers: request
+        case .channelMessage(let channel, let messageId, let text):
+            .channelMessage(channel, messageId: messageId, text: self.text(text))
+        case .peerMessage(let to, let messageId, let text, let offline):
+            .peerMessage(to: user(to), messageId: messageId, text: self.text(text), offline: offline)
+        case .peerMessageAck(let from, let messageId): .peerMessageAck(from: user(from), messageId: messageId)
+        case .invitation(let key, let request): .invitation(self.key(key), invitationRequest(request))
+        }
+    }
+
+    func invitationRequest(_ request: InvitationRequest) -> InvitationRequest {
+        switch request {
+        case .invite(let content, let channelId): .invite(content: text(content), channelId: channelId)
+        case .accept(let response): .accept(response: text(response))
+        case .refuse(let response): .refuse(response: text(response))
+        case .cancel, .acceptAck, .receivedAck, .abandon: request
+        }
+    }
+
+    func message(_ message: ServerMessage) -> ServerMessage {
+        switch message {
+        case .loginAccepted, .loginRejected, .reloginAccepted, .kicked, .joinAccepted, .joinRejected, .leaveAccepted,
+            .memberCount, .channelMessageAck, .peerMessageResult:
+            message
+        case .memberJoined(let channel, let member): .memberJoined(channel, user(member))
+        case .memberLeft(let channel, let member): .memberLeft(channel, user(member))
+        case .channelMessage(let channel, let from, let messageId, let text):
+            .channelMessage(channel, from: user(from), messageId: messageId, text: self.text(text))
+        case .members(let channel, let requestId, let members, let code):
+            // The server lists members sorted by user ID.
+            .members(channel, requestId: requestId, members.map(user).sorted(), code)
+        case .peerMessage(let from, let messageId, let text, let isOffline):
+            .peerMessage(from: user(from), messageId: messageId, text: self.text(text), isOffline: isOffline)
+        case .invitation(let key, let notice): .invitation(self.key(key), self.notice(notice))
+        }
+    }
+
+    func notice(_ notice: InvitationNotice) -> InvitationNotice {
+        switch notice {
+        case .invite(let content, let channelId): .invite(content: text(content), channelId: channelId)
+        case .accept(let response): .accept(response: text(response))
+        case .refuse(let response): .refuse(response: text(response))
+        case .calleeOffline, .calleeAck, .refuseAck, .callerAck, .cancel, .localFailure, .remoteFailure: notice
+        }
+    }
+
+    func clientTimer(_ timer: ClientCore.Timer) -> ClientCore.Timer {
+        switch timer {
+        case .connection, .channel, .peerMessage: timer
+        case .local(let key, let timer): .local(self.key(key), timer)
+        case .remote(let key, let timer): .remote(self.key(key), timer)
+        }
+    }
+
+    func owner(_ owner: TimerOwner) -> TimerOwner {
+        switch owner {
+        case .client(let i, let timer): .client(client(i), clientTimer(timer))
+        case .server(.grace(let conn)): .server(.grace(self.conn(conn)))
+        case .server(.invitation(let key, let timer)): .server(.invitation(self.key(key), timer))
+        }
+    }
+
+    /// The server's state renamed: sessions stay sorted by connection, members by user ID and
+    /// invitations by key; the offline store and the pending messages keep their arrival order.
+    func server(_ state: ServerMachine.State) -> ServerMachine.State {
+        var state = state
+        if !state.sessions.isEmpty {
+            for index in state.sessions.indices {
+                state.sessions[index].conn = conn(state.sessions[index].conn)
+                state.sessions[index].user = user(state.sessions[index].user)
+            }
+            if state.sessions.count > 1 { state.sessions.sort { $0.conn < $1.conn } }
+        }
+        for index in state.channels.indices where !state.channels[index].members.isEmpty {
+            state.channels[index].members = state.channels[index].members.map(user)
+            if state.channels[index].members.count > 1 { state.channels[index].members.sort() }
+        }
+        for index in state.offline.indices {
+            state.offline[index].to = user(state.offline[index].to)
+            state.offline[index].from = user(state.offline[index].from)
+            state.offline[index].text = text(state.offline[index].text)
+        }
+        for index in state.pending.indices {
+            state.pending[index].senderConn = state.pending[index].senderConn.map(conn)
+            state.pending[index].from = user(state.pending[index].from)
+            state.pending[index].to = user(state.pending[index].to)
+            state.pending[index].text = text(state.pending[index].text)
+        }
+        if !state.invitations.isEmpty {
+            for index in state.invitations.indices {
+                state.invitations[index].key = key(state.invitations[index].key)
+                if !state.invitations[index].content.isEmpty {
+                    state.invitations[index].content = text(state.invitations[index].content)
+                }
+            }
+            if state.invitations.count > 1 { state.invitations.sort { $0.key < $1.key } }
+        }
+        return state
+    }
+
+    /// The observations renamed: every note's whole-word client names, re-sorted.
+    func observations(_ seen: Observations) -> Observations {
+        var seen = seen
+        seen.violations = notes(seen.violations)
+        seen.delivered = notes(seen.delivered)
+        seen.sent = notes(seen.sent)
+        seen.cached = notes(seen.cached)
+        seen.marks = notes(seen.marks)
+        if !seen.interrupted.isEmpty {
+            seen.interrupted = seen.interrupted.map(key).sorted()
+        }
+        return seen
+    }
+
+    /// A sorted list of notes, renamed and sorted again (a renaming is one-to-one, so a list without
+    /// duplicates stays without).
+    func notes(_ notes: [String]) -> [String] {
+        guard !notes.isEmpty else { return notes }
+        var changed = false
+        var renamed = notes
+        for index in renamed.indices {
+            let note = text(notes[index])
+            if note != notes[index] {
+                renamed[index] = note
+                changed = true
+            }
+        }
+        if changed, renamed.count > 1 { renamed.sort() }
+        return renamed
+    }
+}

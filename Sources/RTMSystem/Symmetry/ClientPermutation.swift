@@ -1,0 +1,110 @@
+import RTMMachines
+
+/// One permutation of a scenario's clients, ready to rename states: client `i` of the image plays
+/// the part client `source[i]` played (``Symmetry``'s convention).
+///
+/// Everything a state names a client by is renamed consistently: its index (links, timers,
+/// `SystemAction`s), its connection (`ConnectionID(i)` is client `i`'s link), its user ID (the
+/// scenario's name for it) and the whole-word occurrences of that name in free text (message
+/// texts such as `"alice:1>bob"`, the checker's observation notes). A client's call budget moves
+/// with it: `entries[i][e]` is the entry of client `source[i]` whose renamed call is client `i`'s
+/// entry `e`.
+///
+/// ```swift
+/// // Swap alice and bob of [alice, bob, carol]:
+/// let swap = ClientPermutation(source: [1, 0, 2], names: ["alice", "bob", "carol"], entries: nil)
+/// swap.user("alice")           // "bob"
+/// swap.text("alice:1>carol")   // "bob:1>carol"
+/// ```
+struct ClientPermutation: Sendable {
+    /// `source[i]`: whose part client `i` plays.
+    let source: [Int]
+    /// `target[j]`: the client that plays client `j`'s former part (the inverse of `source`).
+    let target: [Int]
+    /// The scenario's client names (user IDs), by index.
+    let names: [String]
+    /// Per client `i`, per budget entry `e` of client `i`: the entry of client `source[i]` it continues.
+    let entries: [[Int]]
+    /// The names that move, longest first, as UTF-8, with their new names (for free text).
+    let moving: [(from: [UInt8], to: String)]
+
+    /// `entries` nil: every client keeps its budget entries by position (for permutations under which
+    /// the budgets are not symmetric, which a sound declaration never produces).
+    init(source: [Int], names: [String], entries: [[Int]]?) {
+        self.source = source
+        self.names = names
+        var target = Array(source.indices)
+        for (i, j) in source.enumerated() where target.indices.contains(j) { target[j] = i }
+        self.target = target
+        self.entries = entries ?? []
+        moving = source.indices.filter { source[$0] != $0 }
+            .map { i in (from: Array(names[source[i]].utf8), to: names[i]) }
+            .sorted { $0.from.count > $1.from.count }
+    }
+
+    var isIdentity: Bool { moving.isEmpty }
+
+    /// The new index of client `j`.
+    @inline(__always)
+    func client(_ j: Int) -> Int { target.indices.contains(j) ? target[j] : j }
+
+    @inline(__always)
+    func conn(_ conn: ConnectionID) -> ConnectionID {
+        target.indices.contains(conn.raw) ? ConnectionID(target[conn.raw]) : conn
+    }
+
+    /// The new name of a user ID (anything that is not a client's name stays).
+    @inline(__always)
+    func user(_ name: String) -> String {
+        for (j, old) in names.enumerated() where old == name { return names[target[j]] }
+        return name
+    }
+
+    func key(_ key: InvitationKey) -> InvitationKey {
+        InvitationKey(caller: user(key.caller), callee: user(key.callee), serial: key.serial)
+    }
+
+    /// `text` with every whole-word occurrence of a moving client's name replaced by its new name. A
+    /// word boundary is the start or end of the text or a byte that cannot continue an identifier
+    /// (anything but an ASCII letter, a digit, `_`, or a byte of a non-ASCII character).
+    func text(_ text: String) -> String {
+        if text.isEmpty || moving.isEmpty { return text }
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        var changed = false
+        var position = 0
+        var copied = 0
+        while position < bytes.count {
+            if position == 0 || !Self.continuesWord(bytes[position - 1]) {
+                if let name = moving.first(where: { Self.matches($0.from, in: bytes, at: position) }) {
+                    if !changed {
+                        out.reserveCapacity(bytes.count + 8)
+                        changed = true
+                    }
+                    out.append(contentsOf: bytes[copied..<position])
+                    out.append(contentsOf: name.to.utf8)
+                    position += name.from.count
+                    copied = position
+                    continue
+                }
+            }
+            position += 1
+        }
+        guard changed else { return text }
+        out.append(contentsOf: bytes[copied...])
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @inline(__always)
+    static func continuesWord(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte == 0x5F
+    }
+
+    static func matches(_ name: [UInt8], in bytes: [UInt8], at position: Int) -> Bool {
+        let end = position + name.count
+        guard !name.isEmpty, end <= bytes.count else { return false }
+        for offset in name.indices where bytes[position + offset] != name[offset] { return false }
+        return end == bytes.count || !continuesWord(bytes[end])
+    }
+}

@@ -1,0 +1,181 @@
+import ModelChecker
+
+/// A scenario's symmetry declaration, checked against the scenario and prepared for the checker: the
+/// groups of interchangeable clients and every permutation within them, each with its budget
+/// correspondence and renaming tables.
+///
+/// A declaration is refused at model construction when the scenario itself tells the clients apart:
+/// a name that is no client, a client in two groups, or call budgets that do not map onto each other
+/// when two clients of a group trade places (`symmetry: [[alice, bob]]` where only alice may call).
+///
+/// The canonical form of a state is its image with the smallest fingerprint over the permutations
+/// within the declared groups (a group of k clients has k! of them; several groups multiply).
+struct SymmetryPlan: Sendable {
+    /// The declared groups, as client indices (groups of one client are dropped).
+    let groups: [[Int]]
+    /// The scenario's client names.
+    let names: [String]
+    /// The clients of every group, in declaration order: ``Symmetry/elements``' order.
+    let elements: [Int]
+    /// Every permutation within the groups but the identity.
+    let permutations: [ClientPermutation]
+
+    /// The plan of `scenario`'s declaration; nil when it declares no group of two or more clients.
+    init?(_ scenario: Scenario) throws(ScenarioError) {
+        try self.init(scenario, groups: scenario.symmetry)
+    }
+
+    init?(_ scenario: Scenario, groups declared: [[String]]) throws(ScenarioError) {
+        func refuse(_ message: String) -> ScenarioError {
+            ScenarioError(file: scenario.name, line: 1, column: 1, message: message)
+        }
+        var groups: [[Int]] = []
+        var claimed: Set<Int> = []
+        for group in declared {
+            let shown = "symmetry [\(group.joined(separator: ", "))]"
+            var members: [Int] = []
+            for name in group {
+                guard let index = scenario.clientIndex(name) else {
+                    throw refuse("\(shown): '\(name)' is not a client (clients: \(scenario.clients.joined(separator: ", ")))")
+                }
+                guard claimed.insert(index).inserted else {
+                    throw refuse("\(shown): \(name) is named twice in the symmetry groups")
+                }
+                members.append(index)
+            }
+            guard members.count > 1 else { continue }
+            for (position, a) in members.enumerated() {
+                for b in members[(position + 1)...] {
+                    var swap = Array(scenario.clients.indices)
+                    swap.swapAt(a, b)
+                    if let mismatch = Self.entryMaps(source: swap, scenario: scenario).mismatch {
+                        throw refuse("\(shown): \(mismatch), so \(scenario.clients[a]) and \(scenario.clients[b]) "
+                            + "are not interchangeable")
+                    }
+                }
+            }
+            groups.append(members)
+        }
+        guard !groups.isEmpty else { return nil }
+        self.groups = groups
+        names = scenario.clients
+        elements = groups.flatMap { $0 }
+        var sources: [[Int]] = [Array(scenario.clients.indices)]
+        for group in groups {
+            let orders = Self.orders(of: group.count)
+            sources = sources.flatMap { source in
+                orders.map { order in
+                    var next = source
+                    for (position, client) in group.enumerated() { next[client] = source[group[order[position]]] }
+                    return next
+                }
+            }
+        }
+        permutations = sources.dropFirst().map { source in
+            ClientPermutation(
+                source: source, names: scenario.clients, entries: Self.entryMaps(source: source, scenario: scenario).entries)
+        }
+    }
+
+    /// The names of ``elements``.
+    var elementNames: [String] { elements.map { names[$0] } }
+
+    /// The representative of `state`'s class: its image with the smallest fingerprint.
+    ///
+    /// - Complexity: one renaming and one fingerprint per permutation within the groups.
+    func canonical(_ state: SystemState) -> SystemState {
+        var best = state
+        var smallest = StateFingerprint.of(state).rawValue
+        for permutation in permutations {
+            let image = state.permuted(by: permutation)
+            let fingerprint = StateFingerprint.of(image).rawValue
+            if fingerprint < smallest {
+                best = image
+                smallest = fingerprint
+            }
+        }
+        return best
+    }
+
+    /// The client permutation of a permutation of ``elements`` (element `a` plays the part element
+    /// `order[a]` played), or nil when `order` is not one.
+    func clientPermutation(elements order: [Int], scenario: Scenario) -> ClientPermutation? {
+        guard order.count == elements.count, Set(order) == Set(order.indices) else { return nil }
+        var source = Array(names.indices)
+        for (position, client) in elements.enumerated() { source[client] = elements[order[position]] }
+        return ClientPermutation(
+            source: source, names: names, entries: Self.entryMaps(source: source, scenario: scenario).entries)
+    }
+
+    /// A copy that folds only the clients of `group` (validation checks one group at a time).
+    func restricted(to group: [Int]) -> SymmetryPlan {
+        let within = permutations.filter { p in p.source.indices.allSatisfy { group.contains($0) || p.source[$0] == $0 } }
+        return SymmetryPlan(groups: [group], names: names, elements: group, permutations: within)
+    }
+
+    /// The orderings of `0..<count`, the identity first.
+    static func orders(of count: Int) -> [[Int]] {
+        guard count > 1 else { return [Array(0..<max(0, count))] }
+        return orders(of: count - 1).flatMap { shorter in
+            (0...shorter.count).reversed().map { position in
+                var order = shorter
+                order.insert(count - 1, at: position)
+                return order
+            }
+        }
+    }
+
+    private init(groups: [[Int]], names: [String], elements: [Int], permutations: [ClientPermutation]) {
+        self.groups = groups
+        self.names = names
+        self.elements = elements
+        self.permutations = permutations
+    }
+
+    /// How the budgets correspond under the client permutation `source`: for client `i`, which entry
+    /// of client `source[i]`'s budget each of its own entries continues, with peer targets renamed.
+    /// When some entry has no counterpart, `entries` is nil and `mismatch` says which.
+    static func entryMaps(source: [Int], scenario: Scenario) -> (entries: [[Int]]?, mismatch: String?) {
+        let names = scenario.clients
+        guard source.count == names.count, scenario.calls.count == names.count else {
+            return (nil, "the scenario gives \(scenario.calls.count) budgets for \(names.count) clients")
+        }
+        var target = Array(source.indices)
+        for (i, j) in source.enumerated() { target[j] = i }
+        /// The entry as the client now playing its owner's part has it (`by` maps old to new indices).
+        func renamed(_ budget: CallBudget, by map: [Int]) -> CallBudget {
+            guard budget.call.target == .peer, let peer = budget.target, let index = names.firstIndex(of: peer) else {
+                return budget
+            }
+            var moved = budget
+            moved.target = names[map[index]]
+            return moved
+        }
+        var maps: [[Int]] = []
+        for (i, j) in source.enumerated() {
+            var unused = Array(scenario.calls[j].indices)
+            var map: [Int] = []
+            for own in scenario.calls[i] {
+                guard let position = unused.firstIndex(where: { renamed(scenario.calls[j][$0], by: target) == own }) else {
+                    return (nil, "\(names[i]) may call \(describe(own)) but \(names[j]) has no matching budget entry "
+                        + "(\(describe(renamed(own, by: source))))")
+                }
+                map.append(unused.remove(at: position))
+            }
+            if let extra = unused.first {
+                return (nil, "\(names[j]) may call \(describe(scenario.calls[j][extra])) but \(names[i]) has no "
+                    + "matching budget entry (\(describe(renamed(scenario.calls[j][extra], by: target))))")
+            }
+            maps.append(map)
+        }
+        return (maps, nil)
+    }
+
+    static func describe(_ budget: CallBudget) -> String {
+        var text = budget.call.rawValue
+        if let target = budget.target { text += " \(target)" }
+        if budget.offline { text += " (offline)" }
+        if budget.times != 1 { text += " ×\(budget.times)" }
+        return text
+    }
+}

@@ -1,0 +1,69 @@
+import RTMMachines
+
+extension SystemState {
+    /// The state in which client `i` plays the part client `permutation[i]` played in this one
+    /// (``Symmetry``'s convention), every name renamed to match: the clients and their links change
+    /// places, and each client's index, connection, user ID and whole-word name in free text is
+    /// replaced by those of the client now playing its part, inside the cores, the server, the
+    /// messages in flight, the timers and the observations. A client's remaining call budget moves
+    /// with it onto the matching entries of its new budget (the model's declared symmetry guarantees
+    /// they exist). Every list the state keeps sorted is sorted again, so two states that differ only
+    /// in the clients' names are `==` after renaming onto the same names.
+    ///
+    /// A `permutation` that is not one of `0..<clients.count` gives back this state unchanged.
+    ///
+    /// ```swift
+    /// let swapped = state.permuted(by: [1, 0, 2], in: model)  // clients 0 and 1 trade parts
+    /// ```
+    public func permuted(by permutation: [Int], in model: RTMSystemModel) -> SystemState {
+        guard permutation.count == clients.count, permutation.count == model.scenario.clients.count,
+            Set(permutation) == Set(permutation.indices)
+        else { return self }
+        let entries = SymmetryPlan.entryMaps(source: permutation, scenario: model.scenario).entries
+        return permuted(by: ClientPermutation(source: permutation, names: model.scenario.clients, entries: entries))
+    }
+
+    /// The renaming by a prepared permutation (the checker's hot path).
+    func permuted(by p: ClientPermutation) -> SystemState {
+        guard !p.isIdentity, p.source.count == clients.count, links.count == clients.count else { return self }
+        var image = self
+        for i in clients.indices {
+            let j = p.source[i]
+            var node = clients[j]
+            node.core = node.core.renamingUsers(p.user, text: p.text)
+            if p.entries.indices.contains(i), p.entries[i].allSatisfy(clients[j].callsLeft.indices.contains) {
+                node.callsLeft = p.entries[i].map { clients[j].callsLeft[$0] }
+            }
+            image.clients[i] = node
+            var link = links[j]
+            for index in link.up.indices { link.up[index].message = p.request(link.up[index].message) }
+            for index in link.down.indices { link.down[index].message = p.message(link.down[index].message) }
+            image.links[i] = link
+        }
+        image.server = p.server(server)
+        if !timers.isEmpty {
+            for index in image.timers.indices { image.timers[index].owner = p.owner(image.timers[index].owner) }
+            image.timers = Self.canonicalOrder(image.timers)
+        }
+        image.seen = p.observations(seen)
+        return image
+    }
+
+    /// Timers in their canonical order: by time left, then by owner. The renaming keeps the times, so
+    /// only runs of timers due at the same time are sorted again (by owner key, computed once each).
+    static func canonicalOrder(_ timers: [PendingTimer]) -> [PendingTimer] {
+        guard timers.count > 1 else { return timers }
+        var sorted = timers.sorted { $0.msLeft < $1.msLeft }
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            while end < sorted.count, sorted[end].msLeft == sorted[start].msLeft { end += 1 }
+            if end - start > 1 {
+                let run = sorted[start..<end].map { (key: $0.owner.sortKey, timer: $0) }.sorted { $0.key < $1.key }
+                for (offset, entry) in run.enumerated() { sorted[start + offset] = entry.timer }
+            }
+            start = end
+        }
+        return sorted
+    }
+}
