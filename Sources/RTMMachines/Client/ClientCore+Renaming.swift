@@ -17,36 +17,47 @@ extension ClientCore {
     ///
     /// - Complexity: O(k log k) for the k invitations and received messages.
     public func renamingUsers(_ user: (UserID) -> UserID, text: (String) -> String) -> ClientCore {
+        // Only what changes is written, so the unchanged arrays keep sharing their storage.
         var core = self
-        if let id = userId { core.userId = user(id) }
+        if let id = userId {
+            let renamed = user(id)
+            if renamed != id { core.userId = renamed }
+        }
         func key(_ key: InvitationKey) -> InvitationKey {
             InvitationKey(caller: user(key.caller), callee: user(key.callee), serial: key.serial)
         }
-        if !locals.isEmpty {
-            for index in core.locals.indices {
-                core.locals[index].key = key(core.locals[index].key)
-                if !core.locals[index].content.isEmpty { core.locals[index].content = text(core.locals[index].content) }
+        var changed = false
+        for (index, slot) in locals.enumerated() {
+            var renamed = slot
+            renamed.key = key(slot.key)
+            if !slot.content.isEmpty { renamed.content = text(slot.content) }
+            if renamed != slot {
+                core.locals[index] = renamed
+                changed = true
             }
-            if core.locals.count > 1 { core.locals.sort { $0.key < $1.key } }
         }
-        if !remotes.isEmpty {
-            for index in core.remotes.indices {
-                core.remotes[index].key = key(core.remotes[index].key)
-                if !core.remotes[index].content.isEmpty {
-                    core.remotes[index].content = text(core.remotes[index].content)
-                }
-                if !core.remotes[index].response.isEmpty {
-                    core.remotes[index].response = text(core.remotes[index].response)
-                }
+        if changed, core.locals.count > 1 { core.locals.sort { $0.key < $1.key } }
+        changed = false
+        for (index, slot) in remotes.enumerated() {
+            var renamed = slot
+            renamed.key = key(slot.key)
+            if !slot.content.isEmpty { renamed.content = text(slot.content) }
+            if !slot.response.isEmpty { renamed.response = text(slot.response) }
+            if renamed != slot {
+                core.remotes[index] = renamed
+                changed = true
             }
-            if core.remotes.count > 1 { core.remotes.sort { $0.key < $1.key } }
         }
-        if !receivedPeerMessages.isEmpty {
-            for index in core.receivedPeerMessages.indices {
-                core.receivedPeerMessages[index].from = user(core.receivedPeerMessages[index].from)
+        if changed, core.remotes.count > 1 { core.remotes.sort { $0.key < $1.key } }
+        changed = false
+        for (index, message) in receivedPeerMessages.enumerated() {
+            let from = user(message.from)
+            if from != message.from {
+                core.receivedPeerMessages[index].from = from
+                changed = true
             }
-            if core.receivedPeerMessages.count > 1 { core.receivedPeerMessages.sort() }
         }
+        if changed, core.receivedPeerMessages.count > 1 { core.receivedPeerMessages.sort() }
         return core
     }
 }

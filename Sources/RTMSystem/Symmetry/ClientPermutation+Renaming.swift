@@ -73,39 +73,52 @@ extension ClientPermutation {
 
     /// The server's state renamed: sessions stay sorted by connection, members by user ID and
     /// invitations by key; the offline store and the pending messages keep their arrival order.
-    func server(_ state: ServerMachine.State) -> ServerMachine.State {
-        var state = state
-        if !state.sessions.isEmpty {
-            for index in state.sessions.indices {
-                state.sessions[index].conn = conn(state.sessions[index].conn)
-                state.sessions[index].user = user(state.sessions[index].user)
+    func server(_ original: ServerMachine.State) -> ServerMachine.State {
+        // Only what changes is written, so unchanged arrays keep sharing their storage.
+        var state = original
+        var changed = false
+        for (index, session) in original.sessions.enumerated() {
+            var renamed = session
+            renamed.conn = conn(session.conn)
+            renamed.user = user(session.user)
+            if renamed != session {
+                state.sessions[index] = renamed
+                changed = true
             }
-            if state.sessions.count > 1 { state.sessions.sort { $0.conn < $1.conn } }
         }
-        for index in state.channels.indices where !state.channels[index].members.isEmpty {
-            state.channels[index].members = state.channels[index].members.map(user)
-            if state.channels[index].members.count > 1 { state.channels[index].members.sort() }
+        if changed, state.sessions.count > 1 { state.sessions.sort { $0.conn < $1.conn } }
+        for (index, channel) in original.channels.enumerated() {
+            var members = channel.members.map(user)
+            guard members != channel.members else { continue }
+            members.sort()
+            state.channels[index].members = members
         }
-        for index in state.offline.indices {
-            state.offline[index].to = user(state.offline[index].to)
-            state.offline[index].from = user(state.offline[index].from)
-            state.offline[index].text = text(state.offline[index].text)
+        for (index, message) in original.offline.enumerated() {
+            var renamed = message
+            renamed.to = user(message.to)
+            renamed.from = user(message.from)
+            renamed.text = text(message.text)
+            if renamed != message { state.offline[index] = renamed }
         }
-        for index in state.pending.indices {
-            state.pending[index].senderConn = state.pending[index].senderConn.map(conn)
-            state.pending[index].from = user(state.pending[index].from)
-            state.pending[index].to = user(state.pending[index].to)
-            state.pending[index].text = text(state.pending[index].text)
+        for (index, message) in original.pending.enumerated() {
+            var renamed = message
+            renamed.senderConn = message.senderConn.map(conn)
+            renamed.from = user(message.from)
+            renamed.to = user(message.to)
+            renamed.text = text(message.text)
+            if renamed != message { state.pending[index] = renamed }
         }
-        if !state.invitations.isEmpty {
-            for index in state.invitations.indices {
-                state.invitations[index].key = key(state.invitations[index].key)
-                if !state.invitations[index].content.isEmpty {
-                    state.invitations[index].content = text(state.invitations[index].content)
-                }
+        changed = false
+        for (index, record) in original.invitations.enumerated() {
+            var renamed = record
+            renamed.key = key(record.key)
+            if !record.content.isEmpty { renamed.content = text(record.content) }
+            if renamed != record {
+                state.invitations[index] = renamed
+                changed = true
             }
-            if state.invitations.count > 1 { state.invitations.sort { $0.key < $1.key } }
         }
+        if changed, state.invitations.count > 1 { state.invitations.sort { $0.key < $1.key } }
         return state
     }
 

@@ -69,30 +69,28 @@ struct ClientPermutation: Sendable {
     /// (anything but an ASCII letter, a digit, `_`, or a byte of a non-ASCII character).
     func text(_ text: String) -> String {
         if text.isEmpty || moving.isEmpty { return text }
-        let bytes = Array(text.utf8)
-        var out: [UInt8] = []
-        var changed = false
-        var position = 0
-        var copied = 0
-        while position < bytes.count {
-            if position == 0 || !Self.continuesWord(bytes[position - 1]) {
-                if let name = moving.first(where: { Self.matches($0.from, in: bytes, at: position) }) {
-                    if !changed {
-                        out.reserveCapacity(bytes.count + 8)
-                        changed = true
-                    }
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var out: [UInt8] = []
+            var position = 0
+            var copied = 0
+            while position < bytes.count {
+                if position == 0 || !Self.continuesWord(bytes[position - 1]),
+                    let name = moving.first(where: { Self.matches($0.from, in: bytes, at: position) })
+                {
+                    if out.isEmpty { out.reserveCapacity(bytes.count + 8) }
                     out.append(contentsOf: bytes[copied..<position])
                     out.append(contentsOf: name.to.utf8)
                     position += name.from.count
                     copied = position
                     continue
                 }
+                position += 1
             }
-            position += 1
+            guard copied > 0 else { return text }
+            out.append(contentsOf: bytes[copied...])
+            return String(decoding: out, as: UTF8.self)
         }
-        guard changed else { return text }
-        out.append(contentsOf: bytes[copied...])
-        return String(decoding: out, as: UTF8.self)
     }
 
     @inline(__always)
@@ -101,7 +99,8 @@ struct ClientPermutation: Sendable {
             || byte == 0x5F
     }
 
-    static func matches(_ name: [UInt8], in bytes: [UInt8], at position: Int) -> Bool {
+    @inline(__always)
+    static func matches(_ name: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
         let end = position + name.count
         guard !name.isEmpty, end <= bytes.count else { return false }
         for offset in name.indices where bytes[position + offset] != name[offset] { return false }

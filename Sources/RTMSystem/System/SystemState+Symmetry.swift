@@ -35,16 +35,28 @@ extension SystemState {
                 node.callsLeft = p.entries[i].map { clients[j].callsLeft[$0] }
             }
             image.clients[i] = node
+            // Only what changes is written, so unchanged arrays keep sharing their storage.
             var link = links[j]
-            for index in link.up.indices { link.up[index].message = p.request(link.up[index].message) }
-            for index in link.down.indices { link.down[index].message = p.message(link.down[index].message) }
+            for (index, inFlight) in links[j].up.enumerated() {
+                let renamed = p.request(inFlight.message)
+                if renamed != inFlight.message { link.up[index].message = renamed }
+            }
+            for (index, inFlight) in links[j].down.enumerated() {
+                let renamed = p.message(inFlight.message)
+                if renamed != inFlight.message { link.down[index].message = renamed }
+            }
             image.links[i] = link
         }
         image.server = p.server(server)
-        if !timers.isEmpty {
-            for index in image.timers.indices { image.timers[index].owner = p.owner(image.timers[index].owner) }
-            image.timers = Self.canonicalOrder(image.timers)
+        var timersChanged = false
+        for (index, timer) in timers.enumerated() {
+            let owner = p.owner(timer.owner)
+            if owner != timer.owner {
+                image.timers[index].owner = owner
+                timersChanged = true
+            }
         }
+        if timersChanged { image.timers = Self.canonicalOrder(image.timers) }
         image.seen = p.observations(seen)
         return image
     }
@@ -53,7 +65,10 @@ extension SystemState {
     /// only runs of timers due at the same time are sorted again (by owner key, computed once each).
     static func canonicalOrder(_ timers: [PendingTimer]) -> [PendingTimer] {
         guard timers.count > 1 else { return timers }
-        var sorted = timers.sorted { $0.msLeft < $1.msLeft }
+        var sorted = timers
+        if !timers.indices.dropFirst().allSatisfy({ timers[$0 - 1].msLeft <= timers[$0].msLeft }) {
+            sorted.sort { $0.msLeft < $1.msLeft }
+        }
         var start = 0
         while start < sorted.count {
             var end = start + 1
