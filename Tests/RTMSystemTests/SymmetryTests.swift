@@ -127,6 +127,21 @@ enum SymmetricScenarios {
         #expect(state.permuted(by: [0, 0], in: model) == state)
     }
 
+    @Test("Representatives list their timers in one strict order, and fold to themselves")
+    func representativeTimers() throws {
+        let model = try RTMSystemModel(SymmetricScenarios.parse(SymmetricScenarios.callees))
+        let plan = try #require(model.symmetryPlan)
+        var tied = 0
+        for state in SymmetricScenarios.sample(model, limit: 400) {
+            let representative = plan.canonical(state)
+            #expect(zip(representative.timers, representative.timers.dropFirst()).allSatisfy(TimerOrder.precedes))
+            #expect(representative.timers.map(\.msLeft) == state.timers.map(\.msLeft))
+            #expect(plan.canonical(representative) == representative)
+            if zip(state.timers, state.timers.dropFirst()).contains(where: { $0.msLeft == $1.msLeft }) { tied += 1 }
+        }
+        #expect(tied > 0)
+    }
+
     @Test("Whole words only: a name inside a longer word is left alone")
     func wholeWords() {
         let swap = ClientPermutation(source: [1, 0, 2], names: ["c1", "c2", "c10"], entries: nil)

@@ -80,14 +80,16 @@ struct SymmetryPlan: Sendable {
     /// The names of ``elements``.
     var elementNames: [String] { elements.map { names[$0] } }
 
-    /// The representative of `state`'s class: its image with the smallest fingerprint.
+    /// The representative of `state`'s class: its image with the smallest fingerprint, every image
+    /// (the state itself included) with its timers in ``TimerOrder``.
     ///
     /// - Complexity: one renaming and one fingerprint per permutation within the groups.
     func canonical(_ state: SystemState) -> SystemState {
         var best = state
-        var smallest = StateFingerprint.of(state).rawValue
+        best.timers = TimerOrder.sorted(state.timers)
+        var smallest = StateFingerprint.of(best).rawValue
         for permutation in permutations {
-            let image = state.permuted(by: permutation)
+            let image = state.permuted(by: permutation, canonicalTimers: true)
             let fingerprint = StateFingerprint.of(image).rawValue
             if fingerprint < smallest {
                 best = image

@@ -23,8 +23,9 @@ extension SystemState {
         return permuted(by: ClientPermutation(source: permutation, names: model.scenario.clients, entries: entries))
     }
 
-    /// The renaming by a prepared permutation (the checker's hot path).
-    func permuted(by p: ClientPermutation) -> SystemState {
+    /// The renaming by a prepared permutation (the checker's hot path). With `canonicalTimers`, the
+    /// timers are sorted in ``TimerOrder`` (the canonical form's order) instead of the model's own.
+    func permuted(by p: ClientPermutation, canonicalTimers: Bool = false) -> SystemState {
         guard !p.isIdentity, p.source.count == clients.count, links.count == clients.count else { return self }
         var image = self
         for i in clients.indices {
@@ -56,7 +57,11 @@ extension SystemState {
                 timersChanged = true
             }
         }
-        if timersChanged { image.timers = Self.canonicalOrder(image.timers) }
+        if canonicalTimers {
+            image.timers = TimerOrder.sorted(image.timers)
+        } else if timersChanged {
+            image.timers = Self.canonicalOrder(image.timers)
+        }
         image.seen = p.observations(seen)
         return image
     }
