@@ -19,6 +19,10 @@ struct SymmetryPlan: Sendable {
     let elements: [Int]
     /// Every permutation within the groups but the identity.
     let permutations: [ClientPermutation]
+    /// The same, by ``ClientPermutation/source``.
+    let bySource: [[Int]: ClientPermutation]
+    /// Per client, per budget entry: the entry's call, as a number (for ``ClientSignature``).
+    let calls: [[UInt64]]
 
     /// The plan of `scenario`'s declaration; nil when it declares no group of two or more clients.
     init?(_ scenario: Scenario) throws(ScenarioError) {
@@ -75,24 +79,87 @@ struct SymmetryPlan: Sendable {
             ClientPermutation(
                 source: source, names: scenario.clients, entries: Self.entryMaps(source: source, scenario: scenario).entries)
         }
+        bySource = Dictionary(permutations.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
+        calls = scenario.calls.map { budget in
+            budget.map { UInt64(ScenarioCall.allCases.firstIndex(of: $0.call) ?? 0) }
+        }
     }
 
     /// The names of ``elements``.
     var elementNames: [String] { elements.map { names[$0] } }
 
-    /// The representative of `state`'s class: its image with the smallest fingerprint, every image
-    /// (the state itself included) with its timers in ``TimerOrder``.
+    /// The representative of `state`'s class, every candidate with its timers in ``TimerOrder``.
     ///
-    /// - Complexity: one renaming and one fingerprint per permutation within the groups.
+    /// The clients of each group are ranked by ``ClientSignature``: the image in which the group's
+    /// first client plays the part of the smallest signature, and so on. Only clients whose
+    /// signatures tie leave a choice; among those images, the one with the smallest fingerprint wins.
+    /// Both steps depend only on the class, so every state of a class gets the same representative.
+    ///
+    /// - Complexity: k signatures per group of k clients, then one renaming, or one renaming and one
+    ///   fingerprint per choice left by ties (at worst k! for k clients in identical situations).
     func canonical(_ state: SystemState) -> SystemState {
-        var best = state
-        best.timers = TimerOrder.sorted(state.timers)
+        var sources: [[Int]] = [Array(names.indices)]
+        for group in groups {
+            let signatures = group.map { ClientSignature.of($0, in: state, calls: calls[$0]) }
+            let order = group.indices.sorted { signatures[$0] < signatures[$1] }
+            var assignments = [order]
+            var start = 0
+            while start < order.count {
+                var end = start + 1
+                while end < order.count, signatures[order[end]] == signatures[order[start]] { end += 1 }
+                if end - start > 1 {
+                    let (from, count) = (start, end - start)
+                    assignments = assignments.flatMap { assignment in
+                        Self.orders(of: count).map { within in
+                            var next = assignment
+                            for (offset, pick) in within.enumerated() { next[from + offset] = assignment[from + pick] }
+                            return next
+                        }
+                    }
+                }
+                start = end
+            }
+            sources = sources.flatMap { source in
+                assignments.map { assignment in
+                    var next = source
+                    for (position, client) in group.enumerated() { next[client] = group[assignment[position]] }
+                    return next
+                }
+            }
+        }
+        guard sources.count > 1 else { return image(of: state, source: sources[0]) }
+        var best = image(of: state, source: sources[0])
+        var smallest = StateFingerprint.of(best).rawValue
+        for source in sources.dropFirst() {
+            let candidate = image(of: state, source: source)
+            let fingerprint = StateFingerprint.of(candidate).rawValue
+            if fingerprint < smallest {
+                best = candidate
+                smallest = fingerprint
+            }
+        }
+        return best
+    }
+
+    /// The image of `state` in which client `i` plays the part of client `source[i]`, timers in
+    /// ``TimerOrder``.
+    func image(of state: SystemState, source: [Int]) -> SystemState {
+        if let permutation = bySource[source] { return state.permuted(by: permutation, canonicalTimers: true) }
+        var same = state
+        same.timers = TimerOrder.sorted(state.timers)
+        return same
+    }
+
+    /// The representative by the plain definition: the smallest fingerprint over every image
+    /// (for tests: it must fold exactly the classes ``canonical(_:)`` folds).
+    func smallestImage(_ state: SystemState) -> SystemState {
+        var best = image(of: state, source: Array(names.indices))
         var smallest = StateFingerprint.of(best).rawValue
         for permutation in permutations {
-            let image = state.permuted(by: permutation, canonicalTimers: true)
-            let fingerprint = StateFingerprint.of(image).rawValue
+            let candidate = state.permuted(by: permutation, canonicalTimers: true)
+            let fingerprint = StateFingerprint.of(candidate).rawValue
             if fingerprint < smallest {
-                best = image
+                best = candidate
                 smallest = fingerprint
             }
         }
@@ -112,7 +179,7 @@ struct SymmetryPlan: Sendable {
     /// A copy that folds only the clients of `group` (validation checks one group at a time).
     func restricted(to group: [Int]) -> SymmetryPlan {
         let within = permutations.filter { p in p.source.indices.allSatisfy { group.contains($0) || p.source[$0] == $0 } }
-        return SymmetryPlan(groups: [group], names: names, elements: group, permutations: within)
+        return SymmetryPlan(groups: [group], names: names, elements: group, permutations: within, calls: calls)
     }
 
     /// The orderings of `0..<count`, the identity first.
@@ -127,11 +194,15 @@ struct SymmetryPlan: Sendable {
         }
     }
 
-    private init(groups: [[Int]], names: [String], elements: [Int], permutations: [ClientPermutation]) {
+    private init(
+        groups: [[Int]], names: [String], elements: [Int], permutations: [ClientPermutation], calls: [[UInt64]]
+    ) {
         self.groups = groups
         self.names = names
         self.elements = elements
         self.permutations = permutations
+        self.calls = calls
+        bySource = Dictionary(permutations.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// How the budgets correspond under the client permutation `source`: for client `i`, which entry

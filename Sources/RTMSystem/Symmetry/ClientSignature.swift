@@ -1,0 +1,67 @@
+import ModelChecker
+import RTMMachines
+
+/// A summary of one client's part in a state that no renaming of interchangeable clients changes:
+/// what it may still do, its connection, the states of its invitations and channels, its counters,
+/// and how much is on its link and in its timers, never a name. Clients with different summaries
+/// are never each other's image, so the canonical form orders them by summary and compares
+/// fingerprints only among clients whose summaries tie.
+///
+/// Invariance is what matters, not completeness: a weak summary only means more ties.
+enum ClientSignature {
+    /// The summary of client `i` in `state`; `calls[e]` names the call of client `i`'s budget entry `e`.
+    static func of(_ i: Int, in state: SystemState, calls: [UInt64]) -> UInt64 {
+        guard state.clients.indices.contains(i), state.links.indices.contains(i) else { return 0 }
+        let node = state.clients[i]
+        let core = node.core
+        var h = StableHasher(seed: 0x5379_6D6D_6574_7279)
+        // Budget entries move with renaming onto entries of the same call (`ClientPermutation.entries`):
+        // an order-free sum over (call, calls left).
+        var budget: UInt64 = 0
+        for (entry, left) in node.callsLeft.enumerated() where calls.indices.contains(entry) {
+            budget &+= mix(calls[entry] << 32 | UInt64(max(0, left)))
+        }
+        h.combine(budget)
+        h.combine(node.loggedOut)
+        h.combine(core.userId == nil)
+        h.feed(core.connection)
+        h.feed(core.channels)
+        h.combine(unordered(core.locals) { slot, hasher in hasher.feed(slot.machine) })
+        h.combine(unordered(core.remotes) { slot, hasher in hasher.feed(slot.machine) })
+        h.feed(core.pendingPeerMessages)
+        h.combine(core.receivedPeerMessages.count)
+        h.combine(core.nextMessageId)
+        h.combine(core.nextRequestId)
+        h.combine(core.nextInvitationSerial)
+        let link = state.links[i]
+        h.combine(link.isUp)
+        h.combine(link.up.count)
+        h.combine(link.down.count)
+        var timers = 0
+        for timer in state.timers {
+            if case .client(i, _) = timer.owner { timers += 1 }
+        }
+        h.combine(timers)
+        h.combine(state.server.sessions.contains { $0.conn.raw == i })
+        return h.finalize().rawValue
+    }
+
+    /// An order-free combination of one hash per element.
+    static func unordered<T>(_ items: [T], _ feed: (T, inout StableHasher) -> Void) -> UInt64 {
+        var sum: UInt64 = UInt64(items.count)
+        for item in items {
+            var h = StableHasher(seed: 1)
+            feed(item, &h)
+            sum &+= mix(h.finalize().rawValue)
+        }
+        return sum
+    }
+
+    @inline(__always)
+    static func mix(_ value: UInt64) -> UInt64 {
+        var x = value &+ 0x9E37_79B9_7F4A_7C15
+        x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
+        return x ^ (x >> 31)
+    }
+}
