@@ -214,7 +214,7 @@ extension ClientRequest {
         case .getMembers: "getMembers"
         case .peerMessage: "peerMessage"
         case .peerMessageAck: "peerMessageAck"
-        case .invitation(_, let request): "invitation.\(request)"
+        case .invitation(_, let request): "invitation." + request.rendered
         }
     }
 }
