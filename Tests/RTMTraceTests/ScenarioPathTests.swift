@@ -54,7 +54,8 @@ enum ScenarioFixtures {
             calls.filter { $0.hasPrefix("0 ") } == [
                 "0 login", "0 createLocalCallInvitation", "0 sendLocalInvitation",
             ])
-        #expect(calls.filter { $0.hasPrefix("1 ") } == ["1 login", "1 acceptRemoteInvitation", "1 refuseRemoteInvitation"])
+        #expect(
+            calls.filter { $0.hasPrefix("1 ") } == ["1 login", "1 acceptRemoteInvitation", "1 refuseRemoteInvitation"])
         let deliveries = path.filter {
             if case .hidden(.deliverUp) = $0.move { return true }
             if case .hidden(.deliverDown) = $0.move { return true }
@@ -85,7 +86,8 @@ enum ScenarioFixtures {
         let calls = actions.filter { if case .call = $0 { true } else { false } }.map(model.describe(action:))
         #expect(
             calls == [
-                "alice: login()", "bob: login()", "alice: sendLocalInvitation(bob)", "bob: acceptRemoteInvitation(alice)",
+                "alice: login()", "bob: login()", "alice: sendLocalInvitation(bob)",
+                "bob: acceptRemoteInvitation(alice)",
                 "bob: refuseRemoteInvitation(alice)",
             ])
         let view = try SystemView.parse("alice.local[bob]*bob.remote[alice]*alice.connection", scenario: model.scenario)
@@ -94,7 +96,8 @@ enum ScenarioFixtures {
         #expect(view.key(end) == view.key(traceEnd))
         #expect(
             view.key(end)
-                == "LOCAL_INVITATION_STATE_ACCEPTED_BY_REMOTE | REMOTE_INVITATION_STATE_ACCEPTED | CONNECTION_STATE_CONNECTED")
+                == "LOCAL_INVITATION_STATE_ACCEPTED_BY_REMOTE | REMOTE_INVITATION_STATE_ACCEPTED | CONNECTION_STATE_CONNECTED"
+        )
     }
 
     @Test("a call the scenario's budgets cannot make is reported at its trace line")
@@ -109,7 +112,8 @@ enum ScenarioFixtures {
             try ScenarioPath.actions(of: result.matchedPath, in: model)
         }
         #expect(error?.line == 42)  // bob's refuseRemoteInvitation
-        #expect(error?.message.contains("bob's refuseRemoteInvitation(alice) is not a call scenario invitation") == true)
+        #expect(
+            error?.message.contains("bob's refuseRemoteInvitation(alice) is not a call scenario invitation") == true)
     }
 
     @Test("a trace belongs to the scenario its header names, with the scenario's clients as actors")
@@ -136,12 +140,16 @@ enum ScenarioFixtures {
         let text = try String(contentsOfFile: good, encoding: .utf8)
         // Bob's refusal after accepting returns ALREADY_ACCEPT; claiming OK is no execution of the model.
         let broken = text.replacingOccurrences(
-            of: #""call":"refuseRemoteInvitation","invitation":"alice->bob#1","returns":"INVITATION_API_CALL_ERR_ALREADY_ACCEPT""#,
-            with: #""call":"refuseRemoteInvitation","invitation":"alice->bob#1","returns":"INVITATION_API_CALL_ERR_OK""#)
+            of:
+                #""call":"refuseRemoteInvitation","invitation":"alice->bob#1","returns":"INVITATION_API_CALL_ERR_ALREADY_ACCEPT""#,
+            with: #""call":"refuseRemoteInvitation","invitation":"alice->bob#1","returns":"INVITATION_API_CALL_ERR_OK""#
+        )
         #expect(broken != text)
         let brokenPath = folder.appendingPathComponent("broken.jsonl").path
         try broken.write(toFile: brokenPath, atomically: true, encoding: .utf8)
-        let files = [good, ScenarioFixtures.generated("channel-01"), brokenPath, "\(TraceFiles.docs)/invitation-accept.jsonl"]
+        let files = [
+            good, ScenarioFixtures.generated("channel-01"), brokenPath, "\(TraceFiles.docs)/invitation-accept.jsonl",
+        ]
         let set = ScenarioTraces.collect(files: files, model: model)
         #expect(set.used.map(\.file) == [good])
         #expect(set.otherScenarios == ["channel": 1, "invitation-accept": 1])

@@ -30,6 +30,7 @@ import Testing
         #expect(edge?.style == .normal)
         #expect(first[0] == "(none)")
         #expect(first[2] == "alice: sendLocalInvitation(bob)")
-        #expect(covered.attributes.title?.contains("dashed grey: transitions none of the 3 exercised paths takes") == true)
+        #expect(
+            covered.attributes.title?.contains("dashed grey: transitions none of the 3 exercised paths takes") == true)
     }
 }

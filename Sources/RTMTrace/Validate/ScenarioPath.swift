@@ -117,7 +117,8 @@ public enum ScenarioPath {
         case .createChannel(let channel):
             guard scenario.channels.contains(channel) else {
                 throw MappingError(
-                    line: line, message: "\(who) creates channel \(channel), which scenario \(scenario.name) does not have")
+                    line: line,
+                    message: "\(who) creates channel \(channel), which scenario \(scenario.name) does not have")
             }
             return nil
         case .createLocalCallInvitation, .setContent, .setChannelId, .setResponse:
@@ -146,7 +147,9 @@ public enum ScenarioPath {
                 continue
             }
             let budget = scenario.calls[client][entry]
-            if budget.call == wanted, budget.target == target, budget.call != .sendMessageToPeer || budget.offline == offline {
+            if budget.call == wanted, budget.target == target,
+                budget.call != .sendMessageToPeer || budget.offline == offline
+            {
                 return action
             }
         }
@@ -173,7 +176,8 @@ public enum ScenarioPath {
                 let core = node.core
                 let me = model.scenario.clients.indices.contains(index) ? model.scenario.clients[index] : ""
                 func named(_ key: InvitationKey) -> String {
-                    key.caller.isEmpty ? "\(InvitationKey(caller: me, callee: key.callee, serial: key.serial))" : "\(key)"
+                    key.caller.isEmpty
+                        ? "\(InvitationKey(caller: me, callee: key.callee, serial: key.serial))" : "\(key)"
                 }
                 var part = "\(me): \(core.connectionState.sdkName)"
                 for slot in core.channels.sorted(by: { $0.id < $1.id }) where slot.machine.membership != .created {

@@ -99,10 +99,13 @@ public struct ScenarioTraces: Sendable {
             let named = otherScenarios.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             let shown = named.prefix(4).map { "\($0.key) \($0.value)" }
             let rest = named.count > 4 ? ", \(named.count - 4) more" : ""
-            text += "; \(others) belong to other scenarios (\(shown.joined(separator: ", "))\(rest))"
+            text +=
+                "; \(others) " + (others == 1 ? "belongs to another scenario" : "belong to other scenarios")
+                + " (\(shown.joined(separator: ", "))\(rest))"
         }
         if !skipped.isEmpty {
-            text += "; \(skipped.count) skipped: "
+            text +=
+                "; \(skipped.count) skipped: "
                 + skipped.map { "\($0.file) (\($0.reason))" }.joined(separator: ", ")
         }
         if !failures.isEmpty {

@@ -60,7 +60,9 @@ enum ExercisedPaths {
             return actions
         case .failure(let failure):
             standardError(failure.message)
-            standardError("render: --highlight \(file) is no execution of scenario \(model.scenario.name).")
+            let named =
+                trace.header.scenario == model.scenario.name ? "" : " (its header names \(trace.header.scenario))"
+            standardError("render: --highlight \(file)\(named) is no execution of scenario \(model.scenario.name).")
             throw ExitCode(1)
         }
     }

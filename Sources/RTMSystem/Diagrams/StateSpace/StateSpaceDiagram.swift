@@ -155,7 +155,8 @@ public enum StateSpaceDiagram {
         )
         if highlighted { lines.append("blue: the highlighted path; red: where a counterexample ends") }
         if let exercised {
-            lines.append("dashed grey: transitions none of the \(exercised) exercised path\(exercised == 1 ? "" : "s") takes")
+            let paths = "\(exercised) exercised path\(exercised == 1 ? "" : "s")"
+            lines.append("dashed grey: transitions none of the \(paths) takes")
         }
         return lines.joined(separator: "\n")
     }
