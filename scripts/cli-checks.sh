@@ -54,8 +54,6 @@ grep -q "^$tmp/bad.jsonl:2: unknown call sendLocalInvitaton" "$tmp/err.txt"
 grep -q 'failures="0" errors="0"' "$tmp/replay.xml" || { echo "replay of Traces/ failed"; cat "$tmp/replay.xml"; exit 1; }
 rm -rf "$tmp"
 
-echo "cli-checks: all passed"
-
 echo "== rtmcheck render --uncovered (the scenario's traces mapped onto it, others counted, a failing one exits 1)"
 tmp="$(mktemp -d)"
 "$BIN" render Models/invitation.yaml --view 'alice.local[bob]' --uncovered --format dot -o /tmp/x.dot 2>"$tmp/err.txt"
@@ -83,3 +81,4 @@ grep -q "^$tmp/traces/bad.jsonl:42: " "$tmp/err.txt" || { echo "the failing trac
   --format dot | grep -q 'color="#1565c0"' || { echo "render --highlight TRACE.jsonl drew no path"; exit 1; }
 rm -rf "$tmp"
 echo "cli-checks: render --uncovered passed"
+echo "cli-checks: all passed"

@@ -12,10 +12,6 @@ extension RTMSystemModel {
             let request = s.links[i].up.remove(at: index).message
             trail?.lines.append("server receives \(request.label) from \(name(i))")
             note("server-received", &s)
-            switch request {
-            case .login, .logout: s.links[i].stale = false
-            default: break
-            }
             stepServer(.requestReceived(ConnectionID(i), request), &s, &trail)
         case .deliverDown(let i, let index):
             let message = s.links[i].down.remove(at: index).message
@@ -128,10 +124,8 @@ extension RTMSystemModel {
         }
         absorb(i, outputs, &s, &trail)
         if case .logout = call, outputs.first == .returned(.logout(.ok)) {
-            // The session's connection closes: nothing more arrives on it, including what the
-            // server sends before it hears of the logout.
+            // The session's connection closes: nothing more arrives on it.
             s.links[i].down.removeAll()
-            s.links[i].stale = true
         }
     }
 
@@ -200,7 +194,7 @@ extension RTMSystemModel {
             for effect in effects {
                 switch effect {
                 case .send(let conn, let message):
-                    if conn.raw < s.links.count, s.links[conn.raw].isUp, !s.links[conn.raw].stale {
+                    if conn.raw < s.links.count, s.links[conn.raw].isUp {
                         s.links[conn.raw].down.append(InFlight(message: message, msLeft: sendDeadline))
                     }
                 case .startTimer(let timer, let ms): startTimer(.server(timer), ms: ms, &s)

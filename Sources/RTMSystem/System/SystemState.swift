@@ -40,10 +40,6 @@ public struct ClientNode: Hashable, Sendable, Codable {
 /// The two directions of one client's link to the server, FIFO unless the scenario allows reordering.
 public struct Link: Hashable, Sendable, Codable {
     public var isUp: Bool = true
-    /// The client logged out and the server has not yet received that logout (or a new login):
-    /// what the server sends meanwhile goes to the closed connection and is lost, not to the
-    /// client's next session.
-    public var stale: Bool = false
     public var up: [InFlight<ClientRequest>] = []
     public var down: [InFlight<ServerMessage>] = []
 }
