@@ -54,4 +54,31 @@ grep -q "^$tmp/bad.jsonl:2: unknown call sendLocalInvitaton" "$tmp/err.txt"
 grep -q 'failures="0" errors="0"' "$tmp/replay.xml" || { echo "replay of Traces/ failed"; cat "$tmp/replay.xml"; exit 1; }
 rm -rf "$tmp"
 
+echo "== rtmcheck render --uncovered (the scenario's traces mapped onto it, others counted, a failing one exits 1)"
+tmp="$(mktemp -d)"
+"$BIN" render Models/invitation.yaml --view 'alice.local[bob]' --uncovered --format dot -o /tmp/x.dot 2>"$tmp/err.txt"
+grep -Eq "^used [1-9][0-9]* traces of Traces for invitation; [1-9][0-9]* belong to other scenarios" "$tmp/err.txt" \
+  || { echo "render --uncovered should say how many traces it used and skipped:"; cat "$tmp/err.txt"; exit 1; }
+edges="$(grep -F -- ' -> ' /tmp/x.dot | grep -v '__start')"
+echo "$edges" | grep -v 'style=dashed' >/dev/null || { echo "render --uncovered: no covered edge in /tmp/x.dot"; exit 1; }
+# Traces/ exercises every edge of this view; with two of its traces (and one of another scenario) both styles show.
+mkdir "$tmp/traces"
+cp Traces/generated/invitation-01.jsonl Traces/generated/invitation-02.jsonl Traces/generated/channel-01.jsonl "$tmp/traces/"
+"$BIN" render Models/invitation.yaml --view 'alice.local[bob]' --uncovered --traces "$tmp/traces" --format dot \
+  -o /tmp/x.dot 2>"$tmp/err.txt"
+grep -q "^used 2 traces of $tmp/traces for invitation; 1 belongs to another scenario (channel 1)" "$tmp/err.txt" \
+  || { echo "unexpected trace summary:"; cat "$tmp/err.txt"; exit 1; }
+edges="$(grep -F -- ' -> ' /tmp/x.dot | grep -v '__start')"
+echo "$edges" | grep -F 'style=dashed, color="#9e9e9e"' >/dev/null || { echo "no uncovered (dashed grey) edge"; exit 1; }
+echo "$edges" | grep -v 'style=dashed' >/dev/null || { echo "no covered edge"; exit 1; }
+sed 's/"returns":"INVITATION_API_CALL_ERR_ALREADY_ACCEPT"/"returns":"INVITATION_API_CALL_ERR_OK"/' \
+  Traces/generated/invitation-01.jsonl > "$tmp/traces/bad.jsonl"
+set +e; "$BIN" render Models/invitation.yaml --view 'alice.local[bob]' --uncovered --traces "$tmp/traces" \
+  --format dot -o "$tmp/bad.dot" 2>"$tmp/err.txt"; rc=$?; set -e
+[ "$rc" -eq 1 ] || { echo "render --uncovered with a failing trace should exit 1, got $rc"; exit 1; }
+grep -q "^$tmp/traces/bad.jsonl:42: " "$tmp/err.txt" || { echo "the failing trace should be named at line 42:"; cat "$tmp/err.txt"; exit 1; }
+"$BIN" render Models/invitation.yaml --view 'alice.local[bob]' --highlight Traces/generated/invitation-03.jsonl \
+  --format dot | grep -q 'color="#1565c0"' || { echo "render --highlight TRACE.jsonl drew no path"; exit 1; }
+rm -rf "$tmp"
+echo "cli-checks: render --uncovered passed"
 echo "cli-checks: all passed"

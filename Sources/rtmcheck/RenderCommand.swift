@@ -21,6 +21,17 @@ struct RenderCommand: ParsableCommand {
               rtmcheck render --machine server --server-view channel --format dot
               rtmcheck render --machine channel --format json
               rtmcheck render Models/invitation.yaml --view alice.local[bob] --format svg -o view.svg
+              rtmcheck render Models/invitation.yaml --view bob.remote[alice] --uncovered -o uncovered.svg
+              rtmcheck render Models/invitation.yaml --view alice.local[bob] \\
+                --highlight Traces/generated/invitation-03.jsonl -o path.svg
+
+            --uncovered reads every .jsonl trace below --traces (default Traces/) whose header names the \
+            scenario: each is validated within the scenario's network and its matched execution mapped onto \
+            the scenario's calls (a trace's createLocalCallInvitation + sendLocalInvitation is the budget's \
+            sendLocalInvitation); the transitions none of them takes are drawn dashed and grey. Standard \
+            error says how many traces were used and how many belong to other scenarios; a trace of the \
+            scenario that fails is reported as file:line and the command exits 1 without writing a diagram. \
+            --highlight FILE.jsonl draws one trace the same way (its actors must be the scenario's clients).
 
             --format dot writes the DOT source (no layout); json writes the machine's transition \
             table or the state graph. Without -o the output goes to standard output.

@@ -51,7 +51,7 @@ import Testing
             ("clients: [alice]\n", "x.yaml:1:1: expected a 'scenario:' key naming the scenario"),
             ("scenario: x\nclients: [alice\n", "x.yaml:3:1: expected valid YAML: did not find expected ',' or ']' while parsing a flow sequence"),
             ("scenario: x\nclients: [alice]\nnetwrok: {}\n",
-             "x.yaml:3:1: expected one of scenario, summary, clients, channels, calls, network, bounds, properties, symmetry, expect; found 'netwrok' (did you mean 'network'?)"),
+             "x.yaml:3:1: expected one of scenario, summary, clients, channels, calls, network, bounds, properties, symmetry, expect, start, apiErrors; found 'netwrok' (did you mean 'network'?)"),
         ])
     func malformed(text: String, message: String) {
         #expect(throws: ScenarioError.self) { try ScenarioLoader.parse(text, file: "x.yaml") }

@@ -56,12 +56,29 @@ public final class RtmServer {
     /// The attributes of every channel (persistent).
     public internal(set) var channelAttributes = ChannelAttributeStore()
     /// The armed timers and their due times, in the order they were armed.
-    public private(set) var armedTimers: [(timer: ServerMachine.ServerTimer, dueAtMs: Int64)] = []
+    ///
+    /// - Complexity: O(t log t) for t armed timers: it is for inspection, not for a hot path.
+    public var armedTimers: [(timer: ServerMachine.ServerTimer, dueAtMs: Int64)] {
+        armed.sorted { $0.value.sequence < $1.value.sequence }.map { ($0.key, $0.value.dueAtMs) }
+    }
     /// The core's rejections (a client broke the protocol), in order: a well-behaved run has none.
     public private(set) var violations: [Violation] = []
 
     var identities: [ConnectionID: Identity] = [:]
+    /// Per connection, the send order of the last session request (login, re-login, logout) handled, when the
+    /// transport reports send order: an older one arriving later is stale (see ``receive(_:from:sentOrder:)``).
+    var lastSessionRequest: [ConnectionID: UInt64] = [:]
     var outputs: [Output] = []
+    /// The armed timers by identity (a timer is armed at most once): arming, cancelling and firing are O(1).
+    var armed: [ServerMachine.ServerTimer: ArmedTimer] = [:]
+    /// Counts the timers armed so far: the arming order that breaks ties between equal due times.
+    var armings = 0
+
+    /// When an armed timer is due, and when it was armed.
+    struct ArmedTimer: Hashable, Sendable {
+        var dueAtMs: Int64
+        var sequence: Int
+    }
 
     /// A server for `apps` whose clock reads `nowMs` (Unix ms).
     public init(apps: AppRegistry, nowMs: Int64 = 0) {
@@ -75,7 +92,18 @@ public final class RtmServer {
     // MARK: Entry points
 
     /// Handles one request that arrived on `conn`.
-    public func receive(_ uplink: KitUplink, from conn: ConnectionID) -> [Output] {
+    ///
+    /// `sentOrder`, when the transport knows it, is the request's position in the client's send order (any
+    /// increasing number; a duplicate carries its original's). A session request (login, re-login, logout)
+    /// sent before one already handled on the same connection is stale and dropped: on a network that
+    /// reorders, a logout sent before the client logged in again must not end the new session (the client
+    /// would stay CONNECTED with no session: every request answered `…_USER_NOT_LOGGED_IN`), and a login the
+    /// client abandoned with a logout must not open a session it no longer wants.
+    public func receive(_ uplink: KitUplink, from conn: ConnectionID, sentOrder: UInt64? = nil) -> [Output] {
+        if let sentOrder, uplink.isSessionRequest {
+            if let last = lastSessionRequest[conn], sentOrder < last { return [] }
+            lastSessionRequest[conn] = sentOrder
+        }
         switch uplink {
         case .login(let appId, let token, let userId):
             login(conn, appId: appId, token: token, userId: userId)
@@ -120,21 +148,23 @@ public final class RtmServer {
     /// An armed timer is due. A timer that is not armed (cancelled, replaced, or armed before a restart)
     /// is ignored.
     public func timerFired(_ timer: ServerMachine.ServerTimer) -> [Output] {
-        guard let index = armedTimers.firstIndex(where: { $0.timer == timer }) else { return [] }
-        armedTimers.remove(at: index)
+        guard armed.removeValue(forKey: timer) != nil else { return [] }
         stepCore(.timerFired(timer))
         return flush()
     }
 
     /// Moves the clock to `ms`, firing every armed timer due by then in due order (ties in arming order),
     /// each with the clock set to its due time. The clock never goes back.
+    ///
+    /// - Complexity: O(t) per timer fired, for t armed timers: for drivers without a network (tests). A
+    ///   network driver schedules each ``Output/startTimer(_:afterMs:dueAtMs:)`` and calls ``timerFired(_:)``.
     public func advanceClock(to ms: Int64) -> [Output] {
         var all: [Output] = []
-        while let next = armedTimers.enumerated().min(by: { a, b in
-            (a.element.dueAtMs, a.offset) < (b.element.dueAtMs, b.offset)
-        }), next.element.dueAtMs <= ms {
-            nowMs = max(nowMs, next.element.dueAtMs)
-            all += timerFired(next.element.timer)
+        while let next = armed.min(by: { a, b in
+            (a.value.dueAtMs, a.value.sequence) < (b.value.dueAtMs, b.value.sequence)
+        }), next.value.dueAtMs <= ms {
+            nowMs = max(nowMs, next.value.dueAtMs)
+            all += timerFired(next.key)
         }
         nowMs = max(nowMs, ms)
         return all
@@ -145,34 +175,32 @@ public final class RtmServer {
     /// attributes persist.
     public func restart() -> [Output] {
         identities.removeAll()
+        lastSessionRequest.removeAll()
         stepCore(.restarted)  // The core cancels the timers it armed.
-        for armed in armedTimers { outputs.append(.cancelTimer(armed.timer)) }
-        armedTimers.removeAll()
+        for (timer, _) in armedTimers { outputs.append(.cancelTimer(timer)) }
+        armed.removeAll()
         return flush()
     }
 
     // MARK: Core stepping
 
-    /// Steps the core and turns its effects into outputs. A user's attributes go with its session: when
-    /// that session ends (logout, a kick by a same-user login, the grace running out, a restart), even if
-    /// the same step starts a new session for the user.
+    /// Steps the core (in place: a step costs what it concerns, not the size of the state) and turns its
+    /// effects into outputs. A user's attributes go with its session: when that session ends (logout, a kick
+    /// by a same-user login, the grace running out, a restart), even if the same step starts a new session
+    /// for the user on another connection. A session that ends and starts again on the same connection for the
+    /// same user within one step (a re-login after the grace) keeps them.
     func stepCore(_ event: ServerMachine.Event) {
-        let before = core.sessions
-        switch ServerMachine.step(core, event) {
-        case .moved(let next, let effects):
-            core = next
+        switch ServerMachine.apply(event, to: &core) {
+        case .moved(let effects, let endedSessions):
             for effect in effects { perform(effect) }
+            for ended in endedSessions where core.session(ended.conn)?.user != ended.user {
+                _ = userAttributes.apply(.clear, to: ended.user)
+            }
         case .ignored:
             break  // A documented race (a late timer, a duplicate request): nothing to do.
         case .rejected(let violation):
             violations.append(violation)
         }
-        guard before != core.sessions else { return }  // Most steps leave the sessions alone: O(1) then.
-        let now = Set(core.sessions.map { SessionKey(conn: $0.conn, user: $0.user) })
-        for ended in before where !now.contains(SessionKey(conn: ended.conn, user: ended.user)) {
-            _ = userAttributes.apply(.clear, to: ended.user)
-        }
-        userAttributes.keepOnly(Set(core.sessions.map(\.user)))
     }
 
     func perform(_ effect: ServerMachine.Effect) {
@@ -180,12 +208,12 @@ public final class RtmServer {
         case .send(let conn, let message):
             send(conn, .core(message))
         case .startTimer(let timer, let ms):
-            armedTimers.removeAll { $0.timer == timer }
             let due = nowMs + Int64(ms)
-            armedTimers.append((timer, due))
+            armings += 1
+            armed[timer] = ArmedTimer(dueAtMs: due, sequence: armings)
             outputs.append(.startTimer(timer, afterMs: ms, dueAtMs: due))
         case .cancelTimer(let timer):
-            armedTimers.removeAll { $0.timer == timer }
+            armed[timer] = nil
             outputs.append(.cancelTimer(timer))
         }
     }
@@ -205,7 +233,16 @@ public final class RtmServer {
     }
 }
 
-private struct SessionKey: Hashable {
-    var conn: ConnectionID
-    var user: UserID
+extension KitUplink {
+    /// Whether it opens or ends a session: a login, a re-login or a logout.
+    var isSessionRequest: Bool {
+        switch self {
+        case .login, .relogin, .core(.login), .core(.relogin), .core(.logout): true
+        case .core(.join), .core(.leave), .core(.channelMessage), .core(.getMembers), .core(.peerMessage),
+            .core(.peerMessageAck), .core(.invitation), .renewToken, .queryPeersOnlineStatus, .localUserAttributes,
+            .getUserAttributes, .getUserAttributesByKeys, .getChannelMemberCount, .channelAttributes,
+            .getChannelAttributes, .getChannelAttributesByKeys:
+            false
+        }
+    }
 }

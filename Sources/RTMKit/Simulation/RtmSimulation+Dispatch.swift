@@ -11,7 +11,9 @@ extension RtmSimulation: RtmServiceHost {
             switch envelope.message {
             case .up(let uplink):
                 guard envelope.to == Self.serverEndpoint, let from = serviceByEndpoint[envelope.from] else { return }
-                carryOut(server.receive(uplink, from: from.connection))
+                // Message IDs follow send order; a duplicate is as old as its original.
+                let sentOrder = (envelope.duplicateOf ?? envelope.id).rawValue
+                carryOut(server.receive(uplink, from: from.connection, sentOrder: sentOrder))
             case .down(let downlink):
                 serviceByEndpoint[envelope.to]?.receive(downlink)
             }
@@ -38,9 +40,16 @@ extension RtmSimulation: RtmServiceHost {
             serverTimers.removeAll()
             serverTimerIds.removeAll()
             carryOut(server.restart())
-            // The server's connections die with its process: every client sees its link drop.
+            // The server's connections die with its process: every client sees its link drop. A link that is
+            // down already (a drop that the restart overtook) goes down afresh for the whole restart: were it to
+            // come back on its own sooner, the client would resume within its 4 s window without re-logging
+            // in, CONNECTED with no session on the new server process.
             for service in services where !service.isReleased {
-                network.linkDown(Self.serverEndpoint, EndpointID(service.name), restoreAfterMs: restartLinkDownMs)
+                let endpoint = EndpointID(service.name)
+                if !network.linkDown(Self.serverEndpoint, endpoint, restoreAfterMs: restartLinkDownMs) {
+                    network.linkUp(Self.serverEndpoint, endpoint)
+                    network.linkDown(Self.serverEndpoint, endpoint, restoreAfterMs: restartLinkDownMs)
+                }
             }
         }
     }

@@ -143,12 +143,16 @@ public final class SimulationChecker {
     func invitationVerdict() -> PropertyVerdict {
         var ended = 0
         var problems: [String] = []
+        // The services of each user, in creation order: finding a callee costs O(its instances), not O(services).
+        var servicesOf: [UserID: [RtmService]] = [:]
+        for service in simulation.services {
+            if let user = service.userId { servicesOf[user, default: []].append(service) }
+        }
         for service in simulation.services {
             for local in service.core.locals where local.machine.isTerminal && !interrupted.contains(local.key) {
                 guard
-                    let callee = simulation.services.first(where: {
-                        $0.userId == local.key.callee && $0.core.remote(local.key) != nil
-                    }), let remote = callee.core.remote(local.key), remote.machine.isTerminal
+                    let callee = servicesOf[local.key.callee]?.first(where: { $0.core.remote(local.key) != nil }),
+                    let remote = callee.core.remote(local.key), remote.machine.isTerminal
                 else { continue }
                 ended += 1
                 switch (local.machine.sdkState, remote.machine.sdkState) {

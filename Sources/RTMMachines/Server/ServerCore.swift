@@ -11,9 +11,13 @@ enum RequestOutcome {
 }
 
 /// The working copy of one server step: the state being changed and the effects produced, in order.
+///
+/// Every change to the state's content goes through here and keeps its index (``ServerIndex``) in step.
 struct ServerCore {
     var state: ServerMachine.State
     var effects: [ServerMachine.Effect] = []
+    /// The sessions this step ended, in order.
+    var endedSessions: [ServerMachine.Session] = []
 
     init(state: ServerMachine.State) { self.state = state }
 
@@ -43,14 +47,14 @@ struct ServerCore {
             deliverOfflineMessages(to: user, conn: conn)
             userCameOnline(user)
         case .relogin(let user, let channels):
-            if let index = state.sessions.firstIndex(where: { $0.conn == conn }), state.sessions[index].user == user {
+            if let index = state.sessionIndex(conn), state.content.sessions[index].user == user {
                 // Within the grace: membership and presence unchanged, other members see nothing (§2.1).
-                if !state.sessions[index].linkUp {
-                    state.sessions[index].linkUp = true
+                if !state.content.sessions[index].linkUp {
+                    state.content.sessions[index].linkUp = true
                     effects.append(.cancelTimer(.grace(conn)))
                 }
                 send(conn, .reloginAccepted)
-                for channel in channels where !state.members(channel).contains(user) {
+                for channel in channels where !state.isMember(user, of: channel) {
                     addMember(user, to: channel, notifySelf: nil)
                 }
                 resendPending(to: user, conn: conn)
@@ -82,7 +86,7 @@ struct ServerCore {
                 send(conn, .joinRejected(channel, .failure))
                 return .handled
             }
-            if state.members(channel).contains(session.user) {
+            if state.isMember(session.user, of: channel) {
                 send(conn, .joinAccepted(channel, memberCount: state.members(channel).count))
             } else {
                 addMember(session.user, to: channel, notifySelf: conn)
@@ -92,7 +96,7 @@ struct ServerCore {
             if let session = state.session(conn) { removeMember(session.user, from: channel) }
             send(conn, .leaveAccepted(channel))
         case .channelMessage(let channel, let messageId, let text):
-            guard let session = state.session(conn), state.members(channel).contains(session.user) else {
+            guard let session = state.session(conn), state.isMember(session.user, of: channel) else {
                 send(conn, .channelMessageAck(channel, messageId: messageId, .failure))
                 return .handled
             }
@@ -103,7 +107,7 @@ struct ServerCore {
                 }
             }
         case .getMembers(let channel, let requestId):
-            guard let session = state.session(conn), state.members(channel).contains(session.user) else {
+            guard let session = state.session(conn), state.isMember(session.user, of: channel) else {
                 send(conn, .members(channel, requestId: requestId, [], .notInChannel))
                 return .handled
             }
@@ -119,14 +123,16 @@ struct ServerCore {
             guard let receiver = state.session(conn) else {
                 return .ignored("an acknowledgement from a connection with no session")
             }
-            guard
-                let index = state.pending.firstIndex(where: {
+            // Acknowledgements come roughly in order, so the scan usually stops near the front.
+            guard state.index.pendingCount[receiver.user] != nil,
+                let index = state.content.pending.firstIndex(where: {
                     $0.from == from && $0.to == receiver.user && $0.messageId == messageId
                 })
             else {
                 return .ignored("a duplicate acknowledgement: the message was already settled")
             }
-            let message = state.pending.remove(at: index)
+            let message = state.content.pending.remove(at: index)
+            ServerIndex.add(-1, to: message.to, in: &state.index.pendingCount)
             if let senderConn = message.senderConn, state.session(senderConn)?.user == from {
                 send(senderConn, .peerMessageResult(messageId: messageId, .ok))
             }
@@ -139,22 +145,23 @@ struct ServerCore {
     /// A request arrived on a connection whose session lingers: the link is back (a short interruption
     /// that the client hid, C5's 4 s window), so the grace stops and queued peer messages are resent.
     mutating func reviveIfLingering(_ conn: ConnectionID) {
-        guard let index = state.sessions.firstIndex(where: { $0.conn == conn }), !state.sessions[index].linkUp
-        else { return }
-        state.sessions[index].linkUp = true
+        guard let index = state.sessionIndex(conn), !state.content.sessions[index].linkUp else { return }
+        state.content.sessions[index].linkUp = true
         effects.append(.cancelTimer(.grace(conn)))
-        resendPending(to: state.sessions[index].user, conn: conn)
+        resendPending(to: state.content.sessions[index].user, conn: conn)
     }
 
+    /// Adds a session after those with a lower or equal connection (binary search).
     mutating func insertSession(_ session: ServerMachine.Session) {
-        let index = state.sessions.firstIndex { $0.conn > session.conn } ?? state.sessions.count
-        state.sessions.insert(session, at: index)
+        let index = state.content.sessions.lowerBound { $0.conn <= session.conn }
+        state.content.sessions.insert(session, at: index)
+        ServerIndex.insert(session.conn, for: session.user, in: &state.index.connections)
     }
 
-    /// Kicks every other instance logged in as `user` (C8: REMOTE_LOGIN).
+    /// Kicks every other instance logged in as `user` (C8: REMOTE_LOGIN), in connection order.
     mutating func kickOthers(of user: UserID, except conn: ConnectionID) {
-        for other in state.sessions where other.user == user && other.conn != conn {
-            endSession(other.conn, notify: .kicked(.remoteLogin))
+        for other in state.index.connections[user] ?? [] where other != conn {
+            endSession(other, notify: .kicked(.remoteLogin))
         }
     }
 
@@ -162,11 +169,14 @@ struct ServerCore {
     /// cached or reported unreachable; its invitations stay (notices to it are dropped from now on).
     /// `graceFired` says the grace timer is what ended it (so there is no timer left to cancel).
     mutating func endSession(_ conn: ConnectionID, notify: ServerMessage?, graceFired: Bool = false) {
-        guard let index = state.sessions.firstIndex(where: { $0.conn == conn }) else { return }
-        let session = state.sessions.remove(at: index)
+        guard let index = state.sessionIndex(conn) else { return }
+        let session = state.content.sessions.remove(at: index)
+        ServerIndex.remove(conn, for: session.user, in: &state.index.connections)
+        endedSessions.append(session)
         if let notify { send(conn, notify) }
         if !session.linkUp && !graceFired { effects.append(.cancelTimer(.grace(conn))) }
-        for channel in state.channels.map(\.id) where state.members(channel).contains(session.user) {
+        // The user's channels, sorted by ID.
+        for channel in state.index.channels[session.user] ?? [] {
             removeMember(session.user, from: channel)
         }
         settlePending(to: session.user)
@@ -176,8 +186,11 @@ struct ServerCore {
     /// is persistent: messages delivered from it but not yet acknowledged go back to it first, then the
     /// cached ones, then unacknowledged offline-enabled sends (their senders will see SENT_TIMEOUT).
     mutating func restart() {
-        for session in state.sessions where !session.linkUp { effects.append(.cancelTimer(.grace(session.conn))) }
-        for record in state.invitations {
+        for session in state.content.sessions where !session.linkUp {
+            effects.append(.cancelTimer(.grace(session.conn)))
+        }
+        endedSessions += state.content.sessions
+        for record in state.content.invitations {
             let timer: InvitationServerTimer =
                 switch record.phase {
                 case .holding, .delivered: .noAck
@@ -187,155 +200,58 @@ struct ServerCore {
                 }
             effects.append(.cancelTimer(.invitation(record.key, timer)))
         }
-        let unacknowledged = state.pending.filter(\.fromStore) + state.pending.filter { !$0.fromStore && $0.offline }
+        let pending = state.content.pending
+        let unacknowledged = pending.filter(\.fromStore) + pending.filter { !$0.fromStore && $0.offline }
         let cached = unacknowledged.map {
             ServerMachine.OfflineMessage(to: $0.to, from: $0.from, messageId: $0.messageId, text: $0.text)
         }
-        let store = state.offline
+        let store = state.content.offline
         state = ServerMachine.State()
         let storeFirst = unacknowledged.filter(\.fromStore).count
-        state.offline = Array(cached[..<storeFirst]) + store + Array(cached[storeFirst...])
-        trimOffline()
+        state.content.offline = Array(cached[..<storeFirst]) + store + Array(cached[storeFirst...])
+        state.rebuildIndex()
+        trimOffline(Set(state.index.offlineCount.keys))
     }
 
     // MARK: Channels
 
+    /// Adds `user` to `channel` (creating it): `joinAccepted` to `notifySelf`, `onMemberJoined` and the new
+    /// count to every other member. - Complexity: O(log c + m) for c channels and m members.
     mutating func addMember(_ user: UserID, to channel: ChannelID, notifySelf: ConnectionID?) {
-        var members = state.members(channel)
-        guard !members.contains(user) else { return }
-        let others = members
-        members.insert(user, at: members.firstIndex { $0 > user } ?? members.count)
-        setMembers(channel, members)
-        if let notifySelf { send(notifySelf, .joinAccepted(channel, memberCount: members.count)) }
+        let others = state.members(channel)
+        let at = others.lowerBound { $0 < user }
+        guard at == others.count || others[at] != user else { return }
+        if let index = state.channelIndex(channel) {
+            state.content.channels[index].members.insert(user, at: at)
+        } else {
+            let index = state.content.channels.lowerBound { $0.id <= channel }
+            state.content.channels.insert(.init(id: channel, members: [user]), at: index)
+        }
+        ServerIndex.insert(channel, for: user, in: &state.index.channels)
+        let count = others.count + 1
+        if let notifySelf { send(notifySelf, .joinAccepted(channel, memberCount: count)) }
         for other in others {
             guard let session = state.session(user: other) else { continue }
             send(session.conn, .memberJoined(channel, user))
-            send(session.conn, .memberCount(channel, members.count))
+            send(session.conn, .memberCount(channel, count))
         }
     }
 
+    /// Removes `user` from `channel` (dropping the channel when it empties): `onMemberLeft` and the new count
+    /// to every remaining member. - Complexity: O(log c + m).
     mutating func removeMember(_ user: UserID, from channel: ChannelID) {
-        var members = state.members(channel)
-        guard let index = members.firstIndex(of: user) else { return }
-        members.remove(at: index)
-        setMembers(channel, members)
+        guard let index = state.channelIndex(channel) else { return }
+        let at = state.content.channels[index].members.lowerBound { $0 < user }
+        guard at < state.content.channels[index].members.count, state.content.channels[index].members[at] == user
+        else { return }
+        state.content.channels[index].members.remove(at: at)
+        ServerIndex.remove(channel, for: user, in: &state.index.channels)
+        let members = state.content.channels[index].members
+        if members.isEmpty { state.content.channels.remove(at: index) }
         for other in members {
             guard let session = state.session(user: other) else { continue }
             send(session.conn, .memberLeft(channel, user))
             send(session.conn, .memberCount(channel, members.count))
-        }
-    }
-
-    mutating func setMembers(_ channel: ChannelID, _ members: [UserID]) {
-        if let index = state.channels.firstIndex(where: { $0.id == channel }) {
-            if members.isEmpty { state.channels.remove(at: index) } else { state.channels[index].members = members }
-        } else if !members.isEmpty {
-            let index = state.channels.firstIndex { $0.id > channel } ?? state.channels.count
-            state.channels.insert(.init(id: channel, members: members), at: index)
-        }
-    }
-
-    // MARK: Peer messages
-
-    mutating func routePeerMessage(
-        from sender: ServerMachine.Session, to: UserID, messageId: Int, text: String, offline: Bool
-    ) -> RequestOutcome {
-        let message = ServerMachine.PendingPeerMessage(
-            senderConn: sender.conn, from: sender.user, to: to, messageId: messageId, text: text, offline: offline,
-            fromStore: false)
-        if let receiver = state.session(user: to) {
-            if state.pending.contains(where: { $0.from == sender.user && $0.to == to && $0.messageId == messageId }) {
-                return .ignored("a duplicated send: the first copy is already on its way")
-            }
-            state.pending.append(message)
-            if receiver.linkUp {
-                send(receiver.conn, .peerMessage(from: sender.user, messageId: messageId, text: text, isOffline: false))
-            }
-        } else if offline {
-            if state.offline.contains(where: { $0.from == sender.user && $0.to == to && $0.messageId == messageId }) {
-                return .ignored("a duplicated send: the first copy is cached and the sender was told")
-            }
-            cache(.init(to: to, from: sender.user, messageId: messageId, text: text))
-            send(sender.conn, .peerMessageResult(messageId: messageId, .cachedByServer))
-        } else {
-            send(sender.conn, .peerMessageResult(messageId: messageId, .peerUnreachable))
-        }
-        return .handled
-    }
-
-    /// Resends every unacknowledged message to a receiver whose link came back (§2.1: the server
-    /// resends the peer messages of the outage).
-    mutating func resendPending(to user: UserID, conn: ConnectionID) {
-        for message in state.pending where message.to == user {
-            send(
-                conn,
-                .peerMessage(
-                    from: message.from, messageId: message.messageId, text: message.text, isOffline: message.fromStore))
-        }
-    }
-
-    /// The receiver's session ended: unacknowledged messages go to the offline store when the sender
-    /// asked for it (or they came from it), else the sender learns the peer is unreachable.
-    mutating func settlePending(to user: UserID) {
-        var kept: [ServerMachine.PendingPeerMessage] = []
-        var backToStore: [ServerMachine.OfflineMessage] = []
-        for message in state.pending {
-            guard message.to == user else {
-                kept.append(message)
-                continue
-            }
-            let cached = ServerMachine.OfflineMessage(
-                to: message.to, from: message.from, messageId: message.messageId, text: message.text)
-            if message.fromStore {
-                backToStore.append(cached)
-            } else if message.offline {
-                backToStore.append(cached)
-                if let senderConn = message.senderConn, state.session(senderConn)?.user == message.from {
-                    send(senderConn, .peerMessageResult(messageId: message.messageId, .cachedByServer))
-                }
-            } else if let senderConn = message.senderConn, state.session(senderConn)?.user == message.from {
-                send(senderConn, .peerMessageResult(messageId: message.messageId, .peerUnreachable))
-            }
-        }
-        state.pending = kept
-        // Messages that were already cached go back ahead of newer ones, preserving send order.
-        state.offline = backToStore + state.offline
-        trimOffline()
-    }
-
-    mutating func cache(_ message: ServerMachine.OfflineMessage) {
-        state.offline.append(message)
-        trimOffline()
-    }
-
-    /// Decision 15: at most 200 cached per receiver, the oldest dropped first.
-    mutating func trimOffline() {
-        var counts: [UserID: Int] = [:]
-        for message in state.offline { counts[message.to, default: 0] += 1 }
-        guard counts.values.contains(where: { $0 > ServerMachine.offlineCapacity }) else { return }
-        var drop: [UserID: Int] = counts.mapValues { max(0, $0 - ServerMachine.offlineCapacity) }
-        state.offline = state.offline.filter { message in
-            if let n = drop[message.to], n > 0 {
-                drop[message.to] = n - 1
-                return false
-            }
-            return true
-        }
-    }
-
-    /// At login, the offline store is delivered in send order, flagged `isOfflineMessage`.
-    mutating func deliverOfflineMessages(to user: UserID, conn: ConnectionID) {
-        let mine = state.offline.filter { $0.to == user }
-        guard !mine.isEmpty else { return }
-        state.offline.removeAll { $0.to == user }
-        for message in mine {
-            state.pending.append(
-                .init(
-                    senderConn: nil, from: message.from, to: user, messageId: message.messageId, text: message.text,
-                    offline: true, fromStore: true))
-            send(
-                conn,
-                .peerMessage(from: message.from, messageId: message.messageId, text: message.text, isOffline: true))
         }
     }
 }

@@ -34,7 +34,10 @@ public struct InvitationRecord: Hashable, Sendable, Codable {
 }
 
 extension ServerMachine.State {
-    public func invitation(_ key: InvitationKey) -> InvitationRecord? { invitations.first { $0.key == key } }
+    /// The record of the invitation with `key`, if the server holds one. - Complexity: O(log i).
+    public func invitation(_ key: InvitationKey) -> InvitationRecord? {
+        invitationIndex(key).map { content.invitations[$0] }
+    }
 }
 
 extension ServerCore {
@@ -49,8 +52,8 @@ extension ServerCore {
     }
 
     mutating func setPhase(_ key: InvitationKey, _ phase: InvitationRecord.Phase) {
-        guard let index = state.invitations.firstIndex(where: { $0.key == key }) else { return }
-        state.invitations[index].phase = phase
+        guard let index = state.invitationIndex(key) else { return }
+        state.content.invitations[index].phase = phase
     }
 
     mutating func end(_ key: InvitationKey, stopping timer: InvitationServerTimer?) {
@@ -168,7 +171,8 @@ extension ServerCore {
         let online = connection(of: key.callee) != nil
         let record = InvitationRecord(
             key: key, phase: online ? .delivered : .holding, content: content, channelId: channelId)
-        state.invitations.insert(record, at: state.invitations.firstIndex { $0.key > key } ?? state.invitations.count)
+        state.content.invitations.insert(record, at: state.content.invitations.lowerBound { $0.key <= key })
+        ServerIndex.insert(key, for: key.callee, in: &state.index.invitationsByCallee)
         if online {
             notify(key.callee, key, .invite(content: content, channelId: channelId))
         } else {
@@ -204,18 +208,20 @@ extension ServerCore {
             notify(key.callee, key, .remoteFailure(.acceptFailure))
             end(key, stopping: nil)
         case (.purge, .ended):
-            state.invitations.removeAll { $0.key == key }
+            if let index = state.invitationIndex(key) { state.content.invitations.remove(at: index) }
+            ServerIndex.remove(key, for: key.callee, in: &state.index.invitationsByCallee)
         case (.noAck, _), (.expire, _), (.acceptAck, _), (.purge, _):
             return "the timer raced with a decision that stopped it"
         }
         return nil
     }
 
-    /// A user logged in: invitations held for it are delivered now.
+    /// A user logged in: invitations held for it are delivered now, in key order.
     mutating func userCameOnline(_ user: UserID) {
-        for record in state.invitations where record.key.callee == user && record.phase == .holding {
-            setPhase(record.key, .delivered)
-            notify(user, record.key, .invite(content: record.content, channelId: record.channelId))
+        for key in state.index.invitationsByCallee[user] ?? [] {
+            guard let record = state.invitation(key), record.phase == .holding else { continue }
+            setPhase(key, .delivered)
+            notify(user, key, .invite(content: record.content, channelId: record.channelId))
         }
     }
 }

@@ -6,7 +6,8 @@ import RTMProtocol
 /// RTMKit's `RtmServer` embeds this exact core and adds only I/O, the clock, token verification and
 /// attribute stores; RTMSystem composes it with N model clients. Every collection in the state is an
 /// array kept in a canonical order (sessions by connection, channels by ID, members by user ID), so
-/// equal states are equal values and encode identically.
+/// equal states are equal values and encode identically; a derived index, excluded from equality,
+/// keeps each event's cost independent of the number of sessions (``State``).
 ///
 /// ### Legal transitions (per session)
 /// - `none -> online` on `login` (a same-user session elsewhere is kicked: C8)
@@ -27,29 +28,6 @@ public enum ServerMachine: StateMachine {
     public static let offlineCapacity = 200
     /// Members returned by `getMembers` at most (§4.3).
     public static let getMembersLimit = 512
-
-    public struct State: Hashable, Sendable, Codable {
-        /// Logged-in client instances, sorted by connection.
-        public var sessions: [Session] = []
-        /// Channels with at least one member, sorted by ID.
-        public var channels: [ChannelRecord] = []
-        /// Cached offline messages in arrival order (decision 15).
-        public var offline: [OfflineMessage] = []
-        /// Peer messages handed to a receiver (or queued for a lingering one) and not yet acknowledged.
-        public var pending: [PendingPeerMessage] = []
-        /// Invitations the server is arbitrating, sorted by key.
-        public var invitations: [InvitationRecord] = []
-
-        public init() {}
-
-        public func session(_ conn: ConnectionID) -> Session? { sessions.first { $0.conn == conn } }
-        public func session(user: UserID) -> Session? { sessions.first { $0.user == user } }
-        public func members(_ channel: ChannelID) -> [UserID] {
-            channels.first { $0.id == channel }?.members ?? []
-        }
-        /// Whether the server treats `user` as online (logged in, or within the grace).
-        public func isOnline(_ user: UserID) -> Bool { session(user: user) != nil }
-    }
 
     /// One logged-in client instance.
     public struct Session: Hashable, Sendable, Codable {
@@ -107,27 +85,51 @@ public enum ServerMachine: StateMachine {
 
     public static var initialState: State { State() }
 
+    /// What ``apply(_:to:)`` did to the state it was given.
+    public enum Applied: Hashable, Sendable {
+        /// The state was changed in place (possibly to an equal value): the effects to carry out, in order,
+        /// and the sessions the step ended (logout, a kick, the grace, a restart, a login replacing a lingering
+        /// session), in order, for a shell that keeps per-session data.
+        case moved(effects: [Effect], endedSessions: [Session])
+        /// A documented race: the state is unchanged.
+        case ignored(because: String)
+        /// The client broke the protocol: the state is unchanged.
+        case rejected(Violation)
+    }
+
     public static func step(_ state: State, _ event: Event) -> Step<State, Effect> {
-        var core = ServerCore(state: state)
+        var next = state
+        switch apply(event, to: &next) {
+        case .moved(let effects, _): return .moved(to: next, effects: effects)
+        case .ignored(let reason): return .ignored(because: reason)
+        case .rejected(let violation): return .rejected(violation)
+        }
+    }
+
+    /// ``step(_:_:)`` in place: the same transition, made on `state` itself. A shell that owns its state uses
+    /// this, so a step changes only what it concerns instead of copying every array the state holds (O(n)
+    /// per event at n sessions). `state` is left as it was when the step is ignored or rejected.
+    public static func apply(_ event: Event, to state: inout State) -> Applied {
+        // The core works on the caller's storage itself (swapped in, so it is uniquely referenced).
+        var core = ServerCore(state: State())
+        swap(&core.state, &state)
+        defer { swap(&core.state, &state) }
         switch event {
         case .requestReceived(let conn, let request):
             let outcome = core.handle(conn, request)
+            // A violation is found before the core changes anything, and the step is discarded.
+            if case .violation(let violation) = outcome { return .rejected(violation) }
             switch request {
             case .login, .relogin, .logout: break  // They settle the session's link themselves.
             case .join, .leave, .channelMessage, .getMembers, .peerMessage, .peerMessageAck, .invitation:
                 core.reviveIfLingering(conn)
             }
-            switch outcome {
-            case .violation(let violation): return .rejected(violation)
-            case .ignored(let reason) where core.effects.isEmpty && core.state == state:
-                return .ignored(because: reason)
-            case .ignored, .handled: break
-            }
+            // An ignored request changes nothing itself; reviving a lingering session always has an effect.
+            if case .ignored(let reason) = outcome, core.effects.isEmpty { return .ignored(because: reason) }
         case .linkLost(let conn):
-            guard let index = core.state.sessions.firstIndex(where: { $0.conn == conn }),
-                core.state.sessions[index].linkUp
+            guard let index = core.state.sessionIndex(conn), core.state.content.sessions[index].linkUp
             else { return .ignored(because: "the link of a connection with no live session was lost") }
-            core.state.sessions[index].linkUp = false
+            core.state.content.sessions[index].linkUp = false
             core.effects.append(.startTimer(.grace(conn), ms: graceMs))
         case .timerFired(.grace(let conn)):
             guard let session = core.state.session(conn), !session.linkUp else {
@@ -139,7 +141,7 @@ public enum ServerMachine: StateMachine {
         case .restarted:
             core.restart()
         }
-        return .moved(to: core.state, effects: core.effects)
+        return .moved(effects: core.effects, endedSessions: core.endedSessions)
     }
 
     public static var representativeEvents: [Event] {
@@ -214,7 +216,7 @@ extension ClientRequest {
         case .getMembers: "getMembers"
         case .peerMessage: "peerMessage"
         case .peerMessageAck: "peerMessageAck"
-        case .invitation(_, let request): "invitation.\(request)"
+        case .invitation(_, let request): "invitation." + request.rendered
         }
     }
 }

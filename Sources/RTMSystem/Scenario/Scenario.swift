@@ -19,6 +19,17 @@ public struct Scenario: Hashable, Sendable {
     /// Expected verdicts that differ from "holds" (e.g. a documented limitation under loss):
     /// property name → `violated`. A check passes when every verdict matches its expectation.
     public var expectations: [String: Expectation] = [:]
+    /// How the clients begin: logged out (the default), or logged in with their sessions settled
+    /// on the server (`start: online`), as protocol models such as Spin's usually begin.
+    public var start: Start = .offline
+    /// Whether users also make calls the SDK rejects with an error code (the default), or only
+    /// calls it accepts (`apiErrors: false`): the protocol without API misuse.
+    public var apiErrors = true
+
+    public enum Start: String, Hashable, Sendable, Codable, CaseIterable {
+        case offline
+        case online
+    }
 
     public enum Expectation: String, Hashable, Sendable, Codable {
         case holds

@@ -33,6 +33,8 @@ public struct ScenarioError: Error, Hashable, Sendable, CustomStringConvertible 
 /// bounds: {depth: 80, states: 5000000, time: 120s, memory: 4G}
 /// properties: all
 /// symmetry: [[alice, bob]]
+/// start: offline       # or online: clients begin logged in, their sessions settled on the server
+/// apiErrors: true      # false: users make only calls the SDK accepts (no error-code returns)
 /// ```
 public enum ScenarioLoader {
     public static func load(path: String) throws -> Scenario {
@@ -154,6 +156,7 @@ struct Reader {
     func scenario(_ root: Node) throws -> Scenario {
         let keys = [
             "scenario", "summary", "clients", "channels", "calls", "network", "bounds", "properties", "symmetry", "expect",
+            "start", "apiErrors",
         ]
         var expectations: [String: Scenario.Expectation] = [:]
         var name: String?
@@ -165,6 +168,8 @@ struct Reader {
         var bounds = Bounds()
         var properties: [String]?
         var symmetryNode: Node?
+        var start = Scenario.Start.offline
+        var apiErrors = true
         for (key, keyNode, value) in try mapping(root, "a scenario") {
             switch key {
             case "scenario": name = try string(value, "the scenario's name")
@@ -179,6 +184,13 @@ struct Reader {
                     properties = try names(value, "property names (or 'all')")
                 }
             case "symmetry": symmetryNode = value
+            case "start":
+                let text = try string(value, "offline or online")
+                guard let parsed = Scenario.Start(rawValue: text) else {
+                    throw fail(value, "expected 'offline' (clients begin logged out) or 'online' (logged in); found '\(text)'")
+                }
+                start = parsed
+            case "apiErrors": apiErrors = try bool(value, "whether users also make calls the SDK rejects (true or false)")
             case "expect":
                 for (property, _, verdict) in try mapping(value, "expected verdicts (property: holds | violated)") {
                     let text = try string(verdict, "holds or violated")
@@ -218,6 +230,8 @@ struct Reader {
             name: name, summary: summary, clients: clients, channels: channels, calls: calls, network: network,
             bounds: bounds, properties: properties, symmetry: symmetry)
         scenario.expectations = expectations
+        scenario.start = start
+        scenario.apiErrors = apiErrors
         return scenario
     }
 

@@ -17,6 +17,10 @@ public struct RTMSystemModel: Model, Sendable {
     /// The properties checked, after the scenario's selection.
     public let selected: [Property<RTMSystemModel>]
     /// The server core's step function: `ServerMachine.step`, or a planted bug in a test.
+    /// The marks and violation kinds the selected properties read (others are not recorded: they
+    /// would split states no property tells apart).
+    let marksKept: Set<String>
+    let violationsKept: [String]
     public let serverStep: @Sendable (ServerMachine.State, ServerMachine.Event) -> Step<ServerMachine.State, ServerMachine.Effect>
     /// The scenario's symmetry declaration, checked against its budgets (see `RTMSystemModel+Symmetry`).
     var symmetryPlan: SymmetryPlan?
@@ -44,6 +48,9 @@ public struct RTMSystemModel: Model, Sendable {
         } else {
             selected = all.filter { Self.applies($0.name, to: scenario) }
         }
+        let bases = Set(selected.map { $0.name.replacingOccurrences(of: " (premise)", with: "") })
+        marksKept = Set(bases.flatMap { Self.notesRead[$0]?.marks ?? [] })
+        violationsKept = bases.flatMap { Self.notesRead[$0]?.violations ?? [] }.sorted()
         for name in scenario.expectations.keys where !Self.propertyNames.contains(name)
             && !all.contains(where: { $0.name == name })
         {
@@ -65,12 +72,12 @@ public struct RTMSystemModel: Model, Sendable {
         let faults = FaultBudget(
             losses: scenario.network.loss, duplications: scenario.network.duplication,
             linkDrops: scenario.network.linkDrops, restarts: scenario.network.serverRestarts)
-        return [
-            SystemState(
-                clients: clients, server: ServerMachine.initialState,
-                links: Array(repeating: Link(), count: clients.count), timers: [], faults: faults,
-                seen: Observations())
-        ]
+        var state = SystemState(
+            clients: clients, server: ServerMachine.initialState,
+            links: Array(repeating: Link(), count: clients.count), timers: [], faults: faults,
+            seen: Observations())
+        if scenario.start == .online { settleOnline(&state) }
+        return [state]
     }
 
     /// A state is final (not a deadlock) when nothing is in flight and no timer is pending.
@@ -81,7 +88,9 @@ public struct RTMSystemModel: Model, Sendable {
     public func actions(_ state: SystemState, into actions: inout [SystemAction]) {
         let network = scenario.network
         for (i, node) in state.clients.enumerated() {
-            for (entry, left) in node.callsLeft.enumerated() where left > 0 && callEnabled(state, i, entry) {
+            for (entry, left) in node.callsLeft.enumerated() where left > 0 && callEnabled(state, i, entry)
+                && (scenario.apiErrors || callSucceeds(state, i, entry))
+            {
                 actions.append(.call(client: i, entry: entry))
             }
         }
@@ -280,8 +289,16 @@ extension TimerOwner {
             switch t {
             case .connection(let c): "connection.\(c.rawValue)"
             case .channel(_, let c): "channel.\(c.label)"
-            case .local(_, let l): "local.\(l)"
-            case .remote(_, let r): "remote.\(r)"
+            case .local(_, let l):
+                switch l {
+                case .noAck: "local.noAck"
+                case .expiry: "local.expiry"
+                }
+            case .remote(_, let r):
+                switch r {
+                case .expiry: "remote.expiry"
+                case .acceptAck: "remote.acceptAck"
+                }
             case .peerMessage: "peerMessage"
             }
         case .server(let t):

@@ -11,7 +11,7 @@ extension RTMSystemModel {
         case .deliverUp(let i, let index):
             let request = s.links[i].up.remove(at: index).message
             trail?.lines.append("server receives \(request.label) from \(name(i))")
-            s.seen.mark("server-received")
+            note("server-received", &s)
             stepServer(.requestReceived(ConnectionID(i), request), &s, &trail)
         case .deliverDown(let i, let index):
             let message = s.links[i].down.remove(at: index).message
@@ -119,7 +119,7 @@ extension RTMSystemModel {
         }
         if case .logout = call, outputs.first == .returned(.logout(.ok)) {
             s.clients[i].loggedOut = true
-            if hasPending(core) { s.seen.mark("logout-with-pending") }
+            if hasPending(core) { note("logout-with-pending", &s) }
             interruptInvitations(of: i, &s)
         }
         absorb(i, outputs, &s, &trail)
@@ -159,7 +159,7 @@ extension RTMSystemModel {
     }
 
     func feed(_ i: Int, _ input: ClientCore.Input, _ s: inout SystemState, _ trail: inout Trail?) {
-        if s.clients[i].loggedOut { s.seen.mark("input-after-logout") }
+        if s.clients[i].loggedOut { note("input-after-logout", &s) }
         let outputs = s.clients[i].core.handle(input)
         absorb(i, outputs, &s, &trail)
     }
@@ -181,7 +181,7 @@ extension RTMSystemModel {
             case .cancelTimer(let timer): s.timers.removeAll { $0.owner == .client(i, timer) }
             case .violation(let violation):
                 trail?.lines.append("\(name(i)) rejects: \(violation)")
-                s.seen.violate("protocol: \(name(i)) \(violation)")
+                violate("protocol: \(name(i)) \(violation)", &s)
             }
         }
     }
@@ -205,7 +205,7 @@ extension RTMSystemModel {
             break
         case .rejected(let violation):
             trail?.lines.append("server rejects: \(violation)")
-            s.seen.violate("protocol: server \(violation)")
+            violate("protocol: server \(violation)", &s)
         }
     }
 

@@ -141,25 +141,46 @@ extension RTMSystemModel {
         s.networkQuiet && s.clients.contains { $0.core.channels.contains { $0.machine.membership == .joined } }
     }
 
+    /// The marks and violation kinds each property reads.
+    static let notesRead: [String: (marks: [String], violations: [String])] = [
+        "no-callback-after-logout": (["logout-with-pending", "input-after-logout"], ["callback-after-logout"]),
+        "member-joined-never-to-self": (["member-joined"], ["member-joined-to-self"]),
+        "channel-message-never-echoed": (["channel-message-received"], ["channel-echo"]),
+        "peer-message-exactly-once": (["peer-ok"], ["peer-lost", "peer-duplicate"]),
+        "offline-message-delivered": (["offline-delivered"], []),
+        "no-protocol-violation": (["server-received"], ["protocol"]),
+    ]
+
+    /// Records the sticky mark `mark` if a selected property reads it.
+    func note(_ mark: String, _ s: inout SystemState) {
+        if marksKept.contains(mark) { s.seen.mark(mark) }
+    }
+
+    /// Records a violation note ("kind: detail") if a selected property reads its kind.
+    func violate(_ note: String, _ s: inout SystemState) {
+        let kind = note.prefix { $0 != ":" }
+        if violationsKept.contains(where: { $0 == kind }) { s.seen.violate(note) }
+    }
+
     /// Records what a callback tells the properties.
     func observe(_ i: Int, _ callback: RtmCallback, _ s: inout SystemState) {
         let me = name(i)
         if s.clients[i].loggedOut, Self.comesFromTheServer(callback) {
-            s.seen.violate("callback-after-logout: \(me) got \(callback.rendered) after logout")
+            violate("callback-after-logout: \(me) got \(callback.rendered) after logout", &s)
         }
         switch callback {
         case .onMemberJoined(let channel, let user):
-            s.seen.mark("member-joined")
-            if user == me { s.seen.violate("member-joined-to-self: \(me) got onMemberJoined(\(channel), \(user))") }
+            note("member-joined", &s)
+            if user == me { violate("member-joined-to-self: \(me) got onMemberJoined(\(channel), \(user))", &s) }
         case .onMessageReceived(let channel, let user, _):
-            s.seen.mark("channel-message-received")
-            if user == me { s.seen.violate("channel-echo: \(me) received its own message in \(channel)") }
+            note("channel-message-received", &s)
+            if user == me { violate("channel-echo: \(me) received its own message in \(channel)", &s) }
         case .onMessageReceivedFromPeer(_, let text, let isOffline):
-            s.seen.mark("peer-delivered")
-            if isOffline { s.seen.mark("offline-delivered") }
+            note("peer-delivered", &s)
+            if isOffline { note("offline-delivered", &s) }
             let index = s.seen.delivered.firstIndex { $0 >= text } ?? s.seen.delivered.count
             if index < s.seen.delivered.count, s.seen.delivered[index] == text {
-                s.seen.violate("peer-duplicate: \(me) received \"\(text)\" twice")
+                violate("peer-duplicate: \(me) received \"\(text)\" twice", &s)
             } else {
                 s.seen.delivered.insert(text, at: index)
             }
@@ -169,9 +190,9 @@ extension RTMSystemModel {
                 if index == s.seen.cached.count || s.seen.cached[index] != text { s.seen.cached.insert(text, at: index) }
             }
             if code == .ok {
-                s.seen.mark("peer-ok")
+                note("peer-ok", &s)
                 if !s.seen.delivered.contains(where: { $0.hasPrefix("\(me):\(messageId)>") }) {
-                    s.seen.violate("peer-lost: \(me)'s message \(messageId) reported OK but never delivered")
+                    violate("peer-lost: \(me)'s message \(messageId) reported OK but never delivered", &s)
                 }
             }
         default:

@@ -56,7 +56,7 @@ public struct PendingTimer: Hashable, Sendable, Codable, Comparable {
 
     public static func < (a: Self, b: Self) -> Bool {
         if a.msLeft != b.msLeft { return a.msLeft < b.msLeft }
-        return a.owner.sortKey < b.owner.sortKey
+        return a.owner.precedes(b.owner)
     }
 }
 
@@ -64,10 +64,17 @@ public enum TimerOwner: Hashable, Sendable, Codable {
     case client(Int, ClientCore.Timer)
     case server(ServerMachine.ServerTimer)
 
-    var sortKey: String {
-        switch self {
-        case .client(let i, let t): "c\(i) \(t)"
-        case .server(let t): "s \(t)"
+    /// The canonical order of owners with the same time left: client timers by client, then
+    /// server timers; within one owner by kind, then by the timer's keys. Compared field by field:
+    /// this runs for every timer a step starts, so it builds no strings.
+    func precedes(_ other: TimerOwner) -> Bool {
+        switch (self, other) {
+        case (.client(let i, let t), .client(let j, let u)):
+            if i != j { return i < j }
+            return t.rank < u.rank
+        case (.client, .server): return true
+        case (.server, .client): return false
+        case (.server(let t), .server(let u)): return t.rank < u.rank
         }
     }
 }
@@ -79,7 +86,10 @@ public struct FaultBudget: Hashable, Sendable, Codable {
     public var restarts: Int
 }
 
-/// What happened on the way to a state, for the properties. Flags are sticky.
+/// What happened on the way to a state, for the properties. Notes are sticky.
+///
+/// Only notes a selected property reads are kept (``RTMSystemModel/note(_:_:)``): a note no property
+/// reads would split every later state in two.
 public struct Observations: Hashable, Sendable, Codable {
     /// Property-violation notes (sorted, unique), e.g. "alice: onMemberJoined(lobby, alice) to self".
     public var violations: [String] = []
@@ -143,4 +153,52 @@ public struct Trail: Hashable, Sendable {
 public enum ObservedEvent: Hashable, Sendable {
     case returned(client: Int, RtmApiCall, RtmApiResult)
     case callback(client: Int, RtmCallback)
+}
+
+/// A timer's position in the canonical order: kind, then names, then numbers.
+struct TimerRank: Comparable {
+    var kind: Int
+    var first: String = ""
+    var second: String = ""
+    var number: Int = 0
+    var sub: Int = 0
+
+    static func < (a: Self, b: Self) -> Bool {
+        (a.kind, a.first, a.second, a.number, a.sub) < (b.kind, b.first, b.second, b.number, b.sub)
+    }
+}
+
+extension ClientCore.Timer {
+    var rank: TimerRank {
+        switch self {
+        case .connection(let t): TimerRank(kind: 0, sub: t == .login ? 0 : 1)
+        case .channel(let id, let t):
+            switch t {
+            case .join: TimerRank(kind: 1, first: id, sub: 0)
+            case .message(let n): TimerRank(kind: 1, first: id, number: n, sub: 1)
+            case .getMembers(let n): TimerRank(kind: 1, first: id, number: n, sub: 2)
+            }
+        case .local(let key, let t):
+            TimerRank(kind: 2, first: key.caller, second: key.callee, number: key.serial, sub: t == .noAck ? 0 : 1)
+        case .remote(let key, let t):
+            TimerRank(kind: 3, first: key.caller, second: key.callee, number: key.serial, sub: t == .expiry ? 0 : 1)
+        case .peerMessage(let n): TimerRank(kind: 4, number: n)
+        }
+    }
+}
+
+extension ServerMachine.ServerTimer {
+    var rank: TimerRank {
+        switch self {
+        case .grace(let conn): return TimerRank(kind: 0, number: conn.raw)
+        case .invitation(let key, let t):
+            let sub = switch t {
+            case .noAck: 0
+            case .expire: 1
+            case .acceptAck: 2
+            case .purge: 3
+            }
+            return TimerRank(kind: 1, first: key.caller, second: key.callee, number: key.serial, sub: sub)
+        }
+    }
 }

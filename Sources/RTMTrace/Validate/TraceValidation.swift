@@ -55,10 +55,19 @@ public struct TraceValidation: Hashable, Sendable, Codable {
     public var coverage: [String]
     /// The matched execution, step by step, in SDK vocabulary.
     public var execution: [String]
+    /// The matched execution as moves of the validation's model, each with the trace lines it matched
+    /// and the state it reaches (empty unless the verdict is `matched`; not part of the JSON).
+    /// ``ScenarioPath`` turns it into a path of a scenario's actions.
+    public var matchedPath: [MatchedStep] = []
+
+    enum CodingKeys: String, CodingKey {
+        case file, verdict, linesMatched, skipped, explored, assumptions, failure, reason, coverage, execution
+    }
 
     init(
         file: String, verdict: Verdict, linesMatched: Int, skipped: [ValidationSetup.SkippedLine], explored: Int,
-        assumptions: String, failure: Failure?, reason: String?, coverage: [String] = [], execution: [String] = []
+        assumptions: String, failure: Failure?, reason: String?, coverage: [String] = [], execution: [String] = [],
+        matchedPath: [MatchedStep] = []
     ) {
         self.file = file
         self.verdict = verdict
@@ -70,6 +79,7 @@ public struct TraceValidation: Hashable, Sendable, Codable {
         self.reason = reason
         self.coverage = coverage
         self.execution = execution
+        self.matchedPath = matchedPath
     }
 
     /// Whether the trace passed (matched, or skipped as outside the model).

@@ -38,6 +38,11 @@ public struct TraceValidator: Sendable {
         public var complete = false
         /// The most (state, progress) pairs searched before giving up (reported as inconclusive).
         public var maxStates = 2_000_000
+        /// Validate within this scenario's network (its delay, reordering and fault budgets) instead of
+        /// the one the trace's lines imply; the trace's fault lines are still matched in order, and a trace
+        /// with network lines allows no fault it does not show. Its actors must be the scenario's clients
+        /// (``ScenarioPath/membership(of:in:)``) for ``ScenarioPath`` to map the result onto it.
+        public var scenario: Scenario?
         public init() {}
     }
 
@@ -57,7 +62,7 @@ public struct TraceValidator: Sendable {
     public func validate(_ trace: Trace, file: String) -> TraceValidation {
         let setup: ValidationSetup
         do {
-            setup = try ValidationSetup(trace: trace, faults: options.faults)
+            setup = try ValidationSetup(trace: trace, faults: options.faults, within: options.scenario)
         } catch {
             return TraceValidation(
                 file: file, verdict: .skipped, linesMatched: 0, skipped: [], explored: 0,
@@ -132,7 +137,7 @@ struct ValidationSearch {
                     file: file, verdict: .matched, linesMatched: total, skipped: setup.skipped, explored: nodes.count,
                     assumptions: setup.assumptions, failure: nil, reason: nil,
                     coverage: ExecutionCoverage.keys(of: path, model: model),
-                    execution: ExecutionCoverage.explain(path, model: model))
+                    execution: ExecutionCoverage.explain(path, model: model), matchedPath: matchedSteps(to: current))
             }
             if nodes.count >= options.maxStates {
                 return TraceValidation(

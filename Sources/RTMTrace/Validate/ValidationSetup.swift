@@ -42,8 +42,11 @@ public struct ValidationSetup: Sendable {
     /// The delay bound when the trace says nothing of the network.
     public static let defaultDelayMs = 1_000
 
-    /// Prepares `trace`; `faults` overrides the network read from the trace.
-    public init(trace: Trace, faults: NetworkFaults? = nil) throws {
+    /// Prepares `trace`; `faults` overrides the network read from the trace. `scenario` (when `faults` is
+    /// nil) supplies the network instead, and names the model: the trace is then checked as an execution
+    /// of that scenario's network, its fault lines matched in order, and, when it has network lines,
+    /// no fault it does not show.
+    public init(trace: Trace, faults: NetworkFaults? = nil, within scenario: Scenario? = nil) throws {
         let rtmActors = trace.header.actors.filter { $0.api == .rtm }
         actors = rtmActors.map(\.name)
         callers = InvitationCallers(userIds: rtmActors.map(\.userId))
@@ -79,16 +82,21 @@ public struct ValidationSetup: Sendable {
                 skipped.append(SkippedLine(line: line.line, reason: "clock line (timers fire when due)"))
             }
         }
-        let network = faults ?? Self.network(of: trace)
-        let scenario = Scenario(
-            name: trace.header.scenario, summary: "validation of a trace", clients: actors, channels: [],
-            calls: Array(repeating: [], count: actors.count), network: network, properties: [])
-        model = try RTMSystemModel(scenario)
-        followsNetwork = !faultLines.isEmpty
+        let network = faults ?? scenario?.network ?? Self.network(of: trace)
+        let searched = Scenario(
+            name: scenario?.name ?? trace.header.scenario, summary: "validation of a trace", clients: actors,
+            channels: [], calls: Array(repeating: [], count: actors.count), network: network, properties: [])
+        model = try RTMSystemModel(searched)
+        let dictated = faults == nil && scenario != nil && trace.lines.contains { $0.event.isNetwork }
+        followsNetwork = !faultLines.isEmpty || dictated
         lines = followsNetwork ? perActor + [faultLines] : perActor
         self.skipped = skipped
         self.unsupported = unsupported
-        assumptions = Self.describe(network)
+        if faults == nil, let scenario {
+            assumptions = "the network of scenario \(scenario.name): " + Self.describe(network)
+        } else {
+            assumptions = Self.describe(network)
+        }
     }
 
     /// The network faults a trace's network and clock lines allow (none when it has no network line).
@@ -220,5 +228,15 @@ public struct ValidationSetup: Sendable {
         ].filter { $0.0 > 0 }.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
         parts.append(faults.isEmpty ? "no faults" : faults.joined(separator: ", "))
         return parts.joined(separator: ", ")
+    }
+}
+
+extension TraceEvent {
+    /// Whether this is a network line.
+    var isNetwork: Bool {
+        switch self {
+        case .network: true
+        case .call, .callback, .signalingCall, .signalingCallback, .clock: false
+        }
     }
 }

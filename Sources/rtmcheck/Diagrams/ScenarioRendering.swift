@@ -16,16 +16,25 @@ struct ViewOptions: ParsableArguments {
 
     @Option(
         help: """
-            A path to draw in blue: a property name (its counterexample or witness, found by the checker), or a \
-            file holding the numbered steps `rtmcheck check --verbose` prints.
+            A path to draw in blue: a property name (its counterexample or witness, found by the checker), a \
+            trace (.jsonl, validated against the scenario and mapped onto its calls and steps), or a file \
+            holding the numbered steps `rtmcheck check --verbose` prints.
             """
     )
     var highlight: String?
 
-    @Flag(help: "Draw dashed and grey the transitions no path in --traces exercises.")
+    @Flag(
+        help: """
+            Draw dashed and grey the transitions that no trace of the scenario under --traces exercises. \
+            Every .jsonl below the folder whose header names the scenario (and whose actors are its \
+            clients) is validated and mapped onto the model; traces of other scenarios are counted and \
+            skipped; a trace that fails is reported as file:line and the command exits 1. *.steps files \
+            (numbered steps) count too.
+            """
+    )
     var uncovered = false
 
-    @Option(help: "The folder of exercised paths for --uncovered (*.steps files: numbered steps).")
+    @Option(help: "The folder searched recursively for --uncovered: .jsonl traces and *.steps files.")
     var traces = "Traces"
 
     @Option(help: "Stop exploring after this many states (the diagram then says so).")
@@ -128,7 +137,7 @@ enum ScenarioRendering {
             throw ValidationError(error.description)
         }
         let highlight = try options.highlight.map { try path(named: $0, model: model) }
-        let exercised = options.uncovered ? try exercisedPaths(in: options.traces, model: model).map(\.actions) : nil
+        let exercised = options.uncovered ? try exercisedPaths(in: options.traces, model: model) : nil
         return StateSpaceDiagram.graph(
             space, model: model, view: view, highlight: highlight?.actions,
             highlightIsViolation: highlight?.isViolation ?? false, exercised: exercised
@@ -145,9 +154,10 @@ enum ScenarioRendering {
         }
     }
 
-    /// A file of numbered steps, or a property's counterexample or witness.
+    /// A trace (`.jsonl`), a file of numbered steps, or a property's counterexample or witness.
     static func path(named name: String, model: RTMSystemModel) throws -> (actions: [SystemAction], isViolation: Bool) {
         if FileManager.default.fileExists(atPath: name) {
+            if name.hasSuffix(".jsonl") { return (try ExercisedPaths.tracePath(name, model: model), false) }
             let text = try String(contentsOfFile: name, encoding: .utf8)
             do {
                 return (try ActionPath.resolve(text, model: model), false)
@@ -167,25 +177,8 @@ enum ScenarioRendering {
         return (path.actions, false)
     }
 
-    /// The paths of every `*.steps` file in `folder`.
-    static func exercisedPaths(in folder: String, model: RTMSystemModel) throws
-        -> [(actions: [SystemAction], isViolation: Bool)]
-    {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
-            throw ValidationError("--uncovered: no folder \(folder) (give one with --traces).")
-        }
-        var paths: [(actions: [SystemAction], isViolation: Bool)] = []
-        for name in names.sorted() where name.hasSuffix(".steps") {
-            paths.append(try path(named: folder + "/" + name, model: model))
-        }
-        if paths.isEmpty {
-            let traces = names.filter { $0.hasSuffix(".jsonl") }
-            throw ValidationError(
-                "--uncovered: no *.steps files in \(folder)"
-                    + (traces.isEmpty
-                        ? "." : "; its \(traces.count) .jsonl traces need trace validation to map onto the model.")
-            )
-        }
-        return paths
+    /// The paths every trace of the scenario and every `*.steps` file under `folder` take.
+    static func exercisedPaths(in folder: String, model: RTMSystemModel) throws -> [[SystemAction]] {
+        try ExercisedPaths.collect(in: folder, model: model)
     }
 }

@@ -57,7 +57,9 @@ public enum StateSpaceDiagram {
         var graph = StateGraph(
             attributes: GraphAttributes(
                 name: "\(model.scenario.name) \(view.text)",
-                title: caption(space, model: model, view: view, hidden: hidden, highlighted: highlight != nil),
+                title: caption(
+                    space, model: model, view: view, hidden: hidden, highlighted: highlight != nil,
+                    exercised: exercised?.count),
                 rankDirection: .leftToRight
             )
         )
@@ -139,7 +141,8 @@ public enum StateSpaceDiagram {
     }
 
     static func caption(
-        _ space: ExploredSpace<RTMSystemModel>, model: RTMSystemModel, view: SystemView, hidden: Int, highlighted: Bool
+        _ space: ExploredSpace<RTMSystemModel>, model: RTMSystemModel, view: SystemView, hidden: Int, highlighted: Bool,
+        exercised: Int? = nil
     ) -> String {
         var lines = ["\(model.scenario.name) seen as \(view.text)"]
         let scope =
@@ -151,6 +154,10 @@ public enum StateSpaceDiagram {
                 + "\(hidden) that keep the view are not drawn"
         )
         if highlighted { lines.append("blue: the highlighted path; red: where a counterexample ends") }
+        if let exercised {
+            let paths = "\(exercised) exercised path\(exercised == 1 ? "" : "s")"
+            lines.append("dashed grey: transitions none of the \(paths) takes")
+        }
         return lines.joined(separator: "\n")
     }
 }

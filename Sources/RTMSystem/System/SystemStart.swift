@@ -1,0 +1,87 @@
+import RTMMachines
+import RTMProtocol
+
+extension RTMSystemModel {
+    /// Logs every client in and delivers every message until the network is quiet, in a fixed
+    /// order (client 0 first, requests before replies): the initial state of `start: online`.
+    ///
+    /// What happened on the way is not an observation of the search: the marks are cleared.
+    func settleOnline(_ s: inout SystemState) {
+        var trail: Trail? = nil
+        for i in s.clients.indices {
+            callApi(i, .login(token: "", userId: name(i)), &s, &trail)
+            var steps = 0
+            while !s.networkQuiet, steps < 1_000 {
+                steps += 1
+                if let up = s.links.firstIndex(where: { !$0.up.isEmpty }) {
+                    apply(.deliverUp(client: up, index: 0), to: &s, trail: &trail)
+                } else if let down = s.links.firstIndex(where: { !$0.down.isEmpty }) {
+                    apply(.deliverDown(client: down, index: 0), to: &s, trail: &trail)
+                }
+            }
+        }
+        s.seen = Observations()
+    }
+
+    /// Whether every API call budget entry `entry` of client `i` makes would return success
+    /// (`apiErrors: false` offers only those calls).
+    func callSucceeds(_ state: SystemState, _ i: Int, _ entry: Int) -> Bool {
+        let budget = scenario.calls[i][entry]
+        var core = state.clients[i].core
+        let target = budget.target ?? ""
+        func succeeds(_ call: RtmApiCall) -> Bool {
+            for case .returned(let result) in core.handle(.api(call)) { return result.succeeded }
+            return true
+        }
+        switch budget.call {
+        case .login: return succeeds(.login(token: "", userId: name(i)))
+        case .logout: return succeeds(.logout)
+        case .renewToken: return succeeds(.renewToken(token: ""))
+        case .join: return succeeds(.join(channel: target))
+        case .leave: return succeeds(.leave(channel: target))
+        case .sendMessage: return succeeds(.sendMessage(channel: target, text: "from \(name(i))"))
+        case .getMembers: return succeeds(.getMembers(channel: target))
+        case .sendMessageToPeer:
+            return succeeds(.sendMessageToPeer(peerId: target, text: "", enableOfflineMessaging: budget.offline))
+        case .sendLocalInvitation:
+            let serial = core.nextInvitationSerial
+            guard succeeds(.createLocalCallInvitation(calleeId: target)),
+                let created = core.locals.first(where: { $0.key.callee == target && $0.key.serial == serial })
+            else { return false }
+            return succeeds(.sendLocalInvitation(created.key))
+        case .cancelLocalInvitation:
+            guard let slot = core.locals.last(where: { $0.key.callee == target }) else { return false }
+            return succeeds(.cancelLocalInvitation(slot.key))
+        case .acceptRemoteInvitation:
+            guard let slot = core.remotes.last(where: { $0.key.caller == target }) else { return false }
+            return succeeds(.acceptRemoteInvitation(slot.key))
+        case .refuseRemoteInvitation:
+            guard let slot = core.remotes.last(where: { $0.key.caller == target }) else { return false }
+            return succeeds(.refuseRemoteInvitation(slot.key))
+        }
+    }
+}
+
+extension RtmApiResult {
+    /// Whether the call was accepted: its error code is the SDK's 0 (`…_ERR_OK`, `…_ERR_NONE`),
+    /// or it returned an object.
+    public var succeeded: Bool {
+        switch self {
+        case .login(let c): c.rawValue == 0
+        case .logout(let c): c.rawValue == 0
+        case .renewToken(let c): c.rawValue == 0
+        case .peerMessage(let c, _): c.rawValue == 0
+        case .queryPeersOnlineStatus(let c, _): c.rawValue == 0
+        case .attribute(let c, _): c.rawValue == 0
+        case .getChannelMemberCount(let c, _): c.rawValue == 0
+        case .channelCreated(let ok): ok
+        case .join(let c): c.rawValue == 0
+        case .leave(let c): c.rawValue == 0
+        case .channelMessage(let c, _): c.rawValue == 0
+        case .getMembers(let c): c.rawValue == 0
+        case .void: true
+        case .invitationCreated(let key): key != nil
+        case .invitation(let c): c.rawValue == 0
+        }
+    }
+}
