@@ -71,55 +71,9 @@ extension ClientPermutation {
         }
     }
 
-    /// The server's state renamed: sessions stay sorted by connection, members by user ID and
-    /// invitations by key; the offline store and the pending messages keep their arrival order.
-    func server(_ original: ServerMachine.State) -> ServerMachine.State {
-        // Only what changes is written, so unchanged arrays keep sharing their storage.
-        var state = original
-        var changed = false
-        for (index, session) in original.sessions.enumerated() {
-            var renamed = session
-            renamed.conn = conn(session.conn)
-            renamed.user = user(session.user)
-            if renamed != session {
-                state.sessions[index] = renamed
-                changed = true
-            }
-        }
-        if changed, state.sessions.count > 1 { state.sessions.sort { $0.conn < $1.conn } }
-        for (index, channel) in original.channels.enumerated() {
-            var members = channel.members.map(user)
-            guard members != channel.members else { continue }
-            members.sort()
-            state.channels[index].members = members
-        }
-        for (index, message) in original.offline.enumerated() {
-            var renamed = message
-            renamed.to = user(message.to)
-            renamed.from = user(message.from)
-            renamed.text = text(message.text)
-            if renamed != message { state.offline[index] = renamed }
-        }
-        for (index, message) in original.pending.enumerated() {
-            var renamed = message
-            renamed.senderConn = message.senderConn.map(conn)
-            renamed.from = user(message.from)
-            renamed.to = user(message.to)
-            renamed.text = text(message.text)
-            if renamed != message { state.pending[index] = renamed }
-        }
-        changed = false
-        for (index, record) in original.invitations.enumerated() {
-            var renamed = record
-            renamed.key = key(record.key)
-            if !record.content.isEmpty { renamed.content = text(record.content) }
-            if renamed != record {
-                state.invitations[index] = renamed
-                changed = true
-            }
-        }
-        if changed, state.invitations.count > 1 { state.invitations.sort { $0.key < $1.key } }
-        return state
+    /// The server's state renamed (in its canonical orders).
+    func server(_ state: ServerMachine.State) -> ServerMachine.State {
+        state.renamingUsers(user, connection: conn, text: text)
     }
 
     /// The observations renamed: every note's whole-word client names, re-sorted.

@@ -88,7 +88,7 @@ struct SymmetryPlan: Sendable {
     /// The names of ``elements``.
     var elementNames: [String] { elements.map { names[$0] } }
 
-    /// The representative of `state`'s class, every candidate with its timers in ``TimerOrder``.
+    /// The representative of `state`'s class.
     ///
     /// The clients of each group are ranked by ``ClientSignature``: the image in which the group's
     /// first client plays the part of the smallest signature, and so on. Only clients whose
@@ -141,22 +141,19 @@ struct SymmetryPlan: Sendable {
         return best
     }
 
-    /// The image of `state` in which client `i` plays the part of client `source[i]`, timers in
-    /// ``TimerOrder``.
+    /// The image of `state` in which client `i` plays the part of client `source[i]`.
     func image(of state: SystemState, source: [Int]) -> SystemState {
-        if let permutation = bySource[source] { return state.permuted(by: permutation, canonicalTimers: true) }
-        var same = state
-        same.timers = TimerOrder.sorted(state.timers)
-        return same
+        guard let permutation = bySource[source] else { return state }
+        return state.permuted(by: permutation)
     }
 
     /// The representative by the plain definition: the smallest fingerprint over every image
     /// (for tests: it must fold exactly the classes ``canonical(_:)`` folds).
     func smallestImage(_ state: SystemState) -> SystemState {
-        var best = image(of: state, source: Array(names.indices))
+        var best = state
         var smallest = StateFingerprint.of(best).rawValue
         for permutation in permutations {
-            let candidate = state.permuted(by: permutation, canonicalTimers: true)
+            let candidate = state.permuted(by: permutation)
             let fingerprint = StateFingerprint.of(candidate).rawValue
             if fingerprint < smallest {
                 best = candidate

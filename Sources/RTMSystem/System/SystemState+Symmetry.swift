@@ -23,9 +23,8 @@ extension SystemState {
         return permuted(by: ClientPermutation(source: permutation, names: model.scenario.clients, entries: entries))
     }
 
-    /// The renaming by a prepared permutation (the checker's hot path). With `canonicalTimers`, the
-    /// timers are sorted in ``TimerOrder`` (the canonical form's order) instead of the model's own.
-    func permuted(by p: ClientPermutation, canonicalTimers: Bool = false) -> SystemState {
+    /// The renaming by a prepared permutation (the checker's hot path).
+    func permuted(by p: ClientPermutation) -> SystemState {
         guard !p.isIdentity, p.source.count == clients.count, links.count == clients.count else { return self }
         var image = self
         for i in clients.indices {
@@ -57,33 +56,9 @@ extension SystemState {
                 timersChanged = true
             }
         }
-        if canonicalTimers {
-            image.timers = TimerOrder.sorted(image.timers)
-        } else if timersChanged {
-            image.timers = Self.canonicalOrder(image.timers)
-        }
+        // Timers stay sorted by time left, then owner (`PendingTimer.<`); the owners' order may change.
+        if timersChanged, image.timers.count > 1 { image.timers.sort() }
         image.seen = p.observations(seen)
         return image
-    }
-
-    /// Timers in their canonical order: by time left, then by owner. The renaming keeps the times, so
-    /// only runs of timers due at the same time are sorted again (by owner key, computed once each).
-    static func canonicalOrder(_ timers: [PendingTimer]) -> [PendingTimer] {
-        guard timers.count > 1 else { return timers }
-        var sorted = timers
-        if !timers.indices.dropFirst().allSatisfy({ timers[$0 - 1].msLeft <= timers[$0].msLeft }) {
-            sorted.sort { $0.msLeft < $1.msLeft }
-        }
-        var start = 0
-        while start < sorted.count {
-            var end = start + 1
-            while end < sorted.count, sorted[end].msLeft == sorted[start].msLeft { end += 1 }
-            if end - start > 1 {
-                let run = sorted[start..<end].map { (key: $0.owner.sortKey, timer: $0) }.sorted { $0.key < $1.key }
-                for (offset, entry) in run.enumerated() { sorted[start + offset] = entry.timer }
-            }
-            start = end
-        }
-        return sorted
     }
 }
