@@ -71,12 +71,15 @@ enum SymmetricScenarios {
         return queue
     }
 
-    static var modelsFolder: String { "/" + #filePath.split(separator: "/").dropLast(3).joined(separator: "/") + "/Models" }
+    static var modelsFolder: String {
+        "/" + #filePath.split(separator: "/").dropLast(3).joined(separator: "/") + "/Models"
+    }
 }
 
 @Suite struct SymmetryTests {
-    @Test("A swap renames every part of a state, and swapping back gives the state again",
-          arguments: [SymmetricScenarios.lossy, SymmetricScenarios.callees])
+    @Test(
+        "A swap renames every part of a state, and swapping back gives the state again",
+        arguments: [SymmetricScenarios.lossy, SymmetricScenarios.callees])
     func swapIsARenaming(text: String) throws {
         let model = try RTMSystemModel(SymmetricScenarios.parse(text))
         let symmetry = try #require(model.symmetry)
@@ -96,9 +99,10 @@ enum SymmetricScenarios {
         let model = try RTMSystemModel(SymmetricScenarios.parse(SymmetricScenarios.mutual))
         var state = model.initialStates[0]
         // alice logs in; bob does not; alice invites bob, and the server holds the invitation.
-        for action: SystemAction in [.call(client: 0, entry: 0), .deliverUp(client: 0, index: 0),
-            .deliverDown(client: 0, index: 0), .call(client: 0, entry: 1), .deliverUp(client: 0, index: 0)]
-        {
+        for action: SystemAction in [
+            .call(client: 0, entry: 0), .deliverUp(client: 0, index: 0),
+            .deliverDown(client: 0, index: 0), .call(client: 0, entry: 1), .deliverUp(client: 0, index: 0),
+        ] {
             state = try #require(model.next(state, action))
         }
         let swapped = state.permuted(by: [1, 0], in: model)
@@ -110,25 +114,36 @@ enum SymmetricScenarios {
         #expect(swapped.server.sessions.map(\.user) == ["bob"])
         #expect(swapped.server.sessions.map(\.conn) == [ConnectionID(1)])
         #expect(swapped.server.invitations.map(\.key) == [InvitationKey(caller: "bob", callee: "alice", serial: 1)])
-        #expect(swapped.links[1].down == state.links[0].down.map {
-            InFlight(message: ClientPermutation(source: [1, 0], names: ["alice", "bob"], entries: nil).message($0.message),
-                     msLeft: $0.msLeft)
-        })
+        #expect(
+            swapped.links[1].down
+                == state.links[0].down.map {
+                    InFlight(
+                        message: ClientPermutation(source: [1, 0], names: ["alice", "bob"], entries: nil).message(
+                            $0.message),
+                        msLeft: $0.msLeft)
+                })
         #expect(!swapped.links[1].down.isEmpty)
         #expect(swapped.timers.count == state.timers.count)
-        #expect(swapped.timers.contains { $0.owner == .server(.invitation(
-            InvitationKey(caller: "bob", callee: "alice", serial: 1), .noAck)) })
-        #expect(swapped.timers.allSatisfy { timer in
-            if case .client(let i, _) = timer.owner { i == 1 } else { true }
-        })
+        #expect(
+            swapped.timers.contains {
+                $0.owner
+                    == .server(
+                        .invitation(
+                            InvitationKey(caller: "bob", callee: "alice", serial: 1), .noAck))
+            })
+        #expect(
+            swapped.timers.allSatisfy { timer in
+                if case .client(let i, _) = timer.owner { i == 1 } else { true }
+            })
         #expect(swapped.seen.interrupted == [])
         #expect(swapped.permuted(by: [1, 0], in: model) == state)
         // Not a permutation of the clients: the state comes back as it is.
         #expect(state.permuted(by: [0, 0], in: model) == state)
     }
 
-    @Test("Representatives keep their timers sorted, fold to themselves, and fold the same classes as the smallest fingerprint over all renamings",
-          arguments: [SymmetricScenarios.callees, SymmetricScenarios.lossy])
+    @Test(
+        "Representatives are fixed points with sorted timers, folding as the smallest fingerprint of all renamings",
+        arguments: [SymmetricScenarios.callees, SymmetricScenarios.lossy])
     func representatives(text: String) throws {
         let model = try RTMSystemModel(SymmetricScenarios.parse(text))
         let plan = try #require(model.symmetryPlan)
@@ -167,7 +182,7 @@ enum SymmetricScenarios {
             guard !scenario.symmetry.isEmpty else { continue }
             declared.append(scenario.name)
             #expect(model.symmetry != nil)
-            try model.validateDeclaredSymmetry(sampleStates: 150, walks: 4, walkLength: 50)
+            try model.validateDeclaredSymmetry(sampleStates: 300, walks: 20, walkLength: 80)
         }
         #expect(declared.contains("bench-invitation-callers1"))
     }
@@ -182,8 +197,10 @@ enum SymmetricScenarios {
         var state = model.initialStates[0]
         var steps: [SystemAction] = [.call(client: 0, entry: 0), .deliverUp(client: 0, index: 0)]
         for client in [1, 2] {
-            steps += [.call(client: client, entry: 2), .deliverUp(client: client, index: 0),
-                .deliverDown(client: client, index: 0)]
+            steps += [
+                .call(client: client, entry: 2), .deliverUp(client: client, index: 0),
+                .deliverDown(client: client, index: 0),
+            ]
         }
         steps.append(.call(client: 0, entry: 1))
         for action in steps {
@@ -207,25 +224,35 @@ enum SymmetricScenarios {
         }
     }
 
-    @Test("The inline symmetric scenarios pass validation",
-          arguments: [SymmetricScenarios.mutual, SymmetricScenarios.lossy, SymmetricScenarios.callees])
+    @Test(
+        "The inline symmetric scenarios pass validation",
+        arguments: [SymmetricScenarios.mutual, SymmetricScenarios.lossy, SymmetricScenarios.callees])
     func inlineValidate(text: String) throws {
         try RTMSystemModel(SymmetricScenarios.parse(text)).validateDeclaredSymmetry(sampleStates: 400)
     }
 
-    @Test("A declaration the budgets contradict is refused when the model is built, naming the clients",
-          arguments: [
-            ("invitation", [["alice", "bob"]],
-             "symmetry [alice, bob]: alice may call sendLocalInvitation bob but bob has no matching budget entry "
-                + "(sendLocalInvitation alice), so alice and bob are not interchangeable"),
-            ("bench-invitation-callers1", [["c0", "c1"]],
-             "symmetry [c0, c1]: c0 may call sendLocalInvitation c1 but c1 has no matching budget entry "
-                + "(sendLocalInvitation c0), so c0 and c1 are not interchangeable"),
-            ("bench-invitation-callers1", [["c1", "c2"], ["c2", "c0"]],
-             "symmetry [c2, c0]: c2 is named twice in the symmetry groups"),
-            ("bench-invitation-callers1", [["c1", "dave"]],
-             "symmetry [c1, dave]: 'dave' is not a client (clients: c0, c1, c2)"),
-          ])
+    @Test(
+        "A declaration the budgets contradict is refused when the model is built, naming the clients",
+        arguments: [
+            (
+                "invitation", [["alice", "bob"]],
+                "symmetry [alice, bob]: alice may call sendLocalInvitation bob but bob has no matching budget entry "
+                    + "(sendLocalInvitation alice), so alice and bob are not interchangeable"
+            ),
+            (
+                "bench-invitation-callers1", [["c0", "c1"]],
+                "symmetry [c0, c1]: c0 may call sendLocalInvitation c1 but c1 has no matching budget entry "
+                    + "(sendLocalInvitation c0), so c0 and c1 are not interchangeable"
+            ),
+            (
+                "bench-invitation-callers1", [["c1", "c2"], ["c2", "c0"]],
+                "symmetry [c2, c0]: c2 is named twice in the symmetry groups"
+            ),
+            (
+                "bench-invitation-callers1", [["c1", "dave"]],
+                "symmetry [c1, dave]: 'dave' is not a client (clients: c0, c1, c2)"
+            ),
+        ])
     func asymmetricRefused(name: String, groups: [[String]], message: String) throws {
         var scenario = try ScenarioLoader.load(path: "\(SymmetricScenarios.modelsFolder)/\(name).yaml")
         scenario.symmetry = groups
@@ -243,8 +270,9 @@ enum SymmetricScenarios {
         #expect(throws: ScenarioError.self) { try RTMSystemModel(scenario) }
     }
 
-    @Test("Reduced and unreduced runs reach the same verdicts, the reduced one on fewer states",
-          arguments: [SymmetricScenarios.mutual, SymmetricScenarios.lossy, SymmetricScenarios.callees])
+    @Test(
+        "Reduced and unreduced runs reach the same verdicts, the reduced one on fewer states",
+        arguments: [SymmetricScenarios.mutual, SymmetricScenarios.lossy, SymmetricScenarios.callees])
     func sameVerdicts(text: String) throws {
         let scenario = try SymmetricScenarios.parse(text)
         let (reduced, reducedResult) = try ScenarioCheck(scenario).run()
@@ -258,7 +286,9 @@ enum SymmetricScenarios {
         #expect(reduced.entries.map(\.matches) == full.entries.map(\.matches))
         #expect(reduced.passed && full.passed)
         // Breadth-first on representatives still finds shortest paths.
-        #expect(reducedResult.properties.map { $0.verdict.path?.count } == fullResult.properties.map { $0.verdict.path?.count })
+        #expect(
+            reducedResult.properties.map { $0.verdict.path?.count }
+                == fullResult.properties.map { $0.verdict.path?.count })
         #expect((reducedResult.deadlocks.count > 0) == (fullResult.deadlocks.count > 0))
         // Any number of workers folds to the same classes.
         var options = ScenarioCheck.Options()
@@ -270,7 +300,8 @@ enum SymmetricScenarios {
 
     @Test("On the same state budget, folding two interchangeable callees explores at least as deep")
     func boundedBench() throws {
-        let scenario = try ScenarioLoader.load(path: "\(SymmetricScenarios.modelsFolder)/bench-invitation-callers1.yaml")
+        let scenario = try ScenarioLoader.load(
+            path: "\(SymmetricScenarios.modelsFolder)/bench-invitation-callers1.yaml")
         #expect(scenario.symmetry == [["c1", "c2"]])
         var options = ScenarioCheck.Options()
         options.maxStates = 3_000
@@ -281,7 +312,9 @@ enum SymmetricScenarios {
         // same budget) witnesses too.
         #expect(reduced.entries.map(\.property) == full.entries.map(\.property))
         for (left, right) in zip(reduced.entries, full.entries) {
-            #expect(left.verdict == right.verdict || (left.verdict == "witnessed" && right.verdict == "not reached within bounds"))
+            #expect(
+                left.verdict == right.verdict
+                    || (left.verdict == "witnessed" && right.verdict == "not reached within bounds"))
         }
         #expect(reduced.passed && full.passed)
         let reducedDepth = try #require(reducedResult.completedDepth)

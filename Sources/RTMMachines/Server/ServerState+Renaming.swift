@@ -50,7 +50,8 @@ extension ServerMachine.State {
         changed = false
         for (index, record) in self.content.invitations.enumerated() {
             var renamed = record
-            renamed.key = InvitationKey(caller: user(record.key.caller), callee: user(record.key.callee), serial: record.key.serial)
+            renamed.key = InvitationKey(
+                caller: user(record.key.caller), callee: user(record.key.callee), serial: record.key.serial)
             if !record.content.isEmpty { renamed.content = text(record.content) }
             if renamed != record {
                 content.invitations[index] = renamed

@@ -8,8 +8,9 @@ import ModelChecker
 /// a name that is no client, a client in two groups, or call budgets that do not map onto each other
 /// when two clients of a group trade places (`symmetry: [[alice, bob]]` where only alice may call).
 ///
-/// The canonical form of a state is its image with the smallest fingerprint over the permutations
-/// within the declared groups (a group of k clients has k! of them; several groups multiply).
+/// The canonical form of a state ranks each group's clients by a name-free summary
+/// (``ClientSignature``) and takes the image in that order; only among clients whose summaries tie
+/// does it compare fingerprints (a group of k clients has k! permutations; several groups multiply).
 struct SymmetryPlan: Sendable {
     /// The declared groups, as client indices (groups of one client are dropped).
     let groups: [[Int]]
@@ -40,7 +41,8 @@ struct SymmetryPlan: Sendable {
             var members: [Int] = []
             for name in group {
                 guard let index = scenario.clientIndex(name) else {
-                    throw refuse("\(shown): '\(name)' is not a client (clients: \(scenario.clients.joined(separator: ", ")))")
+                    throw refuse(
+                        "\(shown): '\(name)' is not a client (clients: \(scenario.clients.joined(separator: ", ")))")
                 }
                 guard claimed.insert(index).inserted else {
                     throw refuse("\(shown): \(name) is named twice in the symmetry groups")
@@ -53,8 +55,9 @@ struct SymmetryPlan: Sendable {
                     var swap = Array(scenario.clients.indices)
                     swap.swapAt(a, b)
                     if let mismatch = Self.entryMaps(source: swap, scenario: scenario).mismatch {
-                        throw refuse("\(shown): \(mismatch), so \(scenario.clients[a]) and \(scenario.clients[b]) "
-                            + "are not interchangeable")
+                        throw refuse(
+                            "\(shown): \(mismatch), so \(scenario.clients[a]) and \(scenario.clients[b]) "
+                                + "are not interchangeable")
                     }
                 }
             }
@@ -77,7 +80,8 @@ struct SymmetryPlan: Sendable {
         }
         permutations = sources.dropFirst().map { source in
             ClientPermutation(
-                source: source, names: scenario.clients, entries: Self.entryMaps(source: source, scenario: scenario).entries)
+                source: source, names: scenario.clients,
+                entries: Self.entryMaps(source: source, scenario: scenario).entries)
         }
         bySource = Dictionary(permutations.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
         calls = scenario.calls.map { budget in
@@ -175,7 +179,8 @@ struct SymmetryPlan: Sendable {
 
     /// A copy that folds only the clients of `group` (validation checks one group at a time).
     func restricted(to group: [Int]) -> SymmetryPlan {
-        let within = permutations.filter { p in p.source.indices.allSatisfy { group.contains($0) || p.source[$0] == $0 } }
+        let within = permutations.filter { p in p.source.indices.allSatisfy { group.contains($0) || p.source[$0] == $0 }
+        }
         return SymmetryPlan(groups: [group], names: names, elements: group, permutations: within, calls: calls)
     }
 
@@ -226,15 +231,22 @@ struct SymmetryPlan: Sendable {
             var unused = Array(scenario.calls[j].indices)
             var map: [Int] = []
             for own in scenario.calls[i] {
-                guard let position = unused.firstIndex(where: { renamed(scenario.calls[j][$0], by: target) == own }) else {
-                    return (nil, "\(names[i]) may call \(describe(own)) but \(names[j]) has no matching budget entry "
-                        + "(\(describe(renamed(own, by: source))))")
+                guard let position = unused.firstIndex(where: { renamed(scenario.calls[j][$0], by: target) == own })
+                else {
+                    return (
+                        nil,
+                        "\(names[i]) may call \(describe(own)) but \(names[j]) has no matching budget entry "
+                            + "(\(describe(renamed(own, by: source))))"
+                    )
                 }
                 map.append(unused.remove(at: position))
             }
             if let extra = unused.first {
-                return (nil, "\(names[j]) may call \(describe(scenario.calls[j][extra])) but \(names[i]) has no "
-                    + "matching budget entry (\(describe(renamed(scenario.calls[j][extra], by: target))))")
+                return (
+                    nil,
+                    "\(names[j]) may call \(describe(scenario.calls[j][extra])) but \(names[i]) has no "
+                        + "matching budget entry (\(describe(renamed(scenario.calls[j][extra], by: target))))"
+                )
             }
             maps.append(map)
         }

@@ -3,11 +3,12 @@ import ModelChecker
 extension RTMSystemModel {
     /// The scenario's interchangeable clients (`symmetry: [[c1, c2]]`), or nil when it declares none.
     ///
-    /// The checker stores one representative per class of states: the image with the smallest
-    /// fingerprint over the permutations within the declared groups only (clients outside every group
-    /// keep their names). Counterexamples are replayed from the original initial state and printed in
-    /// the scenario's own names. ``Symmetry/elements`` lists the clients of every group, in
-    /// declaration order; ``Symmetry/permute`` takes a permutation of those elements.
+    /// The checker stores one representative per class of states, renamed only within the declared
+    /// groups (clients outside every group keep their names): each group's clients ranked by a
+    /// name-free summary of their part, ties broken by the smallest fingerprint. Counterexamples are
+    /// replayed from the original initial state and printed in the scenario's own names.
+    /// ``Symmetry/elements`` lists the clients of every group, in declaration order;
+    /// ``Symmetry/permute`` takes a permutation of those elements.
     ///
     /// The budgets were checked when the model was built (an asymmetric declaration is refused with
     /// the entry that breaks it); ``validateDeclaredSymmetry(sampleStates:walks:walkLength:seed:)``
