@@ -45,6 +45,16 @@ public protocol Model: SendableMetatype {
     /// `State: StableHashable`): the ``StableHasher`` fingerprint of the state's canonical encoding.
     func fingerprint(_ state: State) -> Fingerprint
 
+    /// Whether ``fingerprint(_:recordingInto:)`` writes each state's canonical encoding. When it
+    /// does, exact storage keeps those bytes (a few hundred per state) instead of the states, and
+    /// compares encodings instead of states. Default: `false`.
+    var encodesStates: Bool { get }
+
+    /// The fingerprint of `state`, appending its canonical encoding to `encoder` when
+    /// ``encodesStates`` is true: bytes that are equal exactly when the states are `==`. Default:
+    /// ``fingerprint(_:)``, writing nothing.
+    func fingerprint(_ state: State, recordingInto encoder: UnsafeMutablePointer<StateEncoder>) -> Fingerprint
+
     /// How an action appears in reports. Default: `String(describing:)`.
     func describe(action: Action) -> String
 
@@ -75,6 +85,12 @@ extension Model {
     public func coverageKeys(_ state: State, _ action: Action, into keys: inout [String]) {}
 
     public var symmetry: Symmetry<Self>? { nil }
+
+    public var encodesStates: Bool { false }
+
+    public func fingerprint(_ state: State, recordingInto encoder: UnsafeMutablePointer<StateEncoder>) -> Fingerprint {
+        fingerprint(state)
+    }
 }
 
 extension Model where State: StableHashable {

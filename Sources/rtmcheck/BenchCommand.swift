@@ -27,7 +27,11 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Stop after this many seconds (default: none).")
     var time: Double?
 
-    @Option(help: "State storage: exact or compact.")
+    @Option(
+        help: """
+            State storage: exact (every state, compared exactly; the model's state encodings are kept), \
+            compact (64-bit fingerprints, probabilistic) or bitstate (a fixed bit array, probabilistic).
+            """)
     var store: CheckCommand.StoreOption = .exact
 
     @Option(help: "Worker threads (default: all cores).")
@@ -54,15 +58,19 @@ struct BenchCommand: ParsableCommand {
         options.storage = store.storage
         options.workers = workers ?? CheckOptions.availableCores
         options.progress = ProgressLine.reporter(label: loaded.name)
-        let (outcome, _) = check.run(options)
+        let (outcome, result) = check.run(options)
         ProgressLine.clear()
         let peak = SystemInfo.peakResidentBytes ?? 0
         let workerCount = options.workers
         let report = BenchFigures(
             scenario: loaded.name, states: outcome.states, transitions: outcome.transitions, depth: outcome.maxDepth,
             seconds: outcome.seconds, statesPerSecond: outcome.statesPerSecond,
-            bytesPerState: outcome.states > 0 ? Double(peak) / Double(outcome.states) : 0, peakMemoryBytes: peak,
-            workers: workerCount, store: store.rawValue, exhausted: outcome.exhausted,
+            bytesPerState: outcome.states > 0 ? Double(peak) / Double(outcome.states) : 0,
+            storedBytesPerState: result.store?.bytesPerState(states: outcome.states) ?? 0, peakMemoryBytes: peak,
+            workers: workerCount, store: store.rawValue,
+            symmetry: loaded.symmetry.filter { $0.count > 1 }.map { "[" + $0.joined(separator: ", ") + "]" }
+                .joined(separator: " "),
+            exhausted: outcome.exhausted,
             verdict: outcome.passed ? (outcome.exhausted ? "pass (exhausted)" : "no violation within bounds") : "fail")
         if json {
             let encoder = JSONEncoder()
@@ -82,9 +90,13 @@ struct BenchFigures: Codable {
     var seconds: Double
     var statesPerSecond: Double
     var bytesPerState: Double
+    /// The checker's own tables (visited store, parent links, monitors, state encodings) per state.
+    var storedBytesPerState: Double
     var peakMemoryBytes: Int
     var workers: Int
     var store: String
+    /// The declared groups of interchangeable clients ("" when none).
+    var symmetry: String
     var exhausted: Bool
     var verdict: String
 
@@ -97,10 +109,12 @@ struct BenchFigures: Codable {
                   depth         %d
                   wall time     %.2f s
                   states/s      %.0f
-                  bytes/state   %.0f (peak RSS / states)
+                  bytes/state   %.0f (peak RSS / states); %.0f in the checker's tables
                   peak memory   %.1f MB
                   workers       %d, store %@
+                  symmetry      %@
                 """, scenario, verdict, states, transitions, depth, seconds, statesPerSecond, bytesPerState,
-            Double(peakMemoryBytes) / 1_048_576, workers, store)
+            storedBytesPerState, Double(peakMemoryBytes) / 1_048_576, workers, store,
+            symmetry.isEmpty ? "none declared" : symmetry)
     }
 }

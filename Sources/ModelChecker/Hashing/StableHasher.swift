@@ -60,8 +60,11 @@ public struct Fingerprint: Hashable, Comparable, Sendable, Codable, CustomString
 /// ```
 ///
 /// - Complexity: O(1) per word.
+///
+/// A hasher made with ``init(seed:recordingInto:)`` also writes every word it is fed to a
+/// ``StateEncoder``: one walk over a state gives both its fingerprint and its encoding.
 @frozen
-public struct StableHasher: Sendable {
+public struct StableHasher: @unchecked Sendable {
     @usableFromInline static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
     @usableFromInline static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
     @usableFromInline static let prime3: UInt64 = 0x1656_67B1_9E37_79F9
@@ -70,12 +73,24 @@ public struct StableHasher: Sendable {
 
     @usableFromInline var accumulator: UInt64
     @usableFromInline var words: UInt64
+    /// Where fed words are also written, if anywhere (set only for the duration of one walk, by the
+    /// thread that owns the encoder).
+    @usableFromInline var recorder: UnsafeMutablePointer<StateEncoder>?
 
     /// A hasher with a fixed seed (0 unless you need an independent family of hashes).
     @inlinable
     public init(seed: UInt64 = 0) {
         accumulator = seed &+ Self.prime5
         words = 0
+        recorder = nil
+    }
+
+    /// A hasher that also appends every word it is fed to `*encoder`, which must stay valid and
+    /// unshared while the hasher is used.
+    @inlinable
+    public init(seed: UInt64 = 0, recordingInto encoder: UnsafeMutablePointer<StateEncoder>) {
+        self.init(seed: seed)
+        recorder = encoder
     }
 
     @inlinable @inline(__always)
@@ -91,6 +106,7 @@ public struct StableHasher: Sendable {
         accumulator ^= lane
         accumulator = Self.rotate(accumulator, 27) &* Self.prime1 &+ Self.prime4
         words &+= 1
+        if let recorder { recorder.pointee.append(word) }
     }
 
     /// Feeds an integer as its 64-bit two's complement.

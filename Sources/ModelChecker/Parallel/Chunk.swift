@@ -33,6 +33,9 @@ struct Chunk<M: Model> {
     @usableFromInline var decided = RawBuffer<UInt64>()
     /// Per successor: its node if it was numbered, else `UInt32.max`.
     @usableFromInline var nodes = RawBuffer<UInt32>()
+    /// Encoded exact storage: the successors' encodings, back to back, and where each ends.
+    @usableFromInline var encoder = StateEncoder(capacity: 1 << 16)
+    @usableFromInline var encodingEnds: [Int] = []
     @usableFromInline var actions: [M.Action] = []
     @usableFromInline var keyScratch: [String] = []
 
@@ -44,6 +47,14 @@ struct Chunk<M: Model> {
         status.release()
         decided.release()
         nodes.release()
+        encoder.release()
+    }
+
+    /// The encoding of successor `candidate` (encoded exact storage).
+    @inlinable
+    func encoding(_ candidate: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = candidate == 0 ? 0 : encodingEnds[candidate - 1]
+        return encoder.bytes(start..<encodingEnds[candidate])
     }
 
     /// Empties the outputs, keeping their capacity.
@@ -59,6 +70,8 @@ struct Chunk<M: Model> {
         missedSlots.removeAll(keepingCapacity: true)
         coverageKeys.removeAll(keepingCapacity: true)
         coverageCounts.removeAll(keepingCapacity: true)
+        encoder.removeAll()
+        encodingEnds.removeAll(keepingCapacity: true)
         for index in shardCounts.indices { shardCounts[index] = 0 }
     }
 
@@ -66,7 +79,8 @@ struct Chunk<M: Model> {
     @usableFromInline
     var bytes: Int {
         states.capacity * MemoryLayout<M.State>.stride + fingerprints.capacity * 8 + vias.capacity * 4
-            + monitors.capacity * 2 + status.bytes + decided.bytes + nodes.bytes
+            + monitors.capacity * 2 + status.bytes + decided.bytes + nodes.bytes + encoder.capacity
+            + encodingEnds.capacity * 8
     }
 }
 
@@ -92,7 +106,11 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     @usableFromInline let workers: Int
     @usableFromInline let store: VisitedStore
     @usableFromInline let exact: Bool
-    /// The states of the frontier (exact storage: of every node).
+    /// Exact storage compares encodings (``arena``), not states.
+    @usableFromInline let encoded: Bool
+    /// The encodings of the nodes numbered before this batch (encoded exact storage).
+    @usableFromInline let arena: EncodingArena
+    /// The states of the frontier (exact storage of states: of every node).
     @usableFromInline let frontier: StateSlab<M.State>
     /// Where new states go in phase 4.
     @usableFromInline let target: StateSlab<M.State>
@@ -117,8 +135,10 @@ struct BatchContext<M: Model>: @unchecked Sendable {
         workers = search.workers
         store = search.store
         exact = search.exact
+        encoded = search.encoded
+        arena = search.arena
         frontier = search.current
-        target = search.exact ? search.current : search.upcoming
+        target = search.keepsStates ? search.current : search.upcoming
         nodeMonitors = search.monitors.base
         self.atBound = atBound
         collectCoverage = search.options.collectCoverage
@@ -142,7 +162,13 @@ struct BatchContext<M: Model>: @unchecked Sendable {
                 guard let raw = model.next(state, action) else { continue }
                 let successor = symmetry?.representative(of: raw, in: model) ?? raw
                 enabled &+= 1
-                var fingerprint = model.fingerprint(successor).rawValue
+                var fingerprint: UInt64
+                if encoded {
+                    fingerprint = model.fingerprint(successor, recordingInto: &chunk.pointee.encoder).rawValue
+                    chunk.pointee.encodingEnds.append(chunk.pointee.encoder.count)
+                } else {
+                    fingerprint = model.fingerprint(successor).rawValue
+                }
                 if width > 0 {
                     var hasher = StableHasher(seed: fingerprint)
                     let base = node * width
@@ -277,6 +303,7 @@ struct BatchContext<M: Model>: @unchecked Sendable {
                     return false
                 }
             }
+            if encoded { return chunks[otherChunk].encoding(other).sameBytes(as: chunks[chunk].encoding(candidate)) }
             return chunks[otherChunk].states[other] == chunks[chunk].states[candidate]
         }
         let node = Int(value) - 1
@@ -286,6 +313,7 @@ struct BatchContext<M: Model>: @unchecked Sendable {
                 return false
             }
         }
+        if encoded { return arena.encoding(of: node).sameBytes(as: chunks[chunk].encoding(candidate)) }
         return frontier.base[node - frontier.origin] == chunks[chunk].states[candidate]
     }
 

@@ -7,7 +7,9 @@ extension LevelSearch {
         for (index, original) in initials.enumerated() {
             guard verdicts.stop == nil else { return }
             let state = replay.canonical(original)
-            var fingerprint = model.fingerprint(state).rawValue
+            seedEncoder.removeAll()
+            var fingerprint = encoded
+                ? model.fingerprint(state, recordingInto: &seedEncoder).rawValue : model.fingerprint(state).rawValue
             if width > 0 {
                 var hasher = StableHasher(seed: fingerprint)
                 for slot in 0..<width {
@@ -25,6 +27,7 @@ extension LevelSearch {
                 return
             }
             let node = addNode(parent: Self.root, via: UInt32(truncatingIfNeeded: index))
+            if encoded { arena.append(seedEncoder.all) }
             for value in scratch { monitors.append(value) }
             current.reserve(nodeCount)
             (current.base + Int(node)).initialize(to: state)
@@ -47,7 +50,8 @@ extension LevelSearch {
             var slot = Int(truncatingIfNeeded: tag) & mask
             while words[slot] != 0 {
                 let node = Int(words[slot] & 0xFFFF_FFFF) - 1
-                if words[slot] >> 32 == tag, current[node] == state,
+                let same = encoded ? arena.encoding(of: node).sameBytes(as: seedEncoder.all) : current[node] == state
+                if words[slot] >> 32 == tag, same,
                     (0..<width).allSatisfy({ monitors[node * width + $0] == scratch[$0] })
                 {
                     return false
@@ -121,6 +125,7 @@ extension LevelSearch {
                             return
                         }
                         let child = addNode(parent: parent, via: chunk.pointee.vias[candidate])
+                        if encoded { arena.append(chunk.pointee.encoding(candidate)) }
                         chunk.pointee.nodes[candidate] = child
                         for slot in 0..<width { monitors.append(chunk.pointee.monitors[candidate * width + slot]) }
                         if depth + 1 > maxDepth { maxDepth = depth + 1 }
@@ -165,7 +170,8 @@ extension LevelSearch {
     @usableFromInline
     mutating func finish() -> CheckResult<M> {
         let termination = verdicts.stop ?? .exhausted
-        let bytes = store.bytes + parents.bytes + vias.bytes + monitors.bytes + (exact ? current.bytes : 0)
+        let bytes = store.bytes + parents.bytes + vias.bytes + monitors.bytes + (keepsStates ? current.bytes : 0)
+            + (encoded ? arena.bytes : 0)
         let statistics = StoreStatistics(
             storage: storage, states: nodeCount, bytes: bytes, bitstateBits: store.bitArray?.bits,
             symmetryReduced: symmetry != nil)
@@ -183,6 +189,8 @@ extension LevelSearch {
         monitors.release()
         current.release()
         upcoming.release()
+        arena.release()
+        seedEncoder.release()
         for index in 0..<chunkCapacity { chunks[index].release() }
         chunks.deinitialize(count: chunkCapacity)
         chunks.deallocate()

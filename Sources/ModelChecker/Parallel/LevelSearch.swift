@@ -16,8 +16,9 @@
 /// property that is violated stops being monitored from the next level on.
 ///
 /// Per node the search keeps a 32-bit parent and an 8-bit action ordinal (larger ordinals go to a
-/// side table), the response monitors, and in exact storage the state. Paths are rebuilt by
-/// replaying ordinals (``PathReplay``).
+/// side table), the response monitors, and in exact storage the state, or, when the model encodes
+/// its states (``Model/encodesStates``), the state's encoding (``EncodingArena``) with only the
+/// frontier levels kept as states. Paths are rebuilt by replaying ordinals (``PathReplay``).
 @usableFromInline
 struct LevelSearch<M: Model> {
     @usableFromInline static var root: UInt32 { .max }
@@ -35,6 +36,10 @@ struct LevelSearch<M: Model> {
     @usableFromInline let team: Workers
     @usableFromInline let storage: CheckOptions.Storage
     @usableFromInline let exact: Bool
+    /// Exact storage that compares and keeps encodings, not states.
+    @usableFromInline let encoded: Bool
+    /// Whether every node's state is kept (exact storage of a model that does not encode states).
+    @usableFromInline let keepsStates: Bool
 
     @usableFromInline var verdicts: Verdicts<M>
     @usableFromInline var store: VisitedStore
@@ -42,7 +47,10 @@ struct LevelSearch<M: Model> {
     @usableFromInline var vias = RawBuffer<UInt8>(capacity: 1024)
     @usableFromInline var viaOverflow: [UInt32: UInt32] = [:]
     @usableFromInline var monitors = RawBuffer<UInt16>(capacity: 1024)
-    /// Exact storage: every node's state. Otherwise: the states of the level being expanded.
+    /// Encoded exact storage: every node's encoding.
+    @usableFromInline var arena = EncodingArena()
+    @usableFromInline var seedEncoder = StateEncoder(capacity: 256)
+    /// Exact storage of states: every node's state. Otherwise: the states of the level being expanded.
     @usableFromInline var current: StateSlab<M.State>
     /// Not exact: the states of the next level.
     @usableFromInline var upcoming: StateSlab<M.State>
@@ -83,6 +91,8 @@ struct LevelSearch<M: Model> {
         team = Workers(count: workers)
         storage = options.storage
         exact = options.storage == .exact
+        encoded = exact && model.encodesStates
+        keepsStates = exact && !model.encodesStates
         verdicts = Verdicts(properties: properties, options: options)
         store = VisitedStore(storage: options.storage, bitstateBytes: Self.bitstateBytes(options))
         current = StateSlab(origin: 0)
@@ -146,7 +156,7 @@ struct LevelSearch<M: Model> {
     @usableFromInline
     var estimatedBytes: Int {
         store.bytes + parents.bytes + vias.bytes + monitors.bytes + viaOverflow.capacity * 16
-            + current.bytes + upcoming.bytes + chunkBytes
+            + current.bytes + upcoming.bytes + chunkBytes + arena.bytes
     }
 
     // MARK: Bounds and progress
@@ -186,7 +196,7 @@ struct LevelSearch<M: Model> {
             currentDepth = depth
             monitorOpen = verdicts.responseOpen
             let atBound = depthLimit.map { depth >= $0 } ?? false
-            if !exact { upcoming.reset(origin: levelEnd) }
+            if !keepsStates { upcoming.reset(origin: levelEnd) }
             var position = levelStart
             let batch = Self.entriesPerWorkerBatch * workers
             while position < levelEnd, verdicts.stop == nil {
@@ -205,7 +215,7 @@ struct LevelSearch<M: Model> {
                 if sawBeyondDepthBound { verdicts.stop = .boundHit(.depth) }
                 break
             }
-            if !exact { swap(&current, &upcoming) }
+            if !keepsStates { swap(&current, &upcoming) }
             levelStart = levelEnd
             levelEnd = nodeCount
             depth += 1
@@ -254,14 +264,14 @@ struct LevelSearch<M: Model> {
         }
         team.run { worker in context.deduplicate(worker) }
         merge(chunkCount: chunkCount, depth: depth)
-        if exact {
+        if keepsStates {
             current.reserve(nodeCount)
         } else {
             upcoming.reserve(nodeCount - upcoming.origin)
         }
         let publishing = BatchContext(search: self, openChecks: openChecks, chunkCount: chunkCount, atBound: atBound)
         team.run { worker in publishing.publish(worker) }
-        if exact {
+        if keepsStates {
             current.count = nodeCount
         } else {
             upcoming.count = nodeCount - upcoming.origin

@@ -23,6 +23,16 @@ public enum StateFingerprint {
     /// The fingerprint of `state`.
     public static func of(_ state: SystemState) -> Fingerprint { of(value: state) }
 
+    /// The fingerprint of `state`, appending the words it is made of to `encoder` (as varints): the
+    /// state's canonical encoding, equal exactly when the states are.
+    public static func of(_ state: SystemState, recordingInto encoder: UnsafeMutablePointer<StateEncoder>)
+        -> Fingerprint
+    {
+        var hasher = StableHasher(seed: seed, recordingInto: encoder)
+        state.feed(into: &hasher)
+        return hasher.finalize()
+    }
+
     /// The fingerprint of any value with a canonical encoding (tests and diagnostics).
     static func of<T: StateHashable>(value: T) -> Fingerprint {
         var hasher = StableHasher(seed: seed)

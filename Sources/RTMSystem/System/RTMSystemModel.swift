@@ -85,6 +85,15 @@ public struct RTMSystemModel: Model, Sendable {
 
     public func fingerprint(_ state: SystemState) -> Fingerprint { StateFingerprint.of(state) }
 
+    /// Exact storage keeps the words the fingerprint is fed (``StateFingerprint``), not the states.
+    public var encodesStates: Bool { true }
+
+    public func fingerprint(_ state: SystemState, recordingInto encoder: UnsafeMutablePointer<StateEncoder>)
+        -> Fingerprint
+    {
+        StateFingerprint.of(state, recordingInto: encoder)
+    }
+
     public func actions(_ state: SystemState, into actions: inout [SystemAction]) {
         let network = scenario.network
         for (i, node) in state.clients.enumerated() {

@@ -1,0 +1,163 @@
+/// The bytes of a state's canonical encoding: the words a ``StableHasher`` is fed, each written as
+/// an unsigned LEB128 varint (seven bits a byte, low bits first, the high bit marking "more").
+///
+/// Exact storage keeps these bytes instead of the state itself when the model offers them
+/// (``Model/encodesStates``): two states are the same exactly when their encodings are, because
+/// the word stream is injective (every field, length-prefixed collections, tagged cases) and a
+/// varint stream is prefix-free. Most words are tags, counts and small integers, so a state of a few
+/// hundred words takes a few hundred bytes instead of its heap structure's kilobytes.
+///
+/// The buffer is manually managed so that appending a byte is a store and a compare; its owner calls
+/// ``release()`` once.
+@frozen
+public struct StateEncoder {
+    @usableFromInline var base: UnsafeMutablePointer<UInt8>
+    @usableFromInline var capacity: Int
+    @usableFromInline var storedCount: Int
+    /// Bytes written so far.
+    @inlinable public var count: Int { storedCount }
+
+    /// An empty encoder with room for `capacity` bytes (it grows as needed).
+    @inlinable
+    public init(capacity: Int = 4096) {
+        self.capacity = max(16, capacity)
+        base = .allocate(capacity: self.capacity)
+        storedCount = 0
+    }
+
+    /// Frees the buffer; the encoder must not be used afterwards.
+    @inlinable
+    public func release() { base.deallocate() }
+
+    /// Forgets the bytes, keeping the room.
+    @inlinable
+    public mutating func removeAll() { storedCount = 0 }
+
+    /// Appends one word as a varint.
+    @inlinable @inline(__always)
+    public mutating func append(_ word: UInt64) {
+        if storedCount &+ 10 > capacity { grow() }
+        var value = word
+        while value >= 0x80 {
+            base[storedCount] = UInt8(truncatingIfNeeded: value) | 0x80
+            storedCount &+= 1
+            value >>= 7
+        }
+        base[storedCount] = UInt8(truncatingIfNeeded: value)
+        storedCount &+= 1
+    }
+
+    @usableFromInline
+    mutating func grow() {
+        let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+        fresh.update(from: base, count: storedCount)
+        base.deallocate()
+        base = fresh
+        capacity *= 2
+    }
+
+    /// The bytes `range` (valid until the next append).
+    @inlinable
+    public func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
+    }
+
+    /// Every byte written (valid until the next append).
+    @inlinable
+    public var all: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+}
+
+/// Where exact storage keeps the encodings of its states: append-only segments of 64 MiB (never
+/// moved, so growing costs no copy and no doubled peak) and one 8-byte span per node.
+///
+/// A span packs the segment (16 bits), the offset in it (26 bits) and the length (22 bits). An
+/// encoding longer than a segment's worth gets a segment of its own; its length then lives in
+/// ``longLengths``.
+@usableFromInline
+struct EncodingArena {
+    @usableFromInline static var segmentBytes: Int { 1 << 26 }
+    @usableFromInline static var longLength: UInt64 { (1 << 22) - 1 }
+
+    @usableFromInline var segments: [UnsafeMutablePointer<UInt8>] = []
+    @usableFromInline var used = EncodingArena.segmentBytes
+    @usableFromInline var spans = RawBuffer<UInt64>(capacity: 1024)
+    @usableFromInline var longLengths: [Int: Int] = [:]
+    @usableFromInline var storedBytes = 0
+
+    @usableFromInline
+    init() {}
+
+    /// Bytes held: the segments and the spans.
+    @usableFromInline
+    var bytes: Int { segments.count * Self.segmentBytes + spans.bytes }
+
+    /// Appends the encoding of the next node.
+    @usableFromInline
+    mutating func append(_ encoding: UnsafeBufferPointer<UInt8>) {
+        let length = encoding.count
+        storedBytes += length
+        if UInt64(length) >= Self.longLength || length > Self.segmentBytes {
+            let own = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, length))
+            if let source = encoding.baseAddress { own.update(from: source, count: length) }
+            longLengths[segments.count] = length
+            spans.append(UInt64(segments.count) << 48 | Self.longLength)
+            segments.append(own)
+            used = Self.segmentBytes  // The next encoding starts a fresh segment.
+            return
+        }
+        if used + length > Self.segmentBytes {
+            segments.append(.allocate(capacity: Self.segmentBytes))
+            used = 0
+        }
+        let segment = segments.count - 1
+        if let source = encoding.baseAddress { (segments[segment] + used).update(from: source, count: length) }
+        spans.append(UInt64(segment) << 48 | UInt64(used) << 22 | UInt64(length))
+        used += length
+    }
+
+    /// The encoding of `node`.
+    @inlinable
+    func encoding(of node: Int) -> UnsafeBufferPointer<UInt8> {
+        let span = spans[node]
+        let segment = Int(truncatingIfNeeded: span >> 48)
+        let length = span & 0x3F_FFFF
+        if length == Self.longLength {
+            return UnsafeBufferPointer(start: segments[segment], count: longLengths[segment] ?? 0)
+        }
+        let offset = Int(truncatingIfNeeded: (span >> 22) & 0x3FF_FFFF)
+        return UnsafeBufferPointer(start: segments[segment] + offset, count: Int(truncatingIfNeeded: length))
+    }
+
+    @usableFromInline
+    func release() {
+        for segment in segments { segment.deallocate() }
+        spans.release()
+    }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// Whether two byte ranges hold the same bytes.
+    @inlinable
+    func sameBytes(as other: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard count == other.count else { return false }
+        guard count > 0, let a = baseAddress, let b = other.baseAddress else { return true }
+        var index = 0
+        let words = count / 8
+        let rawA = UnsafeRawPointer(a)
+        let rawB = UnsafeRawPointer(b)
+        while index < words {
+            if rawA.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
+                != rawB.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
+            {
+                return false
+            }
+            index += 1
+        }
+        var byte = words * 8
+        while byte < count {
+            if a[byte] != b[byte] { return false }
+            byte += 1
+        }
+        return true
+    }
+}
