@@ -37,6 +37,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores).")
     var workers: Int?
 
+    @Flag(help: "Explore without folding the clients the scenario declares interchangeable.")
+    var noSymmetry = false
+
     @Flag(help: "Print one JSON object.")
     var json = false
 
@@ -54,7 +57,9 @@ struct BenchCommand: ParsableCommand {
         }
         loaded.bounds = Bounds(depth: nil, states: maxStates, seconds: time, memory: nil)
         let check = try ScenarioCheck(loaded)
+        if !noSymmetry { try SymmetryGate.validate(check, file: path) }
         var options = ScenarioCheck.Options()
+        options.useSymmetry = !noSymmetry
         options.storage = store.storage
         options.workers = workers ?? CheckOptions.availableCores
         options.progress = ProgressLine.reporter(label: loaded.name)
@@ -68,7 +73,7 @@ struct BenchCommand: ParsableCommand {
             bytesPerState: outcome.states > 0 ? Double(peak) / Double(outcome.states) : 0,
             storedBytesPerState: result.store?.bytesPerState(states: outcome.states) ?? 0, peakMemoryBytes: peak,
             workers: workerCount, store: store.rawValue,
-            symmetry: loaded.symmetry.filter { $0.count > 1 }.map { "[" + $0.joined(separator: ", ") + "]" }
+            symmetry: noSymmetry ? "" : loaded.symmetry.filter { $0.count > 1 }.map { "[" + $0.joined(separator: ", ") + "]" }
                 .joined(separator: " "),
             exhausted: outcome.exhausted,
             verdict: outcome.passed ? (outcome.exhausted ? "pass (exhausted)" : "no violation within bounds") : "fail")

@@ -43,7 +43,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Random walks for --strategy random.")
     var walks: Int = 1000
 
-    @Option(help: "State storage: exact (full states), compact (64-bit fingerprints) or bitstate (fixed bit array); compact and bitstate are probabilistic and say so.")
+    @Option(help: "State storage: exact (every state, compared exactly), compact (64-bit fingerprints) or bitstate (fixed bit array); compact and bitstate are probabilistic and say so.")
     var store: StoreOption = .exact
 
     @Option(help: "Worker threads (default: all cores); the results are identical for any count.")
@@ -60,6 +60,13 @@ struct CheckCommand: ParsableCommand {
 
     @Option(help: "Override the scenario's time bound, in seconds.")
     var time: Double?
+
+    @Flag(
+        help: """
+            Explore without folding the clients the scenario declares interchangeable (a declared \
+            symmetry is otherwise sampled first and refused, exit 64, if the sample shows it wrong).
+            """)
+    var noSymmetry = false
 
     @Flag(help: "Leave timings out of the report (for byte-identical output).")
     var noTiming = false
@@ -96,7 +103,9 @@ struct CheckCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("\(located)\n".utf8))
                 throw ExitCode(64)
             }
+            if !noSymmetry { try SymmetryGate.validate(check, file: file) }
             var options = ScenarioCheck.Options()
+            options.useSymmetry = !noSymmetry
             switch strategy {
             case .bfs: options.strategy = .breadthFirst
             case .dfs: options.strategy = .depthFirst

@@ -31,6 +31,19 @@ public struct InvitationRecord: Hashable, Sendable, Codable {
     public var phase: Phase
     public var content: String
     public var channelId: String
+    /// While holding: how many invitations were held for the same callee before this one and are
+    /// still held (0, 1, …): the callee gets them in the order they arrived. 0 in every other phase.
+    /// Counting rather than stamping keeps equal situations equal states, and the order does not
+    /// depend on user names, so clients the scenario declares interchangeable stay interchangeable.
+    public var heldOrder: Int
+
+    public init(key: InvitationKey, phase: Phase, content: String, channelId: String, heldOrder: Int = 0) {
+        self.key = key
+        self.phase = phase
+        self.content = content
+        self.channelId = channelId
+        self.heldOrder = heldOrder
+    }
 }
 
 extension ServerMachine.State {
@@ -53,7 +66,23 @@ extension ServerCore {
 
     mutating func setPhase(_ key: InvitationKey, _ phase: InvitationRecord.Phase) {
         guard let index = state.invitationIndex(key) else { return }
+        let record = state.content.invitations[index]
+        if record.phase == .holding, phase != .holding {
+            // The invitations held after this one move up.
+            for other in state.index.invitationsByCallee[key.callee] ?? [] {
+                guard let at = state.invitationIndex(other), state.content.invitations[at].phase == .holding,
+                    state.content.invitations[at].heldOrder > record.heldOrder
+                else { continue }
+                state.content.invitations[at].heldOrder -= 1
+            }
+            state.content.invitations[index].heldOrder = 0
+        }
         state.content.invitations[index].phase = phase
+    }
+
+    /// How many invitations the server holds for `callee`.
+    func heldCount(for callee: UserID) -> Int {
+        (state.index.invitationsByCallee[callee] ?? []).count { state.invitation($0)?.phase == .holding }
     }
 
     mutating func end(_ key: InvitationKey, stopping timer: InvitationServerTimer?) {
@@ -170,7 +199,8 @@ extension ServerCore {
     mutating func startInvitation(_ key: InvitationKey, content: String, channelId: String) {
         let online = connection(of: key.callee) != nil
         let record = InvitationRecord(
-            key: key, phase: online ? .delivered : .holding, content: content, channelId: channelId)
+            key: key, phase: online ? .delivered : .holding, content: content, channelId: channelId,
+            heldOrder: online ? 0 : heldCount(for: key.callee))
         state.content.invitations.insert(record, at: state.content.invitations.lowerBound { $0.key <= key })
         ServerIndex.insert(key, for: key.callee, in: &state.index.invitationsByCallee)
         if online {
@@ -216,12 +246,14 @@ extension ServerCore {
         return nil
     }
 
-    /// A user logged in: invitations held for it are delivered now, in key order.
+    /// A user logged in: invitations held for it are delivered now, in the order they arrived.
     mutating func userCameOnline(_ user: UserID) {
-        for key in state.index.invitationsByCallee[user] ?? [] {
-            guard let record = state.invitation(key), record.phase == .holding else { continue }
-            setPhase(key, .delivered)
-            notify(user, key, .invite(content: record.content, channelId: record.channelId))
+        let held = (state.index.invitationsByCallee[user] ?? []).compactMap { key in
+            state.invitation(key).flatMap { $0.phase == .holding ? $0 : nil }
+        }
+        for record in held.sorted(by: { $0.heldOrder < $1.heldOrder }) {
+            setPhase(record.key, .delivered)
+            notify(user, record.key, .invite(content: record.content, channelId: record.channelId))
         }
     }
 }

@@ -15,6 +15,8 @@ public struct ScenarioCheck: Sendable {
         public var maxMemory: Int?
         /// Worker threads; results are identical for any count.
         public var workers: Int = 1
+        /// Whether the scenario's symmetry declaration folds states (on by default).
+        public var useSymmetry = true
         public var progress: (@Sendable (CheckOptions.Progress) -> Void)?
         public init() {}
     }
@@ -72,6 +74,7 @@ public struct ScenarioCheck: Sendable {
             stopAtFirstViolation: false, stopWhenAllDecided: false, collectCoverage: true,
             progress: options.progress)
         checkOptions.workers = max(1, options.workers)
+        checkOptions.useSymmetry = options.useSymmetry
         let result = model.check(options: checkOptions)
         var entries: [Entry] = []
         for property in result.properties {

@@ -85,6 +85,7 @@ extension InvitationRecord: StateHashable {
         h.feed(phase)
         h.feed(content)
         h.feed(channelId)
+        h.feed(heldOrder)
     }
 }
 
