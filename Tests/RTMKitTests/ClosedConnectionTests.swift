@@ -13,7 +13,7 @@ import Testing
         world.stream.compactMap { if case .network(let entry) = $0.event { entry.step } else { nil } }
     }
 
-    @Test("a logout/login race: the invitation the server sends to the old connection is dropped, not delivered to the new session")
+    @Test("a logout/login race: the invite sent to the old connection is dropped, not delivered to the new session")
     func invitationToClosedConnection() throws {
         let world = World()
         world.client("alice")
@@ -64,7 +64,7 @@ import Testing
         world.check()
     }
 
-    @Test("a closed direction loses what is in flight and what is sent until it is reopened; the other way still carries")
+    @Test("a closed direction loses what is in flight and what is sent until reopened; the other way still carries")
     func closedDirection() {
         let network = SimulatedNetwork<Int>(seed: 1)
         let old = network.send(1, from: "server", to: "bob")

@@ -29,7 +29,8 @@ import Testing
 
     @Test("the invite sent to bob's closed connection is a send line, then a drop with reason linkDown")
     func rendered() throws {
-        let trace = try #require(try SuiteGenerator(scenario: Self.scenario).trace(of: Self.race, name: "race", note: ""))
+        let generator = try SuiteGenerator(scenario: Self.scenario)
+        let trace = try #require(generator.trace(of: Self.race, name: "race", note: ""))
         let sent = try #require(
             trace.events.firstIndex {
                 if case .network(.send(_, "server", "bob", "invitation.invite")) = $0 { true } else { false }
@@ -37,12 +38,16 @@ import Testing
         guard case .network(.send(let id, _, _, _)) = trace.events[sent] else { return }
         #expect(trace.events[sent + 1] == .network(.drop(id: id, reason: .linkDown)))
         // bob's new session never hears of the invitation.
-        #expect(!trace.events.contains { if case .callback("bob", .onRemoteInvitationReceived) = $0 { true } else { false } })
+        #expect(
+            !trace.events.contains {
+                if case .callback("bob", .onRemoteInvitationReceived) = $0 { true } else { false }
+            })
     }
 
     @Test("the trace validates against the model and replays on RTMKit, line for line")
     func validatesAndReplays() throws {
-        let trace = try #require(try SuiteGenerator(scenario: Self.scenario).trace(of: Self.race, name: "race", note: ""))
+        let generator = try SuiteGenerator(scenario: Self.scenario)
+        let trace = try #require(generator.trace(of: Self.race, name: "race", note: ""))
         // A prefix of a run (alice's invitation is still pending): not `complete`.
         let parsed = try TraceReader.read(text: trace.text, file: "race.jsonl")
         let validation = TraceValidator().validate(parsed, file: "race.jsonl")
