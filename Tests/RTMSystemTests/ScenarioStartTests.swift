@@ -64,9 +64,7 @@ import Testing
         #expect(actions.contains(.call(client: 1, entry: 1)))  // now login is accepted
     }
 
-    @Test(
-        "A logout and login racing an invitation: the invite sent to the closed connection never reaches the next"
-            + " session, so both ends agree")
+    @Test("A logout and login racing an invitation: the invite lost on the closed connection; both ends agree")
     func closedConnectionAgreement() throws {
         let check = try ScenarioCheck(callerAndCallee(start: .online, apiErrors: false))
         let (_, result) = check.run()
