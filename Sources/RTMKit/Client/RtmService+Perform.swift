@@ -27,6 +27,8 @@ extension RtmService {
         }
         if observed { host.record(.apiReturned(service: name, call, result)) }
         run(after)
+        if case .logout = call, result == .logout(.ok) { host.connectionClosed(by: self) }
+        if case .login = call, result == .login(.ok) { host.connectionOpened(by: self) }
         deferred?()
         return result
     }

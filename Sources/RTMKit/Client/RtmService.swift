@@ -12,6 +12,12 @@ protocol RtmServiceHost: AnyObject {
     func scheduleTimer(afterMs: Int, for service: RtmService, label: String) -> TimerID
     /// Disarms a timer (a late cancel is harmless).
     func cancelTimer(_ id: TimerID)
+    /// The service logged out: its connection is closed, so nothing the server sends on it arrives any more,
+    /// including what the server sends before the logout request reaches it.
+    func connectionClosed(by service: RtmService)
+    /// The service's login was accepted: it opens a new connection, on which nothing the server sent to an
+    /// earlier one arrives.
+    func connectionOpened(by service: RtmService)
     /// Whether anyone observes the event stream (so events are built only when they are).
     var isObserved: Bool { get }
     /// Hands one event to the observers.

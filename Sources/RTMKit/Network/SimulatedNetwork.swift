@@ -64,6 +64,8 @@ public final class SimulatedNetwork<Message: Sendable> {
     /// Links that are down, with the epoch of their latest drop.
     var downLinks: [LinkID: UInt64] = [:]
     var linkEpoch: UInt64 = 0
+    /// Directions whose receiver closed its end of the connection (``closeDirection(from:to:)``).
+    var closedDirections: Set<DirectedLink> = []
     /// How far dictated time may run (``advance(to:)``).
     var horizonMs: UInt64 = 0
     var lastMessage: UInt64 = 0
@@ -96,14 +98,15 @@ public final class SimulatedNetwork<Message: Sendable> {
     }
 
     /// Puts `message` on the link from `from` to `to` and returns its ID. A message sent on a
-    /// down link is lost at once.
+    /// down link, or in a direction its receiver closed (``closeDirection(from:to:)``), is lost at once
+    /// (`send`, then `drop` with reason ``DropReason/linkDown``).
     @discardableResult
     public func send(_ message: Message, from: EndpointID, to: EndpointID) -> MessageID {
         lastMessage += 1
         let id = MessageID(rawValue: lastMessage)
         let envelope = Envelope(id: id, from: from, to: to, sentAtMs: nowMs, duplicateOf: nil, message: message)
         let link = LinkID(from, to)
-        if downLinks[link] != nil {
+        if downLinks[link] != nil || closedDirections.contains(DirectedLink(from: from, to: to)) {
             record(.sent(id, from: from, to: to, deliverAtMs: nil))
             record(.dropped(id, .linkDown))
             return id

@@ -13,6 +13,9 @@ extension RtmSimulation: RtmServiceHost {
                 guard envelope.to == Self.serverEndpoint, let from = serviceByEndpoint[envelope.from] else { return }
                 // Message IDs follow send order; a duplicate is as old as its original.
                 let sentOrder = (envelope.duplicateOf ?? envelope.id).rawValue
+                // The server hears of the client's logout, or of its new connection: it sends on the
+                // connection the client now uses (see `connectionClosed(by:)`).
+                if uplink.isSessionRequest { network.reopenDirection(from: Self.serverEndpoint, to: envelope.from) }
                 carryOut(server.receive(uplink, from: from.connection, sentOrder: sentOrder))
             case .down(let downlink):
                 serviceByEndpoint[envelope.to]?.receive(downlink)
@@ -113,6 +116,18 @@ extension RtmSimulation: RtmServiceHost {
 
     func cancelTimer(_ id: TimerID) {
         network.cancel(id)
+    }
+
+    /// A logout closes the service's connection at once, but the server hears of it only when the logout
+    /// request arrives: until then (or until it hears a new login), what it sends to the service is lost
+    /// on the closed connection, and never reaches the service's next session.
+    func connectionClosed(by service: RtmService) {
+        network.closeDirection(from: Self.serverEndpoint, to: EndpointID(service.name))
+    }
+
+    /// A new connection: what the server sent on the old one and is still in flight is lost with it.
+    func connectionOpened(by service: RtmService) {
+        network.dropInFlight(from: Self.serverEndpoint, to: EndpointID(service.name))
     }
 
     func countApiCall() { counters.apiCalls += 1 }

@@ -25,6 +25,7 @@ extension ClientNode: StateHashable {
 extension Link: StateHashable {
     func feed(into h: inout StableHasher) {
         h.feed(isUp)
+        h.feed(stale)
         h.feed(up)
         h.feed(down)
     }

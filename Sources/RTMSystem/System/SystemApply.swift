@@ -12,6 +12,10 @@ extension RTMSystemModel {
             let request = s.links[i].up.remove(at: index).message
             trail?.lines.append("server receives \(request.label) from \(name(i))")
             note("server-received", &s)
+            switch request {
+            case .login, .relogin, .logout: s.links[i].stale = false  // The server hears of the closed connection.
+            case .join, .leave, .channelMessage, .getMembers, .peerMessage, .peerMessageAck, .invitation: break
+            }
             stepServer(.requestReceived(ConnectionID(i), request), &s, &trail)
         case .deliverDown(let i, let index):
             let message = s.links[i].down.remove(at: index).message
@@ -30,7 +34,8 @@ extension RTMSystemModel {
         case .dropLink(let i):
             s.faults.linkDrops -= 1
             interruptInvitations(of: i, &s)
-            s.links[i] = Link(isUp: false)
+            // A connection the client closed stays closed until the server hears of it.
+            s.links[i] = Link(isUp: false, stale: s.links[i].stale)
             feed(i, .linkLost, &s, &trail)
             stepServer(.linkLost(ConnectionID(i)), &s, &trail)
         case .restoreLink(let i):
@@ -43,7 +48,7 @@ extension RTMSystemModel {
             // Every connection to the old process is gone.
             for i in s.links.indices where s.links[i].isUp {
                 interruptInvitations(of: i, &s)
-                s.links[i] = Link(isUp: false)
+                s.links[i] = Link(isUp: false, stale: s.links[i].stale)
                 feed(i, .linkLost, &s, &trail)
             }
         case .fire(let index):
@@ -124,8 +129,10 @@ extension RTMSystemModel {
         }
         absorb(i, outputs, &s, &trail)
         if case .logout = call, outputs.first == .returned(.logout(.ok)) {
-            // The session's connection closes: nothing more arrives on it.
+            // The session's connection closes: nothing more arrives on it, including what the server
+            // sends before it hears of the logout.
             s.links[i].down.removeAll()
+            s.links[i].stale = true
         }
     }
 
@@ -194,7 +201,11 @@ extension RTMSystemModel {
             for effect in effects {
                 switch effect {
                 case .send(let conn, let message):
-                    if conn.raw < s.links.count, s.links[conn.raw].isUp {
+                    guard conn.raw < s.links.count, s.links[conn.raw].isUp else { break }
+                    if s.links[conn.raw].stale {
+                        trail?.lines.append("\(name(conn.raw))'s closed connection loses \(message.label)")
+                        trail?.closedSends.append(ClosedSend(client: conn.raw, message: message))
+                    } else {
                         s.links[conn.raw].down.append(InFlight(message: message, msLeft: sendDeadline))
                     }
                 case .startTimer(let timer, let ms): startTimer(.server(timer), ms: ms, &s)

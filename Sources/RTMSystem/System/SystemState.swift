@@ -40,6 +40,10 @@ public struct ClientNode: Hashable, Sendable, Codable {
 /// The two directions of one client's link to the server, FIFO unless the scenario allows reordering.
 public struct Link: Hashable, Sendable, Codable {
     public var isUp: Bool = true
+    /// The client logged out and closed its connection, and the server has not heard of it yet (nor of a
+    /// new login): what the server sends to the client meanwhile is lost on the closed connection
+    /// (``Trail/closedSends``) and never reaches the client's next session.
+    public var stale: Bool = false
     public var up: [InFlight<ClientRequest>] = []
     public var down: [InFlight<ServerMessage>] = []
 }
@@ -146,7 +150,22 @@ public enum SystemAction: Hashable, Sendable, Codable {
 public struct Trail: Hashable, Sendable {
     public var lines: [String] = []
     public var events: [ObservedEvent] = []
+    /// What the server sent on a connection its client had closed (``Link/stale``), in send order: sent,
+    /// then lost at once. No link holds them, so a trace learns of them only here.
+    public var closedSends: [ClosedSend] = []
     public init() {}
+}
+
+/// A message the server sent to client `client` after the client logged out and before the server heard
+/// of it: lost on the closed connection.
+public struct ClosedSend: Hashable, Sendable {
+    public var client: Int
+    public var message: ServerMessage
+
+    public init(client: Int, message: ServerMessage) {
+        self.client = client
+        self.message = message
+    }
 }
 
 /// An observable event of one client: what an app (and so a trace) sees.

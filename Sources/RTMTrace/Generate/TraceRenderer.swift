@@ -10,6 +10,9 @@ import RTMSystem
 ///   the calls and callbacks the step caused, then the `send` lines of the messages it sent;
 /// - messages lost because their connection ended (a link drop, a server restart, a new login or a
 ///   logout) get `drop` lines with reason `linkDown` or `restart`;
+/// - a message the server sends on a connection its client closed (it logged out and the server has not
+///   heard yet: ``Trail/closedSends``) gets a `send` line and, right after it, a `drop` with reason
+///   `linkDown`, as RTMKit's network logs it;
 /// - a timer firing is preceded by a `clock` line moving time to it (`+6s`).
 public struct TraceRenderer {
     public let model: RTMSystemModel
@@ -101,6 +104,11 @@ public struct TraceRenderer {
             events += Self.reconcile(
                 &down[i], next.links[i].down.map(\.message), &nextId, from: Self.server, to: name(i)
             ) { $0.label }
+            for lost in trail.closedSends where lost.client == i {
+                events.append(.network(.send(id: nextId, from: Self.server, to: name(i), summary: lost.message.label)))
+                events.append(.network(.drop(id: nextId, reason: .linkDown)))
+                nextId += 1
+            }
         }
         return (events, next)
     }
