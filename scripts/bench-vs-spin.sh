@@ -2,15 +2,23 @@
 # Runs Spin's invitation model and our checker on the same protocol and bounds, back to back on
 # this machine, and prints both with the ratio of their times.
 #
-#   scripts/bench-vs-spin.sh                     N=3 and N=4, Spin nored + por, ours on 1 and 2 workers, twice
-#   scripts/bench-vs-spin.sh --n "3" --workers "1 2" --repeat 2 --spin-minutes 3
+#   scripts/bench-vs-spin.sh                     the callers1 and callers1-online families at N=3 and N=4
+#                                                (where a scenario exists), Spin nored + por, ours on 1 and
+#                                                2 workers, twice
+#   scripts/bench-vs-spin.sh --family full --n "3" --workers "1 2" --repeat 2 --spin-minutes 3
 #   scripts/bench-vs-spin.sh --spin-only         only Spin (no Swift build)
 #
 # Options (environment variables of the same name in capitals work too):
-#   --n LIST            client counts (default "3 4"); ours runs bench-invitation, bench-invitation-n4, -n5
+#   --family LIST       protocol families (default "callers1 callers1-online"):
+#                         full             CALLERS=N MAXLOGOUT=1  Models/bench-invitation.yaml, -n4, -n5
+#                         callers1         CALLERS=1 MAXLOGOUT=1  Models/bench-invitation-callers1.yaml (N=3)
+#                         callers1-online  CALLERS=1 MAXLOGOUT=0  Models/bench-invitation-callers1-online.yaml, -n4
+#                       (Spin exhausts full only at N=2; callers1 at N=3; callers1-online at N=3 and N=4)
+#   --n LIST            client counts (default "3 4"); a family/N pair without a scenario file is skipped
 #   --workers LIST      our worker counts (default "1 2")
 #   --repeat K          runs of each configuration (default 2)
 #   --spin-minutes M    Spin's time limit per run, pan -Q (default 3)
+#   --ours-seconds S    our time limit per run, bench --time (default 600)
 #   --spin-modes LIST   Spin modes: nored (-DSAFETY -DNOREDUCE), por (-DSAFETY, default reduction)
 #   --memlim-mb MB      Spin's memory limit, -DMEMLIM (default 12000)
 #   --store S           our --store (exact|compact|bitstate; default exact)
@@ -20,8 +28,8 @@
 #   PRIORITY=1          run each measured command in its own session with autogroup nice -20 (root):
 #                       on a machine shared with builds, the only way to get both cores for a run
 #
-# Same protocol: invitation.pml with QSZ=2, MAXLOGOUT=1, CALLERS=N (everyone may invite everyone,
-# one invitation per ordered pair, one logout per client), the bounds of Models/bench-invitation*.yaml.
+# Same protocol: invitation.pml with QSZ=2 and the family's CALLERS and MAXLOGOUT (one invitation per
+# ordered pair, at most one logout per client), the bounds of Models/bench-invitation*.yaml.
 # Promela interleaves at statement level, so the state counts differ; compare the time to a verdict.
 #
 # Needs: spin, gcc, python3 and (for ours) swift. Writes nothing outside a temporary directory.
@@ -30,9 +38,11 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 PML=${PML:-/work/shared/bench/spin/invitation.pml}
 NS=${N_LIST:-"3 4"}
+FAMILIES=${FAMILIES:-"callers1 callers1-online"}
 WORKERS=${WORKERS:-"1 2"}
 REPEAT=${REPEAT:-2}
 SPIN_MINUTES=${SPIN_MINUTES:-3}
+OURS_SECONDS=${OURS_SECONDS:-600}
 SPIN_MODES=${SPIN_MODES:-"nored por"}
 MEMLIM_MB=${MEMLIM_MB:-12000}
 STORE=${STORE:-exact}
@@ -42,16 +52,18 @@ RUN_OURS=1
 while [ $# -gt 0 ]; do
   case $1 in
     --n) NS=$2; shift 2 ;;
+    --family) FAMILIES=$2; shift 2 ;;
     --workers) WORKERS=$2; shift 2 ;;
     --repeat) REPEAT=$2; shift 2 ;;
     --spin-minutes) SPIN_MINUTES=$2; shift 2 ;;
+    --ours-seconds) OURS_SECONDS=$2; shift 2 ;;
     --spin-modes) SPIN_MODES=$2; shift 2 ;;
     --memlim-mb) MEMLIM_MB=$2; shift 2 ;;
     --store) STORE=$2; shift 2 ;;
     --extra) EXTRA=$2; shift 2 ;;
     --spin-only) RUN_OURS=0; shift ;;
     --ours-only) RUN_SPIN=0; shift ;;
-    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,37p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 64 ;;
   esac
 done
@@ -70,7 +82,26 @@ prio() {
   fi
 }
 
-scenario() { if [ "$1" = 3 ]; then echo bench-invitation; else echo "bench-invitation-n$1"; fi; }
+# scenario FAMILY N -> our scenario name (Models/<name>.yaml)
+scenario() {
+  local base
+  case $1 in
+    full) base=bench-invitation ;;
+    callers1) base=bench-invitation-callers1 ;;
+    callers1-online) base=bench-invitation-callers1-online ;;
+    *) echo "unknown family $1" >&2; return 1 ;;
+  esac
+  if [ "$2" = 3 ]; then echo "$base"; else echo "$base-n$2"; fi
+}
+
+# spin_params FAMILY N -> -D flags for spin
+spin_params() {
+  case $1 in
+    full) echo "-DN=$2 -DQSZ=2 -DMAXLOGOUT=1 -DCALLERS=$2" ;;
+    callers1) echo "-DN=$2 -DQSZ=2 -DMAXLOGOUT=1 -DCALLERS=1" ;;
+    callers1-online) echo "-DN=$2 -DQSZ=2 -DMAXLOGOUT=0 -DCALLERS=1" ;;
+  esac
+}
 
 spin_flags() {
   case $1 in
@@ -80,18 +111,18 @@ spin_flags() {
   esac
 }
 
-# run_spin N MODE RUN -> appends one row
+# run_spin FAMILY N MODE RUN -> appends one row
 run_spin() {
-  local n=$1 mode=$2 run=$3 d="$WORK/spin-$1-$2"
+  local family=$1 n=$2 mode=$3 run=$4 d="$WORK/spin-$1-$2-$3"
   if [ ! -x "$d/pan" ]; then
     mkdir -p "$d" && cp "$PML" "$d/invitation.pml"
-    ( cd "$d" && spin -DN="$n" -DQSZ=2 -DMAXLOGOUT=1 -DCALLERS="$n" -a invitation.pml >/dev/null &&
+    ( cd "$d" && spin $(spin_params "$family" "$n") -a invitation.pml >/dev/null &&
       gcc -O2 -w $(spin_flags "$mode") -DMEMLIM="$MEMLIM_MB" -o pan pan.c ) || { echo "Spin build failed (N=$n $mode)" >&2; return; }
   fi
   ( cd "$d" && prio /usr/bin/time -f 'MAXRSS_KB %M WALL_S %e' ./pan -m100000 -Q"$SPIN_MINUTES" ) > "$d/log.$run" 2>&1
-  python3 - "$d/log.$run" "$n" "$mode" "$run" >> "$ROWS" <<'PY'
+  python3 - "$d/log.$run" "$family" "$n" "$mode" "$run" >> "$ROWS" <<'PY'
 import re, sys
-log, n, mode, run = sys.argv[1:]
+log, family, n, mode, run = sys.argv[1:]
 t = open(log).read()
 def num(pat, default='0'):
     m = re.search(pat, t)
@@ -109,7 +140,7 @@ elif 'Search not completed' in t: verdict = 'incomplete'
 elif errors == '0': verdict = 'passed'
 else: verdict = 'errors=%s' % errors
 bps = store_mb * 1048576 / states if states else 0
-print('\t'.join(map(str, [n, 'spin', mode, run, int(states), int(trans), secs or wall,
+print('\t'.join(map(str, [family, n, 'spin', mode, run, int(states), int(trans), secs or wall,
                           states / (secs or wall or 1), round(bps), rss, 1, verdict])))
 PY
 }
@@ -122,63 +153,71 @@ build_ours() {
   BIN="$(swift build -c release --show-bin-path)/rtmcheck"
 }
 
-# run_ours N WORKERS RUN -> appends one row
+# run_ours FAMILY N WORKERS RUN -> appends one row
 run_ours() {
-  local n=$1 w=$2 run=$3 out="$WORK/ours-$1-$2.$3.json"
-  prio "$BIN" bench "$(scenario "$n")" --workers "$w" --store "$STORE" --json $EXTRA > "$out" 2> "$out.err"
-  python3 - "$out" "$n" "$w" "$run" "$STORE" >> "$ROWS" <<'PY'
+  local family=$1 n=$2 w=$3 run=$4 out="$WORK/ours-$1-$2-$3.$4.json"
+  prio "$BIN" bench "$(scenario "$family" "$n")" --workers "$w" --store "$STORE" --time "$OURS_SECONDS" --json $EXTRA > "$out" 2> "$out.err"
+  python3 - "$out" "$family" "$n" "$w" "$run" "$STORE" >> "$ROWS" <<'PY'
 import json, sys
-path, n, w, run, store = sys.argv[1:]
+path, family, n, w, run, store = sys.argv[1:]
 try:
     r = json.load(open(path))
 except Exception as e:
-    print('\t'.join([n, 'ours', store, run, '0', '0', '0', '0', '0', '0', w, 'failed: %s' % e])); sys.exit()
-print('\t'.join(map(str, [n, 'ours', r.get('storage', store), run, r['states'], r['transitions'], r['seconds'],
-                          r['statesPerSecond'], round(r['bytesPerState']), r['peakMemoryBytes'], r['workers'],
+    print('\t'.join([family, n, 'ours', store, run, '0', '0', '0', '0', '0', '0', w, 'failed: %s' % e])); sys.exit()
+print('\t'.join(map(str, [family, n, 'ours', r.get('store', store), run, r['states'], r['transitions'], r['seconds'],
+                          r['statesPerSecond'], round(r['storedBytesPerState']), r['peakMemoryBytes'], r['workers'],
                           r['verdict']])))
 PY
 }
 
 echo "# $(date -u) | $(spin -V 2>/dev/null | head -1) | gcc $(gcc -dumpversion) | $(nproc) cpus | load $(cut -d' ' -f1-3 /proc/loadavg)"
 [ "$RUN_OURS" = 1 ] && build_ours
-for n in $NS; do
-  for run in $(seq 1 "$REPEAT"); do
-    if [ "$RUN_SPIN" = 1 ]; then
-      for mode in $SPIN_MODES; do run_spin "$n" "$mode" "$run"; done
-    fi
-    if [ "$RUN_OURS" = 1 ]; then
-      for w in $WORKERS; do run_ours "$n" "$w" "$run"; done
-    fi
+for family in $FAMILIES; do
+  for n in $NS; do
+    name=$(scenario "$family" "$n") || exit 64
+    if [ ! -f "Models/$name.yaml" ]; then echo "# skipped $family N=$n: no Models/$name.yaml" >&2; continue; fi
+    for run in $(seq 1 "$REPEAT"); do
+      if [ "$RUN_SPIN" = 1 ]; then
+        for mode in $SPIN_MODES; do run_spin "$family" "$n" "$mode" "$run"; done
+      fi
+      if [ "$RUN_OURS" = 1 ]; then
+        for w in $WORKERS; do run_ours "$family" "$n" "$w" "$run"; done
+      fi
+    done
   done
 done
 
 python3 - "$ROWS" <<'PY'
 import sys
 rows = [l.rstrip('\n').split('\t') for l in open(sys.argv[1]) if l.strip()]
-print('| N | checker | mode | run | states | transitions | seconds | states/s | bytes/state | peak MB | workers | verdict |')
-print('|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|')
+print('| family | N | checker | mode | run | states | transitions | seconds | states/s | bytes/state | peak MB | workers | verdict |')
+print('|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|')
 for r in rows:
-    n, tool, mode, run, st, tr, s, sps, bps, rss, w, verdict = r
-    print('| %s | %s | %s | %s | {:,} | {:,} | %.2f | {:,} | %s | {:,} | %s | %s |'.format(
-        int(st), int(tr), int(float(sps)), int(rss) // 1048576) % (n, tool, mode, run, float(s), bps, w, verdict))
+    family, n, tool, mode, run, st, tr, s, sps, bps, rss, w, verdict = r
+    print('| %s | %s | %s | %s | %s | {:,} | {:,} | %.2f | {:,} | %s | {:,} | %s | %s |'.format(
+        int(st), int(tr), int(float(sps)), int(rss) // 1048576) % (family, n, tool, mode, run, float(s), bps, w, verdict))
+print()
+print('bytes/state: Spin, its state store (actual memory usage for states / stored); ours, the checker\'s tables')
+print('(visited store, parent links, state encodings). Peak MB is the whole process for both.')
 print()
 print('Ratios (best of the runs; > 1 means ours is faster; a Spin run that hit its limit is a lower bound):')
 best = {}
 for r in rows:
-    key = (r[0], r[1], r[2] if r[1] == 'spin' else 'workers=' + r[10])
-    secs = float(r[6])
+    key = (r[0], r[1], r[2], r[3] if r[2] == 'spin' else 'workers=' + r[11])
+    secs = float(r[7])
     if secs > 0 and (key not in best or secs < best[key][0]):
-        best[key] = (secs, r[11])
-for (n, tool, mode), (secs, verdict) in sorted(best.items()):
+        best[key] = (secs, r[12])
+for (family, n, tool, mode), (secs, verdict) in sorted(best.items()):
     if tool != 'spin': continue
-    for (n2, tool2, w), (ours, v2) in sorted(best.items()):
-        if n2 != n or tool2 != 'ours': continue
-        bound = '>= ' if verdict in ('time limit', 'memory limit') else ''
-        print('  N=%s  Spin %-5s %8.2f s (%s)  vs ours %-10s %8.2f s (%s)  ratio %s%.2f' % (
-            n, mode, secs, verdict, w, ours, v2, bound, secs / ours))
-ws = sorted({k[2] for k in best if k[1] == 'ours'})
-for n in sorted({k[0] for k in best}):
-    if ('%s' % n, 'ours', 'workers=1') in best and ('%s' % n, 'ours', 'workers=2') in best:
-        one = best[(n, 'ours', 'workers=1')][0]; two = best[(n, 'ours', 'workers=2')][0]
-        print('  N=%s  ours 1 worker %.2f s vs 2 workers %.2f s: speedup %.2f' % (n, one, two, one / two))
+    for (f2, n2, tool2, w), (ours, v2) in sorted(best.items()):
+        if f2 != family or n2 != n or tool2 != 'ours': continue
+        spin_bound = verdict in ('time limit', 'memory limit')
+        ours_bound = not v2.startswith('pass') and not v2.startswith('fail')
+        relation = '>= ' if spin_bound and not ours_bound else '<= ' if ours_bound and not spin_bound else '~ ' if spin_bound else ''
+        print('  %s N=%s  Spin %-5s %8.2f s (%s)  vs ours %-10s %8.2f s (%s)  ratio %s%.3f' % (
+            family, n, mode, secs, verdict, w, ours, v2, relation, secs / ours))
+for (family, n) in sorted({(k[0], k[1]) for k in best}):
+    one = best.get((family, n, 'ours', 'workers=1')); two = best.get((family, n, 'ours', 'workers=2'))
+    if one and two:
+        print('  %s N=%s  ours 1 worker %.2f s vs 2 workers %.2f s: speedup %.2f' % (family, n, one[0], two[0], one[0] / two[0]))
 PY

@@ -70,43 +70,54 @@ extension RTMSystemModel {
 
     /// The user of client `i` makes one call of its budget.
     func userCall(_ i: Int, _ budget: CallBudget, _ s: inout SystemState, _ trail: inout Trail?) {
-        let me = name(i)
         let core = s.clients[i].core
+        guard let call = apiCall(i, budget, core: core) else { return }
+        callApi(i, call, &s, &trail)
+        if let next = followUp(budget, core: s.clients[i].core, serial: core.nextInvitationSerial) {
+            callApi(i, next, &s, &trail)
+        }
+        if case .sendMessageToPeer(_, let text, true) = call {
+            let index = s.seen.sent.firstIndex { $0 >= text } ?? s.seen.sent.count
+            s.seen.sent.insert(text, at: index)
+        }
+    }
+
+    /// The API call budget entry `budget` of client `i` makes on `core`, or nil when there is nothing
+    /// to act on (no invitation to cancel, accept or refuse). `sendLocalInvitation` first makes
+    /// `createLocalCallInvitation`; ``followUp(_:core:serial:)`` is its send.
+    func apiCall(_ i: Int, _ budget: CallBudget, core: ClientCore) -> RtmApiCall? {
+        let me = name(i)
         let target = budget.target ?? ""
         switch budget.call {
-        case .login: callApi(i, .login(token: "", userId: me), &s, &trail)
-        case .logout: callApi(i, .logout, &s, &trail)
-        case .renewToken: callApi(i, .renewToken(token: ""), &s, &trail)
-        case .join: callApi(i, .join(channel: target), &s, &trail)
-        case .leave: callApi(i, .leave(channel: target), &s, &trail)
-        case .sendMessage: callApi(i, .sendMessage(channel: target, text: "from \(me)"), &s, &trail)
-        case .getMembers: callApi(i, .getMembers(channel: target), &s, &trail)
+        case .login: return .login(token: "", userId: me)
+        case .logout: return .logout
+        case .renewToken: return .renewToken(token: "")
+        case .join: return .join(channel: target)
+        case .leave: return .leave(channel: target)
+        case .sendMessage: return .sendMessage(channel: target, text: "from \(me)")
+        case .getMembers: return .getMembers(channel: target)
         case .sendMessageToPeer:
             // The text names the message, so the properties can follow it end to end.
             let text = "\(me):\(core.nextMessageId)>\(target)"
-            callApi(i, .sendMessageToPeer(peerId: target, text: text, enableOfflineMessaging: budget.offline), &s, &trail)
-            if budget.offline {
-                let index = s.seen.sent.firstIndex { $0 >= text } ?? s.seen.sent.count
-                s.seen.sent.insert(text, at: index)
-            }
-        case .sendLocalInvitation:
-            let key = InvitationKey(caller: core.userId ?? "", callee: target, serial: core.nextInvitationSerial)
-            callApi(i, .createLocalCallInvitation(calleeId: target), &s, &trail)
-            let created = s.clients[i].core.locals.first { $0.key.callee == target && $0.key.serial == key.serial }
-            if let created { callApi(i, .sendLocalInvitation(created.key), &s, &trail) }
+            return .sendMessageToPeer(peerId: target, text: text, enableOfflineMessaging: budget.offline)
+        case .sendLocalInvitation: return .createLocalCallInvitation(calleeId: target)
         case .cancelLocalInvitation:
-            if let slot = core.locals.last(where: { $0.key.callee == target }) {
-                callApi(i, .cancelLocalInvitation(slot.key), &s, &trail)
-            }
+            return core.locals.last { $0.key.callee == target }.map { .cancelLocalInvitation($0.key) }
         case .acceptRemoteInvitation:
-            if let slot = core.remotes.last(where: { $0.key.caller == target }) {
-                callApi(i, .acceptRemoteInvitation(slot.key), &s, &trail)
-            }
+            return core.remotes.last { $0.key.caller == target }.map { .acceptRemoteInvitation($0.key) }
         case .refuseRemoteInvitation:
-            if let slot = core.remotes.last(where: { $0.key.caller == target }) {
-                callApi(i, .refuseRemoteInvitation(slot.key), &s, &trail)
-            }
+            return core.remotes.last { $0.key.caller == target }.map { .refuseRemoteInvitation($0.key) }
         }
+    }
+
+    /// The second call of `sendLocalInvitation`: the send of the invitation the first call created
+    /// (the one with `serial`, in `core` as the first call left it); nil for every other entry or
+    /// when nothing was created.
+    func followUp(_ budget: CallBudget, core: ClientCore, serial: Int) -> RtmApiCall? {
+        guard budget.call == .sendLocalInvitation else { return nil }
+        let target = budget.target ?? ""
+        return core.locals.first { $0.key.callee == target && $0.key.serial == serial }
+            .map { .sendLocalInvitation($0.key) }
     }
 
     func callApi(_ i: Int, _ call: RtmApiCall, _ s: inout SystemState, _ trail: inout Trail?) {

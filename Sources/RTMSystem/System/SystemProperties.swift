@@ -3,44 +3,69 @@ import RTMMachines
 import RTMProtocol
 
 extension RTMSystemModel {
-    /// The property names a scenario may select (each `sometimes` twin is named "<name> (premise)").
-    public static var propertyNames: [String] {
-        [
-            "invitation-agreement", "invitation-ends", "no-callback-after-logout", "member-joined-never-to-self",
-            "channel-message-never-echoed", "peer-message-exactly-once", "offline-message-delivered",
-            "membership-agrees-when-quiet",
-            "no-protocol-violation",
-        ]
+    /// One selectable property: its invariant, the `sometimes` twin proving its premise reachable,
+    /// and the observation notes both read (only those are kept in states, ``note(_:_:)``).
+    struct PropertyDefinition: Sendable {
+        let name: String
+        /// The sticky marks and violation kinds the two predicates read.
+        let marks: [String]
+        let violations: [String]
+        let holds: @Sendable (RTMSystemModel, SystemState) -> Bool
+        let premise: @Sendable (RTMSystemModel, SystemState) -> Bool
     }
+
+    /// Every property, in report order: the one table names, predicates and notes come from.
+    static let definitions: [PropertyDefinition] = [
+        PropertyDefinition(
+            name: "invitation-agreement", marks: [], violations: [],
+            holds: { model, s in model.invitationDisagreement(s) == nil },
+            premise: { model, s in model.someInvitationEndedOnBothSides(s) }),
+        PropertyDefinition(
+            name: "invitation-ends", marks: [], violations: [],
+            holds: { model, s in model.unendedInvitationAtRest(s) == nil },
+            premise: { model, s in model.isFinal(s) && model.someInvitationEndedOnBothSides(s) }),
+        PropertyDefinition(
+            name: "no-callback-after-logout", marks: ["logout-with-pending", "input-after-logout"],
+            violations: ["callback-after-logout"],
+            holds: { _, s in !s.seen.violated("callback-after-logout") },
+            premise: { _, s in s.seen.has("logout-with-pending") || s.seen.has("input-after-logout") }),
+        PropertyDefinition(
+            name: "member-joined-never-to-self", marks: ["member-joined"], violations: ["member-joined-to-self"],
+            holds: { _, s in !s.seen.violated("member-joined-to-self") },
+            premise: { _, s in s.seen.has("member-joined") }),
+        PropertyDefinition(
+            name: "channel-message-never-echoed", marks: ["channel-message-received"], violations: ["channel-echo"],
+            holds: { _, s in !s.seen.violated("channel-echo") },
+            premise: { _, s in s.seen.has("channel-message-received") }),
+        PropertyDefinition(
+            name: "peer-message-exactly-once", marks: ["peer-ok"], violations: ["peer-lost", "peer-duplicate"],
+            holds: { _, s in !s.seen.violated("peer-lost") && !s.seen.violated("peer-duplicate") },
+            premise: { _, s in s.seen.has("peer-ok") }),
+        PropertyDefinition(
+            name: "offline-message-delivered", marks: ["offline-delivered"], violations: [],
+            holds: { model, s in model.undeliveredCachedMessage(s) == nil },
+            premise: { _, s in s.seen.has("offline-delivered") }),
+        PropertyDefinition(
+            name: "membership-agrees-when-quiet", marks: [], violations: [],
+            holds: { model, s in model.membershipDisagreement(s) == nil },
+            premise: { model, s in model.quietWithMember(s) }),
+        PropertyDefinition(
+            name: "no-protocol-violation", marks: ["server-received"], violations: ["protocol"],
+            holds: { _, s in !s.seen.violated("protocol") },
+            premise: { _, s in s.seen.has("server-received") }),
+    ]
+
+    /// The property names a scenario may select (each `sometimes` twin is named "<name> (premise)").
+    public static var propertyNames: [String] { definitions.map(\.name) }
 
     /// Every property, each with a `sometimes` twin proving its premise reachable.
     public static var allProperties: [Property<RTMSystemModel>] {
-        [
-            .always("invitation-agreement") { model, s in model.invitationDisagreement(s) == nil },
-            .sometimes("invitation-agreement (premise)") { model, s in model.someInvitationEndedOnBothSides(s) },
-            .always("invitation-ends") { model, s in model.unendedInvitationAtRest(s) == nil },
-            .sometimes("invitation-ends (premise)") { model, s in
-                model.isFinal(s) && model.someInvitationEndedOnBothSides(s)
-            },
-            .always("no-callback-after-logout") { _, s in !s.seen.violated("callback-after-logout") },
-            .sometimes("no-callback-after-logout (premise)") { _, s in
-                s.seen.has("logout-with-pending") || s.seen.has("input-after-logout")
-            },
-            .always("member-joined-never-to-self") { _, s in !s.seen.violated("member-joined-to-self") },
-            .sometimes("member-joined-never-to-self (premise)") { _, s in s.seen.has("member-joined") },
-            .always("channel-message-never-echoed") { _, s in !s.seen.violated("channel-echo") },
-            .sometimes("channel-message-never-echoed (premise)") { _, s in s.seen.has("channel-message-received") },
-            .always("peer-message-exactly-once") { _, s in
-                !s.seen.violated("peer-lost") && !s.seen.violated("peer-duplicate")
-            },
-            .sometimes("peer-message-exactly-once (premise)") { _, s in s.seen.has("peer-ok") },
-            .always("offline-message-delivered") { model, s in model.undeliveredCachedMessage(s) == nil },
-            .sometimes("offline-message-delivered (premise)") { _, s in s.seen.has("offline-delivered") },
-            .always("membership-agrees-when-quiet") { model, s in model.membershipDisagreement(s) == nil },
-            .sometimes("membership-agrees-when-quiet (premise)") { model, s in model.quietWithMember(s) },
-            .always("no-protocol-violation") { _, s in !s.seen.violated("protocol") },
-            .sometimes("no-protocol-violation (premise)") { _, s in s.seen.has("server-received") },
-        ]
+        definitions.flatMap { definition in
+            [
+                Property<RTMSystemModel>.always(definition.name, definition.holds),
+                .sometimes("\(definition.name) (premise)", definition.premise),
+            ]
+        }
     }
 
     /// Which property a selection names applies to a scenario at all (e.g. no invitations in it).
@@ -142,14 +167,8 @@ extension RTMSystemModel {
     }
 
     /// The marks and violation kinds each property reads.
-    static let notesRead: [String: (marks: [String], violations: [String])] = [
-        "no-callback-after-logout": (["logout-with-pending", "input-after-logout"], ["callback-after-logout"]),
-        "member-joined-never-to-self": (["member-joined"], ["member-joined-to-self"]),
-        "channel-message-never-echoed": (["channel-message-received"], ["channel-echo"]),
-        "peer-message-exactly-once": (["peer-ok"], ["peer-lost", "peer-duplicate"]),
-        "offline-message-delivered": (["offline-delivered"], []),
-        "no-protocol-violation": (["server-received"], ["protocol"]),
-    ]
+    static let notesRead: [String: (marks: [String], violations: [String])] = Dictionary(
+        uniqueKeysWithValues: definitions.map { ($0.name, (marks: $0.marks, violations: $0.violations)) })
 
     /// Records the sticky mark `mark` if a selected property reads it.
     func note(_ mark: String, _ s: inout SystemState) {

@@ -24,41 +24,21 @@ extension RTMSystemModel {
     }
 
     /// Whether every API call budget entry `entry` of client `i` makes would return success
-    /// (`apiErrors: false` offers only those calls).
+    /// (`apiErrors: false` offers only those calls): the calls of ``userCall(_:_:_:_:)``, on a copy
+    /// of the client's core.
     func callSucceeds(_ state: SystemState, _ i: Int, _ entry: Int) -> Bool {
         let budget = scenario.calls[i][entry]
         var core = state.clients[i].core
-        let target = budget.target ?? ""
         func succeeds(_ call: RtmApiCall) -> Bool {
             for case .returned(let result) in core.handle(.api(call)) { return result.succeeded }
             return true
         }
-        switch budget.call {
-        case .login: return succeeds(.login(token: "", userId: name(i)))
-        case .logout: return succeeds(.logout)
-        case .renewToken: return succeeds(.renewToken(token: ""))
-        case .join: return succeeds(.join(channel: target))
-        case .leave: return succeeds(.leave(channel: target))
-        case .sendMessage: return succeeds(.sendMessage(channel: target, text: "from \(name(i))"))
-        case .getMembers: return succeeds(.getMembers(channel: target))
-        case .sendMessageToPeer:
-            return succeeds(.sendMessageToPeer(peerId: target, text: "", enableOfflineMessaging: budget.offline))
-        case .sendLocalInvitation:
-            let serial = core.nextInvitationSerial
-            guard succeeds(.createLocalCallInvitation(calleeId: target)),
-                let created = core.locals.first(where: { $0.key.callee == target && $0.key.serial == serial })
-            else { return false }
-            return succeeds(.sendLocalInvitation(created.key))
-        case .cancelLocalInvitation:
-            guard let slot = core.locals.last(where: { $0.key.callee == target }) else { return false }
-            return succeeds(.cancelLocalInvitation(slot.key))
-        case .acceptRemoteInvitation:
-            guard let slot = core.remotes.last(where: { $0.key.caller == target }) else { return false }
-            return succeeds(.acceptRemoteInvitation(slot.key))
-        case .refuseRemoteInvitation:
-            guard let slot = core.remotes.last(where: { $0.key.caller == target }) else { return false }
-            return succeeds(.refuseRemoteInvitation(slot.key))
-        }
+        guard let call = apiCall(i, budget, core: core) else { return false }
+        let serial = core.nextInvitationSerial
+        guard succeeds(call) else { return false }
+        guard budget.call == .sendLocalInvitation else { return true }
+        guard let next = followUp(budget, core: core, serial: serial) else { return false }
+        return succeeds(next)
     }
 }
 
