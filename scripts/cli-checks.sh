@@ -81,4 +81,26 @@ grep -q "^$tmp/traces/bad.jsonl:42: " "$tmp/err.txt" || { echo "the failing trac
   --format dot | grep -q 'color="#1565c0"' || { echo "render --highlight TRACE.jsonl drew no path"; exit 1; }
 rm -rf "$tmp"
 echo "cli-checks: render --uncovered passed"
+echo "== rtmcheck bench (callers1-online N=3 exhausted: same verdict and counts for 1 and 2 workers; symmetry halves it)"
+tmp="$(mktemp -d)"
+"$BIN" bench bench-invitation-callers1-online --workers 1 --json > "$tmp/w1.json"
+"$BIN" bench bench-invitation-callers1-online --workers 2 --json > "$tmp/w2.json"
+"$BIN" bench bench-invitation-callers1-online --workers 2 --no-symmetry --json > "$tmp/full.json"
+python3 - "$tmp" <<'PY'
+import json, sys
+d = sys.argv[1]
+w1, w2, full = (json.load(open(f"{d}/{n}.json")) for n in ("w1", "w2", "full"))
+for r in (w1, w2, full):
+    assert r["verdict"] == "pass (exhausted)", r
+assert (w1["states"], w1["transitions"], w1["depth"]) == (w2["states"], w2["transitions"], w2["depth"]), (w1, w2)
+assert w1["symmetry"] == "[c1, c2]" and full["symmetry"] == "", (w1, full)
+assert w1["states"] < full["states"] <= 2 * w1["states"], (w1["states"], full["states"])
+assert 0 < w1["storedBytesPerState"] < 2000, w1
+PY
+sed 's/^symmetry: .*/symmetry: [[c0, c1]]/' Models/bench-invitation-callers1-online.yaml > "$tmp/asymmetric.yaml"
+set +e; "$BIN" check "$tmp/asymmetric.yaml" >/dev/null 2>"$tmp/err.txt"; rc=$?; set -e
+[ "$rc" -eq 64 ] || { echo "an asymmetric symmetry declaration should exit 64, got $rc"; exit 1; }
+grep -q "are not interchangeable" "$tmp/err.txt" || { echo "the refusal should say why: $(cat "$tmp/err.txt")"; exit 1; }
+rm -rf "$tmp"
+
 echo "cli-checks: all passed"

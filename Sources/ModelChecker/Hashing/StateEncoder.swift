@@ -67,8 +67,9 @@ public struct StateEncoder {
     public var all: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 }
 
-/// Where exact storage keeps the encodings of its states: append-only segments of 64 MiB (never
-/// moved, so growing costs no copy and no doubled peak) and one 8-byte span per node.
+/// Where exact storage keeps the encodings of its states: append-only segments (never moved, so
+/// growing costs no copy and no doubled peak; 1 MiB first, each as large as all before it, up to
+/// 64 MiB) and one 8-byte span per node.
 ///
 /// A span packs the segment (16 bits), the offset in it (26 bits) and the length (22 bits). An
 /// encoding longer than a segment's worth gets a segment of its own; its length then lives in
@@ -79,9 +80,15 @@ struct EncodingArena {
     @usableFromInline static var longLength: UInt64 { (1 << 22) - 1 }
 
     @usableFromInline var segments: [UnsafeMutablePointer<UInt8>] = []
-    @usableFromInline var used = EncodingArena.segmentBytes
+    /// Bytes allocated for all segments.
+    @usableFromInline var allocated = 0
+    /// Bytes free at the end of the last segment.
+    @usableFromInline var free = 0
     @usableFromInline var spans = RawBuffer<UInt64>(capacity: 1024)
     @usableFromInline var longLengths: [Int: Int] = [:]
+    /// The size of each ordinary segment, in order (long encodings' own segments are not listed, so
+    /// only the last entry is read).
+    @usableFromInline var segmentSizes: [Int] = []
     @usableFromInline var storedBytes = 0
 
     @usableFromInline
@@ -89,7 +96,7 @@ struct EncodingArena {
 
     /// Bytes held: the segments and the spans.
     @usableFromInline
-    var bytes: Int { segments.count * Self.segmentBytes + spans.bytes }
+    var bytes: Int { allocated + spans.bytes }
 
     /// Appends the encoding of the next node.
     @usableFromInline
@@ -102,17 +109,22 @@ struct EncodingArena {
             longLengths[segments.count] = length
             spans.append(UInt64(segments.count) << 48 | Self.longLength)
             segments.append(own)
-            used = Self.segmentBytes  // The next encoding starts a fresh segment.
+            allocated += max(1, length)
+            free = 0  // The next encoding starts a fresh segment.
             return
         }
-        if used + length > Self.segmentBytes {
-            segments.append(.allocate(capacity: Self.segmentBytes))
-            used = 0
+        if length > free {
+            let size = min(Self.segmentBytes, max(1 << 20, allocated))
+            segments.append(.allocate(capacity: size))
+            allocated += size
+            free = size
+            segmentSizes.append(size)
         }
         let segment = segments.count - 1
+        let used = (segmentSizes.last ?? 0) - free
         if let source = encoding.baseAddress { (segments[segment] + used).update(from: source, count: length) }
         spans.append(UInt64(segment) << 48 | UInt64(used) << 22 | UInt64(length))
-        used += length
+        free -= length
     }
 
     /// The encoding of `node`.
