@@ -49,7 +49,11 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores); the results are identical for any count.")
     var workers: Int?
 
-    @Option(help: "Memory bound for the visited states, e.g. 8G or 512M.")
+    @Option(
+        help: """
+            Memory bound, e.g. 8G or 512M: the search stops, and says so, when the process's resident \
+            memory (read between batches) or the checker's tables reach it.
+            """)
     var memory: String?
 
     @Option(help: "Override the scenario's depth bound.")

@@ -169,6 +169,10 @@ struct LevelSearch<M: Model> {
             verdicts.stop = .boundHit(.time)
         } else if let limit = options.bounds.maxMemoryBytes, estimatedBytes + extraBytes > limit {
             verdicts.stop = .boundHit(.memory)
+        } else if let limit = options.bounds.maxResidentBytes, let resident = SystemInfo.residentBytes,
+            resident + extraBytes > limit
+        {
+            verdicts.stop = .boundHit(.memory)
         }
     }
 
@@ -258,7 +262,7 @@ struct LevelSearch<M: Model> {
             for shard in 0..<VisitedStore.shardCount { extra[shard] += chunks[index].shardCounts[shard] }
         }
         chunkBytes = bytes
-        if !atBound, options.bounds.maxMemoryBytes != nil {
+        if !atBound, options.bounds.maxMemoryBytes != nil || options.bounds.maxResidentBytes != nil {
             checkSlowBounds(extraBytes: store.bytesAfterReserving(extra) - store.bytes)
             guard verdicts.stop == nil else { return }
         }

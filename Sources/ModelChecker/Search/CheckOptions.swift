@@ -44,16 +44,22 @@ public struct CheckOptions: Sendable {
         /// Stop when the estimated size of the checker's own tables exceeds this many bytes
         /// (heap storage owned by states, such as array buffers, is not counted).
         public var maxMemoryBytes: Int?
+        /// Stop when the whole process's resident memory (`VmRSS`, which counts the states' heap
+        /// storage too) exceeds this many bytes; breadth-first search reads it between batches.
+        /// Where the process's memory cannot be read, only ``maxMemoryBytes`` applies.
+        public var maxResidentBytes: Int?
         /// Stop after this much wall-clock time (checked every few hundred states).
         public var maxDuration: Duration?
 
         public init(
-            maxDepth: Int? = nil, maxStates: Int? = nil, maxMemoryBytes: Int? = nil, maxDuration: Duration? = nil
+            maxDepth: Int? = nil, maxStates: Int? = nil, maxMemoryBytes: Int? = nil, maxDuration: Duration? = nil,
+            maxResidentBytes: Int? = nil
         ) {
             self.maxDepth = maxDepth
             self.maxStates = maxStates
             self.maxMemoryBytes = maxMemoryBytes
             self.maxDuration = maxDuration
+            self.maxResidentBytes = maxResidentBytes
         }
 
         /// No limits.

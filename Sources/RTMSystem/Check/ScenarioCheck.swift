@@ -66,6 +66,7 @@ public struct ScenarioCheck: Sendable {
         bounds.maxDepth = options.maxDepth ?? scenario.bounds.depth
         bounds.maxStates = options.maxStates ?? scenario.bounds.states
         bounds.maxMemoryBytes = options.maxMemory ?? scenario.bounds.memory
+        bounds.maxResidentBytes = options.maxMemory ?? scenario.bounds.memory
         if let seconds = options.maxSeconds ?? scenario.bounds.seconds {
             bounds.maxDuration = .milliseconds(Int(seconds * 1000))
         }
