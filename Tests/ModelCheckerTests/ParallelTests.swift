@@ -78,12 +78,15 @@ let workerCounts = [1, 2, 4]
     @Test("A bound on the process's resident memory stops the search and says it was the memory bound")
     func residentBound() throws {
         let resident = try #require(SystemInfo.residentBytes, "Linux reads /proc/self/status")
+        var bounds = CheckOptions.Bounds()
+        bounds.maxResidentBytes = resident / 2
         let result = CounterGridModel(counters: 4, modulus: 24).check(
-            options: CheckOptions(bounds: .init(maxResidentBytes: resident / 2), collectCoverage: false, workers: 2))
+            options: CheckOptions(bounds: bounds, collectCoverage: false, workers: 2))
         #expect(result.termination == .boundHit(.memory))
         #expect(result.states < 24 * 24 * 24 * 24)
+        bounds.maxResidentBytes = resident * 64
         let unbounded = CounterGridModel(counters: 4, modulus: 24).check(
-            options: CheckOptions(bounds: .init(maxResidentBytes: resident * 64), collectCoverage: false, workers: 2))
+            options: CheckOptions(bounds: bounds, collectCoverage: false, workers: 2))
         #expect(unbounded.termination == .exhausted)
     }
 }

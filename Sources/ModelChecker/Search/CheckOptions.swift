@@ -52,14 +52,12 @@ public struct CheckOptions: Sendable {
         public var maxDuration: Duration?
 
         public init(
-            maxDepth: Int? = nil, maxStates: Int? = nil, maxMemoryBytes: Int? = nil, maxDuration: Duration? = nil,
-            maxResidentBytes: Int? = nil
+            maxDepth: Int? = nil, maxStates: Int? = nil, maxMemoryBytes: Int? = nil, maxDuration: Duration? = nil
         ) {
             self.maxDepth = maxDepth
             self.maxStates = maxStates
             self.maxMemoryBytes = maxMemoryBytes
             self.maxDuration = maxDuration
-            self.maxResidentBytes = maxResidentBytes
         }
 
         /// No limits.
