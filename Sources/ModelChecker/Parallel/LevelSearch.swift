@@ -208,6 +208,8 @@ struct LevelSearch<M: Model> {
                 guard verdicts.stop == nil else { break }
                 let end = min(levelEnd, position + batch)
                 runBatch(position..<end, depth: depth, atBound: atBound)
+                // Expanded: nothing reads these states again, and their memory serves the next level.
+                if !keepsStates { current.dropPrefix(before: end) }
                 position = end
             }
             if verdicts.stop != nil {

@@ -211,13 +211,16 @@ struct RawBuffer<Element: BitwiseCopyable> {
 
 /// A growable buffer of states with a movable origin: element `i` holds the state of node
 /// `origin + i`. Several threads may initialize distinct elements at once once ``reserve(_:)``
-/// made room. Its owner calls ``release()`` once.
+/// made room. The states of a level already expanded can be dropped early (``dropPrefix(before:)``),
+/// so their memory serves the next level. Its owner calls ``release()`` once.
 @usableFromInline
 struct StateSlab<State> {
     @usableFromInline var base: UnsafeMutablePointer<State>
     @usableFromInline var capacity: Int
-    /// Initialized elements.
+    /// Elements written so far (the first ``dropped`` of them are already deinitialized).
     @usableFromInline var count: Int
+    /// Leading elements already deinitialized.
+    @usableFromInline var dropped = 0
     /// The node of element 0.
     @usableFromInline var origin: Int
 
@@ -238,7 +241,7 @@ struct StateSlab<State> {
         var newCapacity = capacity * 2
         while newCapacity < minimum { newCapacity *= 2 }
         let newBase = UnsafeMutablePointer<State>.allocate(capacity: newCapacity)
-        newBase.moveInitialize(from: base, count: count)
+        (newBase + dropped).moveInitialize(from: base + dropped, count: count - dropped)
         base.deallocate()
         base = newBase
         capacity = newCapacity
@@ -247,14 +250,24 @@ struct StateSlab<State> {
     /// Drops every state and restarts at `origin`.
     @usableFromInline
     mutating func reset(origin: Int) {
-        base.deinitialize(count: count)
+        (base + dropped).deinitialize(count: count - dropped)
         count = 0
+        dropped = 0
         self.origin = origin
+    }
+
+    /// Drops the states of the nodes before `node` (they must not be read again).
+    @usableFromInline
+    mutating func dropPrefix(before node: Int) {
+        let end = min(count, max(dropped, node - origin))
+        guard end > dropped else { return }
+        (base + dropped).deinitialize(count: end - dropped)
+        dropped = end
     }
 
     @usableFromInline
     func release() {
-        base.deinitialize(count: count)
+        (base + dropped).deinitialize(count: count - dropped)
         base.deallocate()
     }
 
