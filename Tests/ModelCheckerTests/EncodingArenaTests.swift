@@ -24,4 +24,18 @@ import Testing
         }
         #expect(arena.storedBytes == 3_000 * 1_000 + (5 << 20))
     }
+
+    @Test("An empty encoding is kept, first or right after one longer than a segment")
+    func emptyEncodings() {
+        var arena = EncodingArena()
+        defer { arena.release() }
+        let long = [UInt8](repeating: 9, count: 5 << 20)
+        let encodings: [[UInt8]] = [[], long, [], [1, 2, 3]]
+        for bytes in encodings { bytes.withUnsafeBufferPointer { arena.append($0) } }
+        for (node, bytes) in encodings.enumerated() {
+            bytes.withUnsafeBufferPointer { buffer in
+                #expect(arena.encoding(of: node).sameBytes(as: buffer), "node \(node)")
+            }
+        }
+    }
 }

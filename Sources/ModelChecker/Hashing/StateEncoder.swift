@@ -82,13 +82,12 @@ struct EncodingArena {
     @usableFromInline var segments: [UnsafeMutablePointer<UInt8>] = []
     /// Bytes allocated for all segments.
     @usableFromInline var allocated = 0
-    /// Bytes free at the end of the last segment.
-    @usableFromInline var free = 0
+    /// The size of the segment being filled, and the bytes of it in use (a long encoding's own
+    /// segment is never filled further: it leaves both equal).
+    @usableFromInline var fillSize = 0
+    @usableFromInline var fillUsed = 0
     @usableFromInline var spans = RawBuffer<UInt64>(capacity: 1024)
     @usableFromInline var longLengths: [Int: Int] = [:]
-    /// The size of each ordinary segment, in order (long encodings' own segments are not listed, so
-    /// only the last entry is read).
-    @usableFromInline var segmentSizes: [Int] = []
     @usableFromInline var storedBytes = 0
 
     @usableFromInline
@@ -110,21 +109,21 @@ struct EncodingArena {
             spans.append(UInt64(segments.count) << 48 | Self.longLength)
             segments.append(own)
             allocated += max(1, length)
-            free = 0  // The next encoding starts a fresh segment.
+            fillUsed = fillSize  // The next encoding starts a fresh segment.
             return
         }
-        if length > free {
-            let size = min(Self.segmentBytes, max(1 << 20, allocated))
-            segments.append(.allocate(capacity: size))
-            allocated += size
-            free = size
-            segmentSizes.append(size)
+        // A full segment (or none yet) takes nothing more, not even an empty encoding: every span's
+        // offset stays inside its segment.
+        if fillUsed + length > fillSize || fillUsed >= fillSize {
+            fillSize = min(Self.segmentBytes, max(1 << 20, allocated))
+            fillUsed = 0
+            segments.append(.allocate(capacity: fillSize))
+            allocated += fillSize
         }
         let segment = segments.count - 1
-        let used = (segmentSizes.last ?? 0) - free
-        if let source = encoding.baseAddress { (segments[segment] + used).update(from: source, count: length) }
-        spans.append(UInt64(segment) << 48 | UInt64(used) << 22 | UInt64(length))
-        free -= length
+        if let source = encoding.baseAddress { (segments[segment] + fillUsed).update(from: source, count: length) }
+        spans.append(UInt64(segment) << 48 | UInt64(fillUsed) << 22 | UInt64(length))
+        fillUsed += length
     }
 
     /// The encoding of `node`.

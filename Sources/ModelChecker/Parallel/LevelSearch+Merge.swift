@@ -50,8 +50,8 @@ extension LevelSearch {
             var slot = Int(truncatingIfNeeded: tag) & mask
             while words[slot] != 0 {
                 let node = Int(words[slot] & 0xFFFF_FFFF) - 1
-                let same = encoded ? arena.encoding(of: node).sameBytes(as: seedEncoder.all) : current[node] == state
-                if words[slot] >> 32 == tag, same,
+                if words[slot] >> 32 == tag,
+                    encoded ? arena.encoding(of: node).sameBytes(as: seedEncoder.all) : current[node] == state,
                     (0..<width).allSatisfy({ monitors[node * width + $0] == scratch[$0] })
                 {
                     return false
