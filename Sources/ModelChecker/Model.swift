@@ -71,6 +71,24 @@ public protocol Model: SendableMetatype {
     /// counterexamples in the original names. Check a new declaration with
     /// ``validateSymmetry(sampleStates:)``.
     var symmetry: Symmetry<Self>? { get }
+
+    /// Partial-order reduction: writes to `ample` the indices into `actions` (the actions of
+    /// `state`, as ``actions(_:into:)`` listed them) of an *ample set*, and returns true; or returns
+    /// false (the default) to have every action explored. The checker explores only the ample
+    /// actions of a state unless one of them leads back to a state of an earlier or the same
+    /// breadth-first level (the cycle proviso, which it enforces), so the model must guarantee:
+    ///
+    /// - the set is a nonempty proper subset of the enabled actions;
+    /// - on every path from `state`, no action outside the set that depends on one in the set
+    ///   (does not commute with it to the same state, or disables it) is taken before some action
+    ///   of the set;
+    /// - every property keeps its verdict: an `always` / `sometimes` predicate the set's actions can
+    ///   change must be sticky (once decided along a path, decided on every longer one), or hold
+    ///   vacuously in every state where some action of the set is still enabled.
+    ///
+    /// Breadth-first search only, and never with response properties (their step counts would
+    /// change). Default: none.
+    func ampleSet(_ state: State, _ actions: [Action], into ample: inout [Int]) -> Bool
 }
 
 extension Model {
@@ -85,6 +103,8 @@ extension Model {
     public func coverageKeys(_ state: State, _ action: Action, into keys: inout [String]) {}
 
     public var symmetry: Symmetry<Self>? { nil }
+
+    public func ampleSet(_ state: State, _ actions: [Action], into ample: inout [Int]) -> Bool { false }
 
     public var encodesStates: Bool { false }
 

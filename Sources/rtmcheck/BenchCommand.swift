@@ -53,6 +53,13 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Explore without folding the clients the scenario declares interchangeable.")
     var noSymmetry = false
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: """
+            Partial-order reduction: while a message to a client is in flight, explore that client's             own steps first instead of every interleaving (as Spin does by default). Verdicts and             deadlocks are kept; counts are of the reduced graph.
+            """)
+    var partialOrder = false
+
     @Flag(help: "Print one JSON object.")
     var json = false
 
@@ -80,6 +87,7 @@ struct BenchCommand: ParsableCommand {
         if !noSymmetry { try SymmetryGate.validate(check, file: path) }
         var options = ScenarioCheck.Options()
         options.useSymmetry = !noSymmetry
+        options.partialOrder = partialOrder
         options.storage = store.storage
         options.workers = workers ?? CheckOptions.availableCores
         options.progress = ProgressLine.reporter(label: loaded.name)

@@ -72,6 +72,13 @@ struct CheckCommand: ParsableCommand {
             """)
     var noSymmetry = false
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: """
+            Partial-order reduction (breadth-first only): while a message to a client is in flight,             explore that client's own steps first instead of every interleaving. Verdicts and             deadlocks are kept; counts are of the reduced graph, and a counterexample is shortest in it.
+            """)
+    var partialOrder = false
+
     @Flag(help: "Leave timings out of the report (for byte-identical output).")
     var noTiming = false
 
@@ -110,6 +117,7 @@ struct CheckCommand: ParsableCommand {
             if !noSymmetry { try SymmetryGate.validate(check, file: file) }
             var options = ScenarioCheck.Options()
             options.useSymmetry = !noSymmetry
+            options.partialOrder = partialOrder
             switch strategy {
             case .bfs: options.strategy = .breadthFirst
             case .dfs: options.strategy = .depthFirst

@@ -33,6 +33,10 @@ public struct StateEncoder {
     @inlinable
     public mutating func removeAll() { storedCount = 0 }
 
+    /// Forgets the bytes after the first `count` (a successor the search took back).
+    @inlinable
+    public mutating func truncate(to count: Int) { storedCount = min(storedCount, max(0, count)) }
+
     /// Appends one word as a varint.
     @inlinable @inline(__always)
     public mutating func append(_ word: UInt64) {

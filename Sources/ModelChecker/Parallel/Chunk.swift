@@ -37,6 +37,8 @@ struct Chunk<M: Model> {
     @usableFromInline var encoder = StateEncoder(capacity: 1 << 16)
     @usableFromInline var encodingEnds: [Int] = []
     @usableFromInline var actions: [M.Action] = []
+    /// Partial-order reduction: the ample set the model offers for the entry being expanded.
+    @usableFromInline var ample: [Int] = []
     @usableFromInline var keyScratch: [String] = []
 
     @usableFromInline
@@ -117,6 +119,11 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     @usableFromInline let nodeMonitors: UnsafeMutablePointer<UInt16>
     @usableFromInline let atBound: Bool
     @usableFromInline let collectCoverage: Bool
+    /// Explore the model's ample sets (partial-order reduction).
+    @usableFromInline let partialOrder: Bool
+    /// The nodes numbered before the level being expanded: a successor among them closes a cycle
+    /// of the reduced graph (or may), so its ample set is not taken.
+    @usableFromInline let oldNodes: Int
 
     @inlinable
     init(
@@ -142,6 +149,8 @@ struct BatchContext<M: Model>: @unchecked Sendable {
         nodeMonitors = search.monitors.base
         self.atBound = atBound
         collectCoverage = search.options.collectCoverage
+        partialOrder = search.partialOrder
+        oldNodes = search.levelStartNodes
     }
 
     // MARK: Phase 1
@@ -156,6 +165,10 @@ struct BatchContext<M: Model>: @unchecked Sendable {
             let state = frontier[node]
             chunk.pointee.actions.removeAll(keepingCapacity: true)
             model.actions(state, into: &chunk.pointee.actions)
+            if partialOrder, expandAmple(state, chunk: chunk, candidate: &candidate) {
+                chunk.pointee.finals.append(model.isFinal(state))
+                continue
+            }
             var enabled: UInt32 = 0
             for ordinal in 0..<chunk.pointee.actions.count {
                 let action = chunk.pointee.actions[ordinal]
@@ -208,6 +221,99 @@ struct BatchContext<M: Model>: @unchecked Sendable {
         chunk.pointee.status.reset(count: count, to: 0)
         chunk.pointee.nodes.reset(count: count, to: .max)
         chunk.pointee.decided.reset(count: count * decidedWords, to: 0)
+    }
+
+    /// Partial-order reduction: expands only the ample set the model offers for `state`, and
+    /// returns true; or returns false, having added nothing, when it offers none, when an ample
+    /// action turns out disabled, or when an ample successor was numbered before this level (the
+    /// cycle proviso: every cycle of the reduced graph then passes a fully expanded state, so no
+    /// action is ignored forever). The proviso reads the store, which no one writes in phase 1; in
+    /// exact storage a tag match counts as a hit, and in compact and bitstate storage any hit does
+    /// (a state of the next level found by an earlier batch, too), so it errs towards full
+    /// expansion, never the other way, and depends on nothing that varies with the worker count.
+    @inlinable
+    func expandAmple(_ state: M.State, chunk: UnsafeMutablePointer<Chunk<M>>, candidate: inout Int32) -> Bool {
+        chunk.pointee.ample.removeAll(keepingCapacity: true)
+        let actionCount = chunk.pointee.actions.count
+        guard model.ampleSet(state, chunk.pointee.actions, into: &chunk.pointee.ample),
+            !chunk.pointee.ample.isEmpty, chunk.pointee.ample.count < actionCount
+        else { return false }
+        let firstState = chunk.pointee.states.count
+        let encoderMark = chunk.pointee.encoder.count
+        let firstEnd = chunk.pointee.encodingEnds.count
+        let firstFingerprint = chunk.pointee.fingerprints.count
+        var taken = true
+        for ordinal in chunk.pointee.ample {
+            guard ordinal >= 0, ordinal < actionCount, let raw = model.next(state, chunk.pointee.actions[ordinal]) else {
+                taken = false
+                break
+            }
+            let successor = symmetry?.representative(of: raw, in: model) ?? raw
+            let fingerprint: UInt64
+            if encoded {
+                fingerprint = model.fingerprint(successor, recordingInto: &chunk.pointee.encoder).rawValue
+                chunk.pointee.encodingEnds.append(chunk.pointee.encoder.count)
+            } else {
+                fingerprint = model.fingerprint(successor).rawValue
+            }
+            if isOld(fingerprint) {
+                taken = false
+                break
+            }
+            chunk.pointee.states.append(successor)
+            chunk.pointee.fingerprints.append(fingerprint)
+        }
+        guard taken else {
+            chunk.pointee.states.removeSubrange(firstState...)
+            chunk.pointee.fingerprints.removeSubrange(firstFingerprint...)
+            chunk.pointee.encoder.truncate(to: encoderMark)
+            chunk.pointee.encodingEnds.removeSubrange(firstEnd...)
+            return false
+        }
+        for (offset, ordinal) in chunk.pointee.ample.enumerated() {
+            if collectCoverage {
+                chunk.pointee.keyScratch.removeAll(keepingCapacity: true)
+                model.coverageKeys(state, chunk.pointee.actions[ordinal], into: &chunk.pointee.keyScratch)
+                chunk.pointee.coverageKeys.append(contentsOf: chunk.pointee.keyScratch)
+                chunk.pointee.coverageCounts.append(UInt16(clamping: chunk.pointee.keyScratch.count))
+            }
+            let fingerprint = chunk.pointee.fingerprints[firstFingerprint + offset]
+            chunk.pointee.vias.append(UInt32(truncatingIfNeeded: ordinal))
+            chunk.pointee.shardCounts[VisitedStore.shard(of: fingerprint)] &+= 1
+            candidate &+= 1
+        }
+        chunk.pointee.successorCounts.append(UInt32(truncatingIfNeeded: chunk.pointee.ample.count))
+        return true
+    }
+
+    /// Whether a state with `fingerprint` may be one numbered before this level (see ``expandAmple``).
+    @inlinable
+    func isOld(_ fingerprint: UInt64) -> Bool {
+        let shardIndex = VisitedStore.shard(of: fingerprint)
+        if let bitArray = store.bitArray { return bitArray.contains(fingerprint, shard: shardIndex) }
+        let shard = store.shards + shardIndex
+        let mask = shard.pointee.mask
+        let words = shard.pointee.words
+        if exact {
+            let tag = Shard.tag(fingerprint)
+            var slot = Int(truncatingIfNeeded: tag) & mask
+            while true {
+                let stored = words[slot]
+                if stored == 0 { return false }
+                if stored >> 32 == tag, Int(UInt32(truncatingIfNeeded: stored) & ~Shard.pendingFlag) <= oldNodes {
+                    return true
+                }
+                slot = (slot &+ 1) & mask
+            }
+        }
+        let key = Shard.key(fingerprint)
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let stored = words[slot]
+            if stored == 0 { return false }
+            if stored == key { return true }
+            slot = (slot &+ 1) & mask
+        }
     }
 
     // MARK: Phase 2

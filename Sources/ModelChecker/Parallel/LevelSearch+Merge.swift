@@ -172,9 +172,10 @@ extension LevelSearch {
         let termination = verdicts.stop ?? .exhausted
         let bytes = store.bytes + parents.bytes + vias.bytes + monitors.bytes + (keepsStates ? current.bytes : 0)
             + (encoded ? arena.bytes : 0)
-        let statistics = StoreStatistics(
+        var statistics = StoreStatistics(
             storage: storage, states: nodeCount, bytes: bytes, bitstateBits: store.bitArray?.bits,
             symmetryReduced: symmetry != nil)
+        statistics.partialOrderReduced = partialOrder
         let result = CheckResult(
             strategy: options.strategy, storage: storage, termination: termination,
             states: nodeCount, transitions: transitions, maxDepth: maxDepth, completedDepth: completedDepth,

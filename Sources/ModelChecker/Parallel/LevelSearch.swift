@@ -40,6 +40,10 @@ struct LevelSearch<M: Model> {
     @usableFromInline let encoded: Bool
     /// Whether every node's state is kept (exact storage of a model that does not encode states).
     @usableFromInline let keepsStates: Bool
+    /// Partial-order reduction is on (the option, and no response properties).
+    @usableFromInline let partialOrder: Bool
+    /// The nodes numbered before the level being expanded (the cycle proviso's old states).
+    @usableFromInline var levelStartNodes = 0
 
     @usableFromInline var verdicts: Verdicts<M>
     @usableFromInline var store: VisitedStore
@@ -93,6 +97,7 @@ struct LevelSearch<M: Model> {
         exact = options.storage == .exact
         encoded = exact && model.encodesStates
         keepsStates = exact && !model.encodesStates
+        partialOrder = options.partialOrder && responseProperties.isEmpty
         verdicts = Verdicts(properties: properties, options: options)
         store = VisitedStore(storage: options.storage, bitstateBytes: Self.bitstateBytes(options))
         current = StateSlab(origin: 0)
@@ -201,8 +206,11 @@ struct LevelSearch<M: Model> {
             monitorOpen = verdicts.responseOpen
             let atBound = depthLimit.map { depth >= $0 } ?? false
             if !keepsStates { upcoming.reset(origin: levelEnd) }
+            levelStartNodes = levelEnd
             var position = levelStart
-            let batch = Self.entriesPerWorkerBatch * workers
+            // The reduction's proviso in compact and bitstate storage sees earlier batches of the
+            // level, so there the batches must not depend on the worker count.
+            let batch = Self.entriesPerWorkerBatch * (partialOrder && !exact ? 2 : workers)
             while position < levelEnd, verdicts.stop == nil {
                 checkSlowBounds()
                 guard verdicts.stop == nil else { break }

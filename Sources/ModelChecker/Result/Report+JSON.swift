@@ -81,6 +81,7 @@ extension Report {
         ]
         members["workers"] = .int(workers)
         if let storageNote { members["storageNote"] = .string(storageNote) }
+        if let reductionNote { members["reductionNote"] = .string(reductionNote) }
         if let boundHit { members["boundHit"] = .string(boundHit.rawValue) }
         if let completedDepth { members["completedDepth"] = .int(completedDepth) }
         if includeTiming {

@@ -24,6 +24,7 @@ extension Report {
         lines.append("\(verdict): \(summary)")
         lines.append("\(strategy) search, \(storage.rawValue) storage: \(termination)")
         if let storageNote { lines.append(storageNote) }
+        if let reductionNote { lines.append(reductionNote) }
         var counts = "\(states) states, \(transitions) transitions, max depth \(maxDepth)"
         if let completedDepth { counts += ", every state up to depth \(completedDepth) checked" }
         lines.append(counts)

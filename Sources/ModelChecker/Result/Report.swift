@@ -44,6 +44,8 @@ public struct Report: Codable, Hashable, Sendable {
     /// Compact and bitstate storage: why the verdicts are probabilistic and how much
     /// ("probabilistic: hash compaction, probability of an omission ≈ 2.1e-07").
     public var storageNote: String?
+    /// Partial-order reduction: what the counts and paths are of.
+    public var reductionNote: String? = nil
     /// Worker threads used.
     public var workers: Int
     /// "state space exhausted", "bound hit: depth", ...
@@ -144,7 +146,7 @@ extension CheckResult {
         } else {
             deadlockDetail = termination.isExhaustive ? "none (\(exhaustedPhrase))" : "none found \(scope)"
         }
-        return Report(
+        var report = Report(
             outcome: outcome, summary: summary, strategy: strategyDescription, storage: storage,
             storageNote: probabilisticNote, workers: workers,
             termination: termination.description, boundHit: termination.bound, exhausted: termination.isExhaustive,
@@ -154,6 +156,11 @@ extension CheckResult {
                 checked: deadlocks.checked, count: deadlocks.count, detail: deadlockDetail,
                 path: deadlocks.path.map(steps)),
             coverage: sortedCoverage.map { Report.CoverageEntry(key: $0.key, count: $0.count) })
+        if store?.partialOrderReduced == true {
+            report.reductionNote = "partial-order reduction: counts are of the reduced state graph, and a path is "
+                + "shortest in it, not necessarily in the full one"
+        }
+        return report
     }
 
     var strategyDescription: String {

@@ -31,6 +31,8 @@ public struct StoreStatistics: Hashable, Sendable {
     public var hashFactor: Double?
     /// Whether states were folded by the model's symmetry.
     public var symmetryReduced: Bool
+    /// Whether only the model's ample sets were explored (partial-order reduction).
+    public var partialOrderReduced = false
 
     public init(storage: CheckOptions.Storage, states: Int, bytes: Int, bitstateBits: Int?, symmetryReduced: Bool) {
         self.storage = storage

@@ -17,6 +17,8 @@ public struct ScenarioCheck: Sendable {
         public var workers: Int = 1
         /// Whether the scenario's symmetry declaration folds states (on by default).
         public var useSymmetry = true
+        /// Whether only ample sets are explored (partial-order reduction; breadth-first only).
+        public var partialOrder = false
         public var progress: (@Sendable (CheckOptions.Progress) -> Void)?
         public init() {}
     }
@@ -76,6 +78,7 @@ public struct ScenarioCheck: Sendable {
             progress: options.progress)
         checkOptions.workers = max(1, options.workers)
         checkOptions.useSymmetry = options.useSymmetry
+        checkOptions.partialOrder = options.partialOrder
         let result = model.check(options: checkOptions)
         var entries: [Entry] = []
         for property in result.properties {

@@ -1,0 +1,101 @@
+import ModelChecker
+import RTMMachines
+
+/// Partial-order reduction for the composed system: a client's own steps, taken while a message
+/// to it is in flight, as an ample set.
+///
+/// **The set.** For a client `i` whose server → client direction is not empty, `T(i)` is the
+/// delivery of that direction's head plus every call client `i`'s user may make now. Among the
+/// clients with such a set, the smallest is offered (the first client on a tie).
+///
+/// **Why nothing outside `T(i)` can interfere before `T(i)` runs** (the checker enforces the cycle
+/// proviso itself):
+/// - *Other clients* touch their own core, their own link and sorted sets of sticky notes: they
+///   commute with `T(i)`.
+/// - *Timers* do not fire while a message is in flight (a scenario without `delay`), and the head
+///   message to `i` stays in flight until `T(i)` delivers it: no fault may lose it (offered only
+///   when no fault budget is left and every link is up).
+/// - *The server* takes requests from the heads of client → server directions and appends to the
+///   tails of server → client ones; `T(i)` appends to the tail of `i`'s request direction and takes
+///   the head of its own. On FIFO links (no `reorder`) these commute. What does not commute:
+///   - `logout` empties `i`'s direction and closes it (``Link/stale``). A server step that sends
+///     to `i` commutes with it (the message is lost either way) unless the server reads a
+///     `login` / `logout` of `i` first, which reopens the connection: so `T(i)` is offered with
+///     a possible `logout` only when no such request of `i` is in flight.
+///   - `login` empties `i`'s direction too, but keeps what the server sends after it: so `T(i)` is
+///     offered with a possible `login` only on a closed connection that no request in flight can
+///     reopen.
+///   - Peer messages: a sender's `onSendMessageResult` reads whether the receiver got the message
+///     (`peer-message-exactly-once`), so a head that is a peer message or its result is never
+///     offered.
+///   Calls of other clients cannot become `T(i)`'s dependents later: a client's enabled calls
+///   depend only on its own core, which only its own steps change.
+///
+/// **Why every property keeps its verdict.** The sticky notes (violations, marks) never go away;
+/// an invitation's ends, once both terminal, stay so with the same outcome and are never marked
+/// interrupted afterwards, so `invitation-agreement` and its premise are sticky too; and the
+/// predicates guarded by a quiet network or a final state (`invitation-ends`,
+/// `membership-agrees-when-quiet`, `offline-message-delivered`) hold vacuously while `T(i)`'s
+/// delivery is still in flight. Deadlocks are kept by construction.
+extension RTMSystemModel {
+    public func ampleSet(_ state: SystemState, _ actions: [SystemAction], into ample: inout [Int]) -> Bool {
+        let network = scenario.network
+        guard network.delay == .none, !network.reorder, state.faults.isSpent,
+            state.links.allSatisfy(\.isUp)
+        else { return false }
+        var best: (client: Int, size: Int)? = nil
+        for (i, link) in state.links.enumerated() {
+            guard let head = link.down.first, !head.message.isPeerMessage else { continue }
+            var size = 1
+            var mayLogin = false
+            var mayLogout = false
+            for action in actions {
+                guard case .call(i, let entry) = action else { continue }
+                size += 1
+                switch scenario.calls[i][entry].call {
+                case .login: mayLogin = true
+                case .logout: mayLogout = true
+                default: break
+                }
+            }
+            if mayLogin || mayLogout {
+                let reopens = link.up.contains { $0.message.opensOrClosesSession }
+                if reopens || (mayLogin && !link.stale) { continue }
+            }
+            if best.map({ size < $0.size }) ?? true { best = (i, size) }
+        }
+        guard let chosen = best?.client else { return false }
+        for (index, action) in actions.enumerated() {
+            switch action {
+            case .deliverDown(chosen, 0), .call(chosen, _): ample.append(index)
+            default: break
+            }
+        }
+        return true
+    }
+}
+
+extension FaultBudget {
+    /// No fault is left to inject.
+    var isSpent: Bool { losses == 0 && duplications == 0 && linkDrops == 0 && restarts == 0 }
+}
+
+extension ServerMessage {
+    /// A peer message or the result of one (the properties read them across clients).
+    var isPeerMessage: Bool {
+        switch self {
+        case .peerMessage, .peerMessageResult: true
+        default: false
+        }
+    }
+}
+
+extension ClientRequest {
+    /// Whether the server, reading it, learns of a new or closed session (``Link/stale``).
+    var opensOrClosesSession: Bool {
+        switch self {
+        case .login, .relogin, .logout: true
+        default: false
+        }
+    }
+}
