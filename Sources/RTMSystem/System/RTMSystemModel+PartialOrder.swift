@@ -64,7 +64,7 @@ extension RTMSystemModel {
             }
             if best.map({ size < $0.size }) ?? true { best = (i, size) }
         }
-        guard let chosen = best?.client else { return false }
+        guard let (chosen, size) = best, size < actions.count else { return false }
         for (index, action) in actions.enumerated() {
             switch action {
             case .deliverDown(chosen, 0), .call(chosen, _): ample.append(index)

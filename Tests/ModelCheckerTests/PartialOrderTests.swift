@@ -1,0 +1,141 @@
+import ModelChecker
+import Testing
+
+/// `count` independent processes, each stepping its counter from 0 to `limit`. Process `i`'s steps
+/// touch only counter `i`, so any one process's enabled step is an ample set. A run is final when
+/// every counter is at `limit`, unless `stuck`: then that state is a deadlock.
+struct IndependentCounters: Model {
+    let count: Int
+    let limit: Int
+    var stuck = false
+    /// Offer ample sets at all (off: the full graph).
+    var offers = true
+
+    var initialStates: [[Int]] { [Array(repeating: 0, count: count)] }
+
+    func actions(_ state: [Int], into actions: inout [Int]) {
+        for i in 0..<count where state[i] < limit { actions.append(i) }
+    }
+
+    func next(_ state: [Int], _ action: Int) -> [Int]? {
+        var s = state
+        s[action] += 1
+        return s
+    }
+
+    func isFinal(_ state: [Int]) -> Bool { !stuck && state.allSatisfy { $0 == limit } }
+
+    /// Sticky: once counter 0 is past half, it stays so; and a `sometimes` that only the final state meets.
+    var properties: [Property<IndependentCounters>] {
+        [
+            .always("counter 0 below limit") { model, s in s[0] < model.limit },
+            .sometimes("all done") { model, s in s.allSatisfy { $0 == model.limit } },
+        ]
+    }
+
+    func ampleSet(_ state: [Int], _ actions: [Int], into ample: inout [Int]) -> Bool {
+        guard offers, actions.count > 1 else { return false }
+        ample.append(0)
+        return true
+    }
+}
+
+/// Process A spins in a cycle of three local states; process B may take one step to a bad state.
+/// An ample set of A's step alone is valid in every state (A and B are independent), but without the
+/// cycle proviso B's step would be ignored forever and the violation never found.
+struct SpinnerAndSwitch: Model {
+    var initialStates: [Pair] { [Pair(spinner: 0, flipped: false)] }
+
+    struct Pair: Hashable, Sendable, StableHashable {
+        var spinner: Int
+        var flipped: Bool
+        func stableHash(into hasher: inout StableHasher) {
+            spinner.stableHash(into: &hasher)
+            flipped.stableHash(into: &hasher)
+        }
+    }
+
+    func actions(_ state: Pair, into actions: inout [String]) {
+        actions.append("spin")
+        if !state.flipped { actions.append("flip") }
+    }
+
+    func next(_ state: Pair, _ action: String) -> Pair? {
+        var s = state
+        if action == "spin" { s.spinner = (s.spinner + 1) % 3 } else { s.flipped = true }
+        return s
+    }
+
+    var properties: [Property<SpinnerAndSwitch>] { [.always("never flipped") { _, s in !s.flipped }] }
+
+    func ampleSet(_ state: Pair, _ actions: [String], into ample: inout [Int]) -> Bool {
+        guard actions.count > 1 else { return false }
+        ample.append(0)  // spin
+        return true
+    }
+}
+
+@Suite struct CheckerPartialOrderTests {
+    @Test("Independent counters: the reduced graph is one interleaving, with the same verdicts")
+    func countersReduce() {
+        let model = IndependentCounters(count: 3, limit: 3)
+        var options = CheckOptions()
+        let full = model.check(options: options)
+        options.partialOrder = true
+        let reduced = model.check(options: options)
+        #expect(full.states == 64)
+        // Process 0 first, then 1, then 2: one path of 3 × 3 steps.
+        #expect(reduced.states == 10)
+        #expect(reduced.transitions == 9)
+        #expect(reduced.properties.map(\.verdict.name) == full.properties.map(\.verdict.name))
+        #expect(reduced.verdict("counter 0 below limit")?.isFailure == true)
+        #expect(reduced.verdict("all done")?.isFailure == false)
+        #expect(reduced.store?.partialOrderReduced == true)
+        #expect(full.store?.partialOrderReduced == false)
+    }
+
+    @Test("Deadlocks survive the reduction")
+    func deadlocksKept() {
+        let model = IndependentCounters(count: 3, limit: 3, stuck: true)
+        var options = CheckOptions()
+        options.partialOrder = true
+        let reduced = model.check(options: options)
+        #expect(reduced.deadlocks.count == 1)
+        #expect(reduced.deadlocks.path?.lastState == [3, 3, 3])
+    }
+
+    @Test("The cycle proviso: a step ignored on a cycle of ample sets is taken after all")
+    func cycleProviso() {
+        var options = CheckOptions()
+        options.partialOrder = true
+        for storage in [CheckOptions.Storage.exact, .compact, .bitstate] {
+            options.storage = storage
+            let result = SpinnerAndSwitch().check(options: options)
+            #expect(result.verdict("never flipped")?.isFailure == true, "\(storage)")
+        }
+    }
+
+    @Test("Reduced runs are identical on 1 and 3 workers and off when asked")
+    func deterministic() {
+        let model = IndependentCounters(count: 4, limit: 4)
+        var options = CheckOptions()
+        options.partialOrder = true
+        let one = timeless(model.check(options: options))
+        options.workers = 3
+        let three = timeless(model.check(options: options))
+        #expect(one.states == three.states && one.transitions == three.transitions)
+        #expect(one.properties == three.properties)
+        var plain = model
+        plain.offers = false
+        #expect(plain.check(options: options).states == 625)
+    }
+
+    @Test("The report says the counts are of the reduced graph")
+    func reported() {
+        var options = CheckOptions()
+        options.partialOrder = true
+        let model = IndependentCounters(count: 2, limit: 2)
+        let text = model.check(options: options).report(for: model).text(includeTiming: false)
+        #expect(text.contains("partial-order reduction: counts are of the reduced state graph"))
+    }
+}

@@ -1,0 +1,171 @@
+import ModelChecker
+import RTMMachines
+import Testing
+
+@testable import RTMSystem
+
+/// Scenarios for partial-order reduction: reliable networks without a delay, where ample sets are offered.
+enum ReducibleScenarios {
+    /// callers1 at N=2: one caller, one callee, each may log out and in again once.
+    static let callers = """
+        scenario: callers
+        clients: [c0, c1]
+        calls:
+          c0: [logout, login, {sendLocalInvitation: c1}, {cancelLocalInvitation: c1}]
+          c1: [logout, login, {acceptRemoteInvitation: c0}, {refuseRemoteInvitation: c0}]
+        start: online
+        apiErrors: false
+        properties: [invitation-agreement, invitation-ends, no-protocol-violation, no-callback-after-logout]
+        """
+
+    /// A caller and two callees, with API errors allowed (every budget call is always enabled).
+    static let twoCallees = """
+        scenario: two-callees
+        clients: [carol, alice, bob]
+        calls:
+          carol: [login, {sendLocalInvitation: alice}, {sendLocalInvitation: bob}, {cancelLocalInvitation: bob}]
+          alice: [login, {acceptRemoteInvitation: carol}]
+          bob: [login, {refuseRemoteInvitation: carol}, logout]
+        properties: all
+        """
+
+    /// Peer messages both ways and a logout, so the peer-message properties read across clients.
+    static let peers = """
+        scenario: peers
+        clients: [alice, bob]
+        calls:
+          alice: [login, {call: sendMessageToPeer, to: bob}, logout]
+          bob: [login, {call: sendMessageToPeer, to: alice, offline: true}, logout, login]
+        properties: all
+        """
+
+    static func parse(_ text: String) throws -> Scenario { try ScenarioLoader.parse(text, file: "inline.yaml") }
+
+    static func channel() throws -> Scenario {
+        try ScenarioLoader.load(path: "\(SymmetricScenarios.modelsFolder)/channel.yaml")
+    }
+}
+
+@Suite struct PartialOrderTests {
+    /// Every ample action commutes with every other enabled action, and neither disables the other:
+    /// the one-step half of the ample-set condition, checked on real states.
+    @Test(
+        "Ample actions commute with every action outside the set",
+        arguments: [ReducibleScenarios.callers, ReducibleScenarios.twoCallees, ReducibleScenarios.peers, "channel"])
+    func ampleSetsCommute(_ text: String) throws {
+        let scenario = text == "channel" ? try ReducibleScenarios.channel() : try ReducibleScenarios.parse(text)
+        let model = try RTMSystemModel(scenario)
+        var offered = 0
+        var actions: [SystemAction] = []
+        var ample: [Int] = []
+        for state in SymmetricScenarios.sample(model, limit: 4000) {
+            actions.removeAll()
+            model.actions(state, into: &actions)
+            ample.removeAll()
+            guard model.ampleSet(state, actions, into: &ample) else { continue }
+            offered += 1
+            #expect(!ample.isEmpty && ample.count < actions.count)
+            let inside = Set(ample)
+            for a in ample {
+                let afterA = try #require(model.next(state, actions[a]))
+                for b in actions.indices where !inside.contains(b) {
+                    let afterB = try #require(model.next(state, actions[b]))
+                    var enabled: [SystemAction] = []
+                    model.actions(afterA, into: &enabled)
+                    #expect(enabled.contains(actions[b]), "\(actions[a]) disables \(actions[b])")
+                    enabled.removeAll()
+                    model.actions(afterB, into: &enabled)
+                    #expect(enabled.contains(actions[a]), "\(actions[b]) disables \(actions[a])")
+                    let ab = model.next(afterA, actions[b])
+                    let ba = model.next(afterB, actions[a])
+                    #expect(ab == ba, "\(actions[a]) and \(actions[b]) do not commute in \(model.describe(state: state))")
+                }
+            }
+        }
+        #expect(offered > 20, "ample sets were offered in only \(offered) states")
+    }
+
+    @Test(
+        "Reduced and full searches reach the same verdicts, the reduced one on fewer states",
+        arguments: [ReducibleScenarios.callers, ReducibleScenarios.twoCallees, ReducibleScenarios.peers, "channel"])
+    func verdictsAgree(_ text: String) throws {
+        let scenario = text == "channel" ? try ReducibleScenarios.channel() : try ReducibleScenarios.parse(text)
+        let check = try ScenarioCheck(scenario)
+        var options = ScenarioCheck.Options()
+        let (full, _) = check.run(options)
+        options.partialOrder = true
+        let (reduced, result) = check.run(options)
+        #expect(full.exhausted && reduced.exhausted)
+        #expect(reduced.entries.map(\.property) == full.entries.map(\.property))
+        #expect(reduced.entries.map(\.verdict) == full.entries.map(\.verdict))
+        #expect(reduced.passed == full.passed)
+        #expect(reduced.states < full.states)
+        #expect(result.store?.partialOrderReduced == true)
+    }
+
+    @Test("A planted server bug is still caught, with a counterexample that replays")
+    func plantedBugCaught() throws {
+        var scenario = raceScenario
+        scenario.network = NetworkFaults()  // no delay: ample sets are offered
+        let model = try RTMSystemModel(scenario, serverStep: cancelAlsoWins)
+        var options = CheckOptions()
+        let full = model.check(options: options)
+        options.partialOrder = true
+        let reduced = model.check(options: options)
+        #expect(full.verdict("invitation-agreement")?.isFailure == true)
+        let path = try #require(reduced.verdict("invitation-agreement")?.path)
+        #expect(reduced.states < full.states)
+        var state = path.initialState
+        for step in path.steps {
+            var enabled: [SystemAction] = []
+            model.actions(state, into: &enabled)
+            #expect(enabled.contains(step.action))
+            state = try #require(model.next(state, step.action))
+            #expect(state == step.state)
+        }
+        #expect(model.invitationDisagreement(state) != nil)
+    }
+
+    @Test("Symmetry and partial-order reduction together keep the verdicts")
+    func withSymmetry() throws {
+        let scenario = try SymmetricScenarios.parse(SymmetricScenarios.callees)
+        let check = try ScenarioCheck(scenario)
+        var options = ScenarioCheck.Options()
+        let (full, _) = check.run(options)
+        options.partialOrder = true
+        let (reduced, _) = check.run(options)
+        #expect(reduced.entries.map(\.verdict) == full.entries.map(\.verdict))
+        #expect(reduced.states < full.states)
+    }
+
+    @Test("Reduced runs give the same counts on one and two workers, in exact and compact storage")
+    func deterministic() throws {
+        let check = try ScenarioCheck(try ReducibleScenarios.parse(ReducibleScenarios.callers))
+        for storage in [CheckOptions.Storage.exact, .compact] {
+            var options = ScenarioCheck.Options()
+            options.partialOrder = true
+            options.storage = storage
+            let (one, _) = check.run(options)
+            options.workers = 2
+            let (two, _) = check.run(options)
+            #expect(one.states == two.states && one.transitions == two.transitions && one.maxDepth == two.maxDepth)
+            #expect(one.entries == two.entries)
+        }
+    }
+
+    @Test("No ample set is offered while faults remain or messages may be delayed")
+    func offeredOnlyWhenSound() throws {
+        let lossy = try RTMSystemModel(SymmetricScenarios.parse(SymmetricScenarios.lossy))
+        let delayed = try RTMSystemModel(raceScenario)
+        for model in [lossy, delayed] {
+            var actions: [SystemAction] = []
+            var ample: [Int] = []
+            for state in SymmetricScenarios.sample(model, limit: 500) {
+                actions.removeAll()
+                model.actions(state, into: &actions)
+                let offered = model.ampleSet(state, actions, into: &ample)
+                #expect(!offered || state.faults.isSpent && model.scenario.network.delay == .none)
+            }
+        }
+    }
+}
