@@ -22,6 +22,9 @@
 #   --spin-modes LIST   Spin modes: nored (-DSAFETY -DNOREDUCE), por (-DSAFETY, default reduction)
 #   --memlim-mb MB      Spin's memory limit, -DMEMLIM (default 12000)
 #   --store S           our --store (exact|compact|bitstate; default exact)
+#   --ours-modes LIST   our reductions: por (partial-order reduction, bench's default) and nored
+#                       (--no-partial-order: every interleaving); default "por nored". Each is set
+#                       against Spin's mode of the same name in the ratios.
 #   --extra "ARGS"      more arguments for `rtmcheck bench`
 #   --spin-only / --ours-only
 #   RTMCHECK_BIN=path   use this rtmcheck binary instead of building one
@@ -46,6 +49,7 @@ OURS_SECONDS=${OURS_SECONDS:-600}
 SPIN_MODES=${SPIN_MODES:-"nored por"}
 MEMLIM_MB=${MEMLIM_MB:-12000}
 STORE=${STORE:-exact}
+OURS_MODES=${OURS_MODES:-"por nored"}
 EXTRA=${EXTRA:-}
 RUN_SPIN=1
 RUN_OURS=1
@@ -60,10 +64,11 @@ while [ $# -gt 0 ]; do
     --spin-modes) SPIN_MODES=$2; shift 2 ;;
     --memlim-mb) MEMLIM_MB=$2; shift 2 ;;
     --store) STORE=$2; shift 2 ;;
+    --ours-modes) OURS_MODES=$2; shift 2 ;;
     --extra) EXTRA=$2; shift 2 ;;
     --spin-only) RUN_OURS=0; shift ;;
     --ours-only) RUN_SPIN=0; shift ;;
-    -h|--help) sed -n '2,37p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,40p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 64 ;;
   esac
 done
@@ -153,18 +158,19 @@ build_ours() {
   BIN="$(swift build -c release --show-bin-path)/rtmcheck"
 }
 
-# run_ours FAMILY N WORKERS RUN -> appends one row
+# run_ours FAMILY N WORKERS RUN MODE -> appends one row
 run_ours() {
-  local family=$1 n=$2 w=$3 run=$4 out="$WORK/ours-$1-$2-$3.$4.json"
-  prio "$BIN" bench "$(scenario "$family" "$n")" --workers "$w" --store "$STORE" --time "$OURS_SECONDS" --json $EXTRA > "$out" 2> "$out.err"
-  python3 - "$out" "$family" "$n" "$w" "$run" "$STORE" >> "$ROWS" <<'PY'
+  local family=$1 n=$2 w=$3 run=$4 mode=$5 out="$WORK/ours-$1-$2-$3.$4.$5.json" flag=--partial-order
+  [ "$mode" = nored ] && flag=--no-partial-order
+  prio "$BIN" bench "$(scenario "$family" "$n")" --workers "$w" --store "$STORE" --time "$OURS_SECONDS" $flag --json $EXTRA > "$out" 2> "$out.err"
+  python3 - "$out" "$family" "$n" "$w" "$run" "$mode" >> "$ROWS" <<'PY'
 import json, sys
-path, family, n, w, run, store = sys.argv[1:]
+path, family, n, w, run, mode = sys.argv[1:]
 try:
     r = json.load(open(path))
 except Exception as e:
-    print('\t'.join([family, n, 'ours', store, run, '0', '0', '0', '0', '0', '0', w, 'failed: %s' % e])); sys.exit()
-print('\t'.join(map(str, [family, n, 'ours', r.get('store', store), run, r['states'], r['transitions'], r['seconds'],
+    print('\t'.join([family, n, 'ours', mode, run, '0', '0', '0', '0', '0', '0', w, 'failed: %s' % e])); sys.exit()
+print('\t'.join(map(str, [family, n, 'ours', mode + '/' + r.get('store', ''), run, r['states'], r['transitions'], r['seconds'],
                           r['statesPerSecond'], round(r['storedBytesPerState']), r['peakMemoryBytes'], r['workers'],
                           r['verdict']])))
 PY
@@ -181,7 +187,9 @@ for family in $FAMILIES; do
         for mode in $SPIN_MODES; do run_spin "$family" "$n" "$mode" "$run"; done
       fi
       if [ "$RUN_OURS" = 1 ]; then
-        for w in $WORKERS; do run_ours "$family" "$n" "$w" "$run"; done
+        for mode in $OURS_MODES; do
+          for w in $WORKERS; do run_ours "$family" "$n" "$w" "$run" "$mode"; done
+        done
       fi
     done
   done
@@ -203,14 +211,14 @@ print()
 print('Ratios (best of the runs; > 1 means ours is faster; a Spin run that hit its limit is a lower bound):')
 best = {}
 for r in rows:
-    key = (r[0], r[1], r[2], r[3] if r[2] == 'spin' else 'workers=' + r[11])
+    key = (r[0], r[1], r[2], r[3] if r[2] == 'spin' else r[3].split('/')[0] + ' workers=' + r[11])
     secs = float(r[7])
     if secs > 0 and (key not in best or secs < best[key][0]):
         best[key] = (secs, r[12])
 for (family, n, tool, mode), (secs, verdict) in sorted(best.items()):
     if tool != 'spin': continue
     for (f2, n2, tool2, w), (ours, v2) in sorted(best.items()):
-        if f2 != family or n2 != n or tool2 != 'ours': continue
+        if f2 != family or n2 != n or tool2 != 'ours' or w.split(' ')[0] != mode: continue
         spin_bound = verdict in ('time limit', 'memory limit')
         ours_bound = not v2.startswith('pass') and not v2.startswith('fail')
         relation = '>= ' if spin_bound and not ours_bound else '<= ' if ours_bound and not spin_bound else '~ ' if spin_bound else ''
@@ -220,16 +228,17 @@ for (family, n, tool, mode), (secs, verdict) in sorted(best.items()):
 rates = {}
 for r in rows:
     if r[2] != 'ours': continue
-    key = (r[0], r[1], r[11])
+    key = (r[0], r[1], r[3].split('/')[0], r[11])
     rates[key] = max(rates.get(key, 0), float(r[8]))
-for (family, n) in sorted({(k[0], k[1]) for k in best}):
-    one = best.get((family, n, 'ours', 'workers=1')); two = best.get((family, n, 'ours', 'workers=2'))
+for (family, n, mode) in sorted({(k[0], k[1], k[3].split(' ')[0]) for k in best if k[2] == 'ours'}):
+    one = best.get((family, n, 'ours', mode + ' workers=1')); two = best.get((family, n, 'ours', mode + ' workers=2'))
     if not (one and two): continue
     if one[1].startswith('pass') and two[1].startswith('pass'):
-        print('  %s N=%s  ours 1 worker %.2f s vs 2 workers %.2f s: speedup %.2f' % (family, n, one[0], two[0], one[0] / two[0]))
+        print('  %s N=%s %s  ours 1 worker %.2f s vs 2 workers %.2f s: speedup %.2f' % (
+            family, n, mode, one[0], two[0], one[0] / two[0]))
     else:
-        r1 = rates.get((family, n, '1'), 0); r2 = rates.get((family, n, '2'), 0)
+        r1 = rates.get((family, n, mode, '1'), 0); r2 = rates.get((family, n, mode, '2'), 0)
         if r1 > 0:
-            print('  %s N=%s  ours 1 worker %.0f states/s vs 2 workers %.0f states/s (bounded runs): speedup %.2f' % (
-                family, n, r1, r2, r2 / r1))
+            print('  %s N=%s %s  ours 1 worker %.0f states/s vs 2 workers %.0f states/s (bounded runs): speedup %.2f' % (
+                family, n, mode, r1, r2, r2 / r1))
 PY

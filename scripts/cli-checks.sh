@@ -81,11 +81,13 @@ grep -q "^$tmp/traces/bad.jsonl:42: " "$tmp/err.txt" || { echo "the failing trac
   --format dot | grep -q 'color="#1565c0"' || { echo "render --highlight TRACE.jsonl drew no path"; exit 1; }
 rm -rf "$tmp"
 echo "cli-checks: render --uncovered passed"
-echo "== rtmcheck bench (callers1-online N=3 exhausted: same verdict and counts for 1 and 2 workers; symmetry halves it)"
+echo "== rtmcheck bench (callers1-online N=3 exhausted: same verdict and counts for 1 and 2 workers; symmetry halves it; partial-order reduction shrinks it)"
 tmp="$(mktemp -d)"
-"$BIN" bench bench-invitation-callers1-online --workers 1 --json > "$tmp/w1.json"
-"$BIN" bench bench-invitation-callers1-online --workers 2 --json > "$tmp/w2.json"
-"$BIN" bench bench-invitation-callers1-online --workers 2 --no-symmetry --json > "$tmp/full.json"
+"$BIN" bench bench-invitation-callers1-online --workers 1 --no-partial-order --json > "$tmp/w1.json"
+"$BIN" bench bench-invitation-callers1-online --workers 2 --no-partial-order --json > "$tmp/w2.json"
+"$BIN" bench bench-invitation-callers1-online --workers 2 --no-partial-order --no-symmetry --json > "$tmp/full.json"
+"$BIN" bench bench-invitation-callers1-online --workers 1 --json > "$tmp/por1.json"
+"$BIN" bench bench-invitation-callers1-online --workers 2 --json > "$tmp/por2.json"
 python3 - "$tmp" <<'PY'
 import json, sys
 d = sys.argv[1]
@@ -96,7 +98,19 @@ assert (w1["states"], w1["transitions"], w1["depth"]) == (w2["states"], w2["tran
 assert w1["symmetry"] == "[c1, c2]" and full["symmetry"] == "", (w1, full)
 assert w1["states"] < full["states"] <= 2 * w1["states"], (w1["states"], full["states"])
 assert 0 < w1["storedBytesPerState"] < 2000, w1
+# Partial-order reduction (bench's default): the same verdict on fewer states, identical for 1 and 2 workers.
+por1, por2 = (json.load(open(f"{d}/{n}.json")) for n in ("por1", "por2"))
+assert por1["partialOrder"] and not w1["partialOrder"], (por1, w1)
+assert por1["verdict"] == por2["verdict"] == "pass (exhausted)", (por1, por2)
+assert (por1["states"], por1["transitions"], por1["depth"]) == (por2["states"], por2["transitions"], por2["depth"])
+assert por1["states"] < w1["states"], (por1["states"], w1["states"])
 PY
+"$BIN" check Models/channel.yaml --partial-order --no-timing > "$tmp/channel-por.txt"
+grep -q "channel: PASS" "$tmp/channel-por.txt" && grep -q "(partial-order reduced)" "$tmp/channel-por.txt" \
+  || { echo "check --partial-order on channel.yaml: $(cat "$tmp/channel-por.txt")"; exit 1; }
+set +e; "$BIN" check Models/channel.yaml --partial-order --strategy dfs >/dev/null 2>"$tmp/err.txt"; rc=$?; set -e
+[ "$rc" -eq 64 ] && grep -q "needs --strategy bfs" "$tmp/err.txt" \
+  || { echo "--partial-order with dfs should be refused (64), got $rc: $(cat "$tmp/err.txt")"; exit 1; }
 sed 's/^symmetry: .*/symmetry: [[c0, c1]]/' Models/bench-invitation-callers1-online.yaml > "$tmp/asymmetric.yaml"
 set +e; "$BIN" check "$tmp/asymmetric.yaml" >/dev/null 2>"$tmp/err.txt"; rc=$?; set -e
 [ "$rc" -eq 64 ] || { echo "an asymmetric symmetry declaration should exit 64, got $rc"; exit 1; }

@@ -75,7 +75,10 @@ struct CheckCommand: ParsableCommand {
     @Flag(
         inversion: .prefixedNo,
         help: """
-            Partial-order reduction (breadth-first only): while a message to a client is in flight,             explore that client's own steps first instead of every interleaving. Verdicts and             deadlocks are kept; counts are of the reduced graph, and a counterexample is shortest in it.
+            Partial-order reduction (breadth-first only): while a message to a client is in flight, \
+            explore that client's own steps first instead of every interleaving. Verdicts and \
+            deadlocks are kept; counts are of the reduced graph, and a counterexample is the shortest \
+            in it, not necessarily the shortest overall (off by default for that reason).
             """)
     var partialOrder = false
 
@@ -100,6 +103,9 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        if partialOrder, strategy != .bfs {
+            throw ValidationError("--partial-order needs --strategy bfs (depth-first search and walks explore every interleaving)")
+        }
         let files = try ScenarioFiles.expand(paths)
         var allPassed = true
         var wroteTrace = false

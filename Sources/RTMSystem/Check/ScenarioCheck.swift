@@ -48,6 +48,8 @@ public struct ScenarioCheck: Sendable {
         public var seconds: Double
         public var statesPerSecond: Double
         public var scope: String
+        /// Partial-order reduction was on: the counts are of the reduced state graph.
+        public var partialOrder = false
         public var exhausted: Bool
         public var entries: [Entry]
         public var coverage: [CoverageEntry]
@@ -102,13 +104,14 @@ public struct ScenarioCheck: Sendable {
                 property: "no deadlock", verdict: "violated", detail: "\(result.deadlocks.count) deadlocked states",
                 expected: "holds", matches: false, steps: result.deadlocks.path.map { explain($0) }))
         }
-        let outcome = Outcome(
+        var outcome = Outcome(
             scenario: scenario.name, summary: scenario.summary, states: result.states,
             transitions: result.transitions, maxDepth: result.maxDepth,
             seconds: Double(result.duration.components.seconds) + Double(result.duration.components.attoseconds) / 1e18,
             statesPerSecond: result.statesPerSecond, scope: result.scope, exhausted: result.termination.isExhaustive,
             entries: entries, coverage: result.sortedCoverage.map { CoverageEntry(key: $0.key, count: $0.count) },
             passed: entries.allSatisfy(\.matches))
+        outcome.partialOrder = result.store?.partialOrderReduced ?? false
         return (outcome, result)
     }
 
@@ -137,6 +140,7 @@ extension ScenarioCheck.Outcome {
         var out = "\(scenario): \(passed ? "PASS" : "FAIL")"
         if !summary.isEmpty { out += " — \(summary)" }
         out += "\n  \(states) states, \(transitions) transitions, depth \(maxDepth) \(scope)"
+        if partialOrder { out += " (partial-order reduced)" }
         if includeTiming {
             out += String(format: ", %.2f s, %.0f states/s", seconds, statesPerSecond)
         }
