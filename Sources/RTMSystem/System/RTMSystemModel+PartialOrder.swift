@@ -43,26 +43,44 @@ extension RTMSystemModel {
         guard network.delay == .none, !network.reorder, state.faults.isSpent,
             state.links.allSatisfy(\.isUp)
         else { return false }
+        var calls = Array(repeating: 0, count: state.clients.count)
+        var mayLogin = Array(repeating: false, count: state.clients.count)
+        var mayLogout = Array(repeating: false, count: state.clients.count)
+        for action in actions {
+            guard case .call(let i, let entry) = action else { continue }
+            calls[i] += 1
+            switch scenario.calls[i][entry].call {
+            case .login: mayLogin[i] = true
+            case .logout: mayLogout[i] = true
+            default: break
+            }
+        }
+        // T(i): the delivery to client i and its user's calls.
         var best: (client: Int, size: Int)? = nil
         for (i, link) in state.links.enumerated() {
             guard let head = link.down.first, !head.message.isPeerMessage else { continue }
-            var size = 1
-            var mayLogin = false
-            var mayLogout = false
-            for action in actions {
-                guard case .call(i, let entry) = action else { continue }
-                size += 1
-                switch scenario.calls[i][entry].call {
-                case .login: mayLogin = true
-                case .logout: mayLogout = true
-                default: break
-                }
-            }
-            if mayLogin || mayLogout {
+            if mayLogin[i] || mayLogout[i] {
                 let reopens = link.up.contains { $0.message.opensOrClosesSession }
-                if reopens || (mayLogin && !link.stale) { continue }
+                if reopens || (mayLogin[i] && !link.stale) { continue }
             }
+            let size = 1 + calls[i]
             if best.map({ size < $0.size }) ?? true { best = (i, size) }
+        }
+        // Or everything but the calls of the clients whose requests are in flight (`waiting`).
+        var waiting = Array(repeating: false, count: state.clients.count)
+        var deferred = 0
+        for (i, link) in state.links.enumerated() where calls[i] > 0 && link.down.isEmpty {
+            guard let head = link.up.first, !head.message.opensOrClosesSession, !mayLogin[i] || link.stale
+            else { continue }
+            waiting[i] = true
+            deferred += calls[i]
+        }
+        if deferred > 0, actions.count - deferred < (best?.size ?? actions.count) {
+            for (index, action) in actions.enumerated() {
+                if case .call(let i, _) = action, waiting[i] { continue }
+                ample.append(index)
+            }
+            return true
         }
         guard let (chosen, size) = best, size < actions.count else { return false }
         for (index, action) in actions.enumerated() {
