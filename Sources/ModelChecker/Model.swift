@@ -72,23 +72,24 @@ public protocol Model: SendableMetatype {
     /// ``validateSymmetry(sampleStates:)``.
     var symmetry: Symmetry<Self>? { get }
 
-    /// Partial-order reduction: writes to `ample` the indices into `actions` (the actions of
-    /// `state`, as ``actions(_:into:)`` listed them) of an *ample set*, and returns true; or returns
-    /// false (the default) to have every action explored. The checker explores only the ample
-    /// actions of a state unless one of them leads back to a state of an earlier or the same
-    /// breadth-first level (the cycle proviso, which it enforces), so the model must guarantee:
+    /// Partial-order reduction: adds to `candidates` zero or more *ample sets* of `state`, each as
+    /// indices into `actions` (the actions of `state`, as ``actions(_:into:)`` listed them), in the
+    /// order the checker should try them. The checker explores the first candidate none of whose
+    /// successors is a state of an earlier or the same breadth-first level (the cycle proviso,
+    /// which it enforces), or every action when no candidate passes or none is offered (the
+    /// default). Each candidate must be:
     ///
-    /// - the set is a nonempty proper subset of the enabled actions;
-    /// - on every path from `state`, no action outside the set that depends on one in the set
-    ///   (does not commute with it to the same state, or disables it) is taken before some action
-    ///   of the set;
-    /// - every property keeps its verdict: an `always` / `sometimes` predicate the set's actions can
-    ///   change must be sticky (once decided along a path, decided on every longer one), or hold
-    ///   vacuously in every state where some action of the set is still enabled.
+    /// - a nonempty proper subset of the enabled actions;
+    /// - closed under interference: on every path from `state`, no action outside the set that
+    ///   depends on one in the set (does not commute with it to the same state, or disables it) is
+    ///   taken before some action of the set;
+    /// - verdict-preserving: an `always` / `sometimes` predicate the set's actions can change must be
+    ///   sticky (once decided along a path, decided on every longer one), or hold vacuously in
+    ///   every state where some action of the set is still enabled.
     ///
     /// Breadth-first search only, and never with response properties (their step counts would
     /// change). Default: none.
-    func ampleSet(_ state: State, _ actions: [Action], into ample: inout [Int]) -> Bool
+    func ampleSets(_ state: State, _ actions: [Action], into candidates: inout AmpleCandidates)
 }
 
 extension Model {
@@ -104,7 +105,7 @@ extension Model {
 
     public var symmetry: Symmetry<Self>? { nil }
 
-    public func ampleSet(_ state: State, _ actions: [Action], into ample: inout [Int]) -> Bool { false }
+    public func ampleSets(_ state: State, _ actions: [Action], into candidates: inout AmpleCandidates) {}
 
     public var encodesStates: Bool { false }
 
@@ -117,4 +118,33 @@ extension Model where State: StableHashable {
     /// The ``StableHasher`` fingerprint of the state's canonical encoding.
     @inlinable
     public func fingerprint(_ state: State) -> Fingerprint { Fingerprint(of: state) }
+}
+
+/// Candidate ample sets of one state, in the order the checker tries them
+/// (``Model/ampleSets(_:_:into:)``). Reused from state to state without allocating.
+public struct AmpleCandidates: Sendable {
+    @usableFromInline var indices: [Int] = []
+    @usableFromInline var ends: [Int] = []
+
+    public init() {}
+
+    /// Adds a candidate: indices into the state's actions, in increasing order.
+    @inlinable
+    public mutating func add(_ set: some Sequence<Int>) {
+        indices.append(contentsOf: set)
+        ends.append(indices.count)
+    }
+
+    /// How many candidates were added.
+    @inlinable public var count: Int { ends.count }
+
+    /// Candidate `index`.
+    @inlinable
+    public subscript(index: Int) -> ArraySlice<Int> { indices[(index == 0 ? 0 : ends[index - 1])..<ends[index]] }
+
+    @inlinable
+    public mutating func removeAll() {
+        indices.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+    }
 }

@@ -33,10 +33,9 @@ struct IndependentCounters: Model {
         ]
     }
 
-    func ampleSet(_ state: [Int], _ actions: [Int], into ample: inout [Int]) -> Bool {
-        guard offers, actions.count > 1 else { return false }
-        ample.append(0)
-        return true
+    func ampleSets(_ state: [Int], _ actions: [Int], into candidates: inout AmpleCandidates) {
+        guard offers, actions.count > 1 else { return }
+        candidates.add([0])
     }
 }
 
@@ -44,6 +43,9 @@ struct IndependentCounters: Model {
 /// An ample set of A's step alone is valid in every state (A and B are independent), but without the
 /// cycle proviso B's step would be ignored forever and the violation never found.
 struct SpinnerAndSwitch: Model {
+    /// Offer `flip` as a second candidate, for when `spin` fails the proviso.
+    var secondCandidate = false
+
     var initialStates: [Pair] { [Pair(spinner: 0, flipped: false)] }
 
     struct Pair: Hashable, Sendable, StableHashable {
@@ -68,10 +70,10 @@ struct SpinnerAndSwitch: Model {
 
     var properties: [Property<SpinnerAndSwitch>] { [.always("never flipped") { _, s in !s.flipped }] }
 
-    func ampleSet(_ state: Pair, _ actions: [String], into ample: inout [Int]) -> Bool {
-        guard actions.count > 1 else { return false }
-        ample.append(0)  // spin
-        return true
+    func ampleSets(_ state: Pair, _ actions: [String], into candidates: inout AmpleCandidates) {
+        guard actions.count > 1 else { return }
+        candidates.add([0])  // spin
+        if secondCandidate { candidates.add([1]) }  // flip
     }
 }
 
@@ -113,6 +115,20 @@ struct SpinnerAndSwitch: Model {
             let result = SpinnerAndSwitch().check(options: options)
             #expect(result.verdict("never flipped")?.isFailure == true, "\(storage)")
         }
+    }
+
+    @Test("When a candidate fails the proviso, the next one is tried before expanding fully")
+    func nextCandidate() {
+        var options = CheckOptions()
+        options.partialOrder = true
+        // (0,-) (1,-) (2,-): spin is ample; from (2,-) spin closes the cycle, so (2,-) is expanded
+        // fully (spin and flip) with one candidate, and by flip alone with two.
+        let one = SpinnerAndSwitch().check(options: options)
+        let two = SpinnerAndSwitch(secondCandidate: true).check(options: options)
+        #expect(one.states == 6 && two.states == 6)
+        #expect(one.transitions == 7)
+        #expect(two.transitions == 6)
+        #expect(two.verdict("never flipped")?.isFailure == true)
     }
 
     @Test("Reduced runs are identical on 1 and 3 workers and off when asked")

@@ -57,28 +57,31 @@ enum ReducibleScenarios {
         let model = try RTMSystemModel(scenario)
         var offered = 0
         var actions: [SystemAction] = []
-        var ample: [Int] = []
+        var candidates = AmpleCandidates()
         for state in SymmetricScenarios.sample(model, limit: 4000) {
             actions.removeAll()
             model.actions(state, into: &actions)
-            ample.removeAll()
-            guard model.ampleSet(state, actions, into: &ample) else { continue }
-            offered += 1
-            #expect(!ample.isEmpty && ample.count < actions.count)
-            let inside = Set(ample)
-            for a in ample {
-                let afterA = try #require(model.next(state, actions[a]))
-                for b in actions.indices where !inside.contains(b) {
-                    let afterB = try #require(model.next(state, actions[b]))
-                    var enabled: [SystemAction] = []
-                    model.actions(afterA, into: &enabled)
-                    #expect(enabled.contains(actions[b]), "\(actions[a]) disables \(actions[b])")
-                    enabled.removeAll()
-                    model.actions(afterB, into: &enabled)
-                    #expect(enabled.contains(actions[a]), "\(actions[b]) disables \(actions[a])")
-                    let ab = model.next(afterA, actions[b])
-                    let ba = model.next(afterB, actions[a])
-                    #expect(ab == ba, "\(actions[a]) and \(actions[b]) do not commute in \(model.describe(state: state))")
+            candidates.removeAll()
+            model.ampleSets(state, actions, into: &candidates)
+            if candidates.count > 0 { offered += 1 }
+            for candidate in 0..<candidates.count {
+                let ample = Array(candidates[candidate])
+                #expect(!ample.isEmpty && ample.count < actions.count)
+                let inside = Set(ample)
+                for a in ample {
+                    let afterA = try #require(model.next(state, actions[a]))
+                    for b in actions.indices where !inside.contains(b) {
+                        let afterB = try #require(model.next(state, actions[b]))
+                        var enabled: [SystemAction] = []
+                        model.actions(afterA, into: &enabled)
+                        #expect(enabled.contains(actions[b]), "\(actions[a]) disables \(actions[b])")
+                        enabled.removeAll()
+                        model.actions(afterB, into: &enabled)
+                        #expect(enabled.contains(actions[a]), "\(actions[b]) disables \(actions[a])")
+                        let ab = model.next(afterA, actions[b])
+                        let ba = model.next(afterB, actions[a])
+                        #expect(ab == ba, "\(actions[a]) and \(actions[b]) do not commute in \(model.describe(state: state))")
+                    }
                 }
             }
         }
@@ -159,12 +162,13 @@ enum ReducibleScenarios {
         let delayed = try RTMSystemModel(raceScenario)
         for model in [lossy, delayed] {
             var actions: [SystemAction] = []
-            var ample: [Int] = []
+            var candidates = AmpleCandidates()
             for state in SymmetricScenarios.sample(model, limit: 500) {
                 actions.removeAll()
                 model.actions(state, into: &actions)
-                let offered = model.ampleSet(state, actions, into: &ample)
-                #expect(!offered || state.faults.isSpent && model.scenario.network.delay == .none)
+                candidates.removeAll()
+                model.ampleSets(state, actions, into: &candidates)
+                #expect(candidates.count == 0 || state.faults.isSpent && model.scenario.network.delay == .none)
             }
         }
     }

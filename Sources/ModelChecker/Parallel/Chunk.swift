@@ -37,8 +37,8 @@ struct Chunk<M: Model> {
     @usableFromInline var encoder = StateEncoder(capacity: 1 << 16)
     @usableFromInline var encodingEnds: [Int] = []
     @usableFromInline var actions: [M.Action] = []
-    /// Partial-order reduction: the ample set the model offers for the entry being expanded.
-    @usableFromInline var ample: [Int] = []
+    /// Partial-order reduction: the ample sets the model offers for the entry being expanded.
+    @usableFromInline var ample = AmpleCandidates()
     @usableFromInline var keyScratch: [String] = []
 
     @usableFromInline
@@ -223,27 +223,40 @@ struct BatchContext<M: Model>: @unchecked Sendable {
         chunk.pointee.decided.reset(count: count * decidedWords, to: 0)
     }
 
-    /// Partial-order reduction: expands only the ample set the model offers for `state`, and
-    /// returns true; or returns false, having added nothing, when it offers none, when an ample
-    /// action turns out disabled, or when an ample successor was numbered before this level (the
-    /// cycle proviso: every cycle of the reduced graph then passes a fully expanded state, so no
+    /// Partial-order reduction: expands only the first ample set the model offers for `state` that
+    /// passes, and returns true; or returns false, having added nothing, when none passes. A
+    /// candidate fails when it is not a nonempty proper subset of the actions, when one of its
+    /// actions turns out disabled, or when one of its successors was numbered before this level
+    /// (the cycle proviso: every cycle of the reduced graph then passes a fully expanded state, so no
     /// action is ignored forever). The proviso reads the store, which no one writes in phase 1; in
     /// exact storage a tag match counts as a hit, and in compact and bitstate storage any hit does
     /// (a state of the next level found by an earlier batch, too), so it errs towards full
     /// expansion, never the other way, and depends on nothing that varies with the worker count.
     @inlinable
     func expandAmple(_ state: M.State, chunk: UnsafeMutablePointer<Chunk<M>>, candidate: inout Int32) -> Bool {
-        chunk.pointee.ample.removeAll(keepingCapacity: true)
+        chunk.pointee.ample.removeAll()
+        model.ampleSets(state, chunk.pointee.actions, into: &chunk.pointee.ample)
+        for index in 0..<chunk.pointee.ample.count {
+            let set = chunk.pointee.ample[index]
+            if tryAmple(set, of: state, chunk: chunk, candidate: &candidate) { return true }
+        }
+        return false
+    }
+
+    /// Adds the successors of `state` under the actions `set` and returns true, or adds nothing
+    /// and returns false when the set fails (see ``expandAmple(_:chunk:candidate:)``).
+    @inlinable
+    func tryAmple(
+        _ set: ArraySlice<Int>, of state: M.State, chunk: UnsafeMutablePointer<Chunk<M>>, candidate: inout Int32
+    ) -> Bool {
         let actionCount = chunk.pointee.actions.count
-        guard model.ampleSet(state, chunk.pointee.actions, into: &chunk.pointee.ample),
-            !chunk.pointee.ample.isEmpty, chunk.pointee.ample.count < actionCount
-        else { return false }
+        guard !set.isEmpty, set.count < actionCount else { return false }
         let firstState = chunk.pointee.states.count
         let encoderMark = chunk.pointee.encoder.count
         let firstEnd = chunk.pointee.encodingEnds.count
         let firstFingerprint = chunk.pointee.fingerprints.count
         var taken = true
-        for ordinal in chunk.pointee.ample {
+        for ordinal in set {
             guard ordinal >= 0, ordinal < actionCount, let raw = model.next(state, chunk.pointee.actions[ordinal]) else {
                 taken = false
                 break
@@ -270,7 +283,7 @@ struct BatchContext<M: Model>: @unchecked Sendable {
             chunk.pointee.encodingEnds.removeSubrange(firstEnd...)
             return false
         }
-        for (offset, ordinal) in chunk.pointee.ample.enumerated() {
+        for (offset, ordinal) in set.enumerated() {
             if collectCoverage {
                 chunk.pointee.keyScratch.removeAll(keepingCapacity: true)
                 model.coverageKeys(state, chunk.pointee.actions[ordinal], into: &chunk.pointee.keyScratch)
@@ -282,7 +295,7 @@ struct BatchContext<M: Model>: @unchecked Sendable {
             chunk.pointee.shardCounts[VisitedStore.shard(of: fingerprint)] &+= 1
             candidate &+= 1
         }
-        chunk.pointee.successorCounts.append(UInt32(truncatingIfNeeded: chunk.pointee.ample.count))
+        chunk.pointee.successorCounts.append(UInt32(truncatingIfNeeded: set.count))
         return true
     }
 

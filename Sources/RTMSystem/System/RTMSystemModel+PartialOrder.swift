@@ -4,9 +4,11 @@ import RTMMachines
 /// Partial-order reduction for the composed system: a client's own steps, taken while a message
 /// to it is in flight, as an ample set.
 ///
-/// **The set.** For a client `i` whose server → client direction is not empty, `T(i)` is the
-/// delivery of that direction's head plus every call client `i`'s user may make now. Among the
-/// clients with such a set, the smallest is offered (the first client on a tie).
+/// **The sets.** For a client `i` whose server → client direction is not empty, `T(i)` is the
+/// delivery of that direction's head plus every call client `i`'s user may make now. And
+/// `W` is every action but the calls of the *waiting* clients: those with a request in flight to
+/// the server and nothing in flight to them. All are offered, smallest first (the checker takes the
+/// first that passes its cycle proviso).
 ///
 /// **Why nothing outside `T(i)` can interfere before `T(i)` runs** (the checker enforces the cycle
 /// proviso itself):
@@ -31,6 +33,15 @@ import RTMMachines
 ///   Calls of other clients cannot become `T(i)`'s dependents later: a client's enabled calls
 ///   depend only on its own core, which only its own steps change.
 ///
+/// **Why nothing outside `W` can interfere before `W` runs.** Outside `W` are only the waiting
+/// clients' calls (and the calls they enable in turn). Each touches its client's core, appends to its
+/// request direction, whose head delivery is in `W` (FIFO: they commute), and finds nothing in flight
+/// to it that `W` could deliver; the server sends to it only through `W`. No timer fires before `W`
+/// runs (the waiting requests stay in flight). A waiting client's `logout` commutes with the server's
+/// steps unless the head of its requests (the only one the server reads before `W` runs) opens or
+/// closes a session, and its `login` does when its connection is closed: so a client is waiting only
+/// then.
+///
 /// **Why every property keeps its verdict.** The sticky notes (violations, marks) never go away;
 /// an invitation's ends, once both terminal, stay so with the same outcome and are never marked
 /// interrupted afterwards, so `invitation-agreement` and its premise are sticky too; and the
@@ -38,14 +49,15 @@ import RTMMachines
 /// `membership-agrees-when-quiet`, `offline-message-delivered`) hold vacuously while `T(i)`'s
 /// delivery is still in flight. Deadlocks are kept by construction.
 extension RTMSystemModel {
-    public func ampleSet(_ state: SystemState, _ actions: [SystemAction], into ample: inout [Int]) -> Bool {
+    public func ampleSets(_ state: SystemState, _ actions: [SystemAction], into candidates: inout AmpleCandidates) {
         let network = scenario.network
         guard network.delay == .none, !network.reorder, state.faults.isSpent,
             state.links.allSatisfy(\.isUp)
-        else { return false }
-        var calls = Array(repeating: 0, count: state.clients.count)
-        var mayLogin = Array(repeating: false, count: state.clients.count)
-        var mayLogout = Array(repeating: false, count: state.clients.count)
+        else { return }
+        let clients = state.clients.count
+        var calls = Array(repeating: 0, count: clients)
+        var mayLogin = Array(repeating: false, count: clients)
+        var mayLogout = Array(repeating: false, count: clients)
         for action in actions {
             guard case .call(let i, let entry) = action else { continue }
             calls[i] += 1
@@ -55,19 +67,19 @@ extension RTMSystemModel {
             default: break
             }
         }
+        // Candidates by size, smallest first (client order on a tie): client = -1 names `waiting`.
+        var offers: [(size: Int, client: Int)] = []
         // T(i): the delivery to client i and its user's calls.
-        var best: (client: Int, size: Int)? = nil
         for (i, link) in state.links.enumerated() {
             guard let head = link.down.first, !head.message.isPeerMessage else { continue }
             if mayLogin[i] || mayLogout[i] {
                 let reopens = link.up.contains { $0.message.opensOrClosesSession }
                 if reopens || (mayLogin[i] && !link.stale) { continue }
             }
-            let size = 1 + calls[i]
-            if best.map({ size < $0.size }) ?? true { best = (i, size) }
+            offers.append((1 + calls[i], i))
         }
-        // Or everything but the calls of the clients whose requests are in flight (`waiting`).
-        var waiting = Array(repeating: false, count: state.clients.count)
+        // Everything but the calls of the clients whose requests are in flight and to whom nothing is.
+        var waiting = Array(repeating: false, count: clients)
         var deferred = 0
         for (i, link) in state.links.enumerated() where calls[i] > 0 && link.down.isEmpty {
             guard let head = link.up.first, !head.message.opensOrClosesSession, !mayLogin[i] || link.stale
@@ -75,21 +87,24 @@ extension RTMSystemModel {
             waiting[i] = true
             deferred += calls[i]
         }
-        if deferred > 0, actions.count - deferred < (best?.size ?? actions.count) {
-            for (index, action) in actions.enumerated() {
-                if case .call(let i, _) = action, waiting[i] { continue }
-                ample.append(index)
+        if deferred > 0 { offers.append((actions.count - deferred, -1)) }
+        offers.sort { ($0.size, $0.client == -1 ? Int.max : $0.client) < ($1.size, $1.client == -1 ? Int.max : $1.client) }
+        for offer in offers where offer.size < actions.count {
+            if offer.client == -1 {
+                candidates.add(actions.indices.lazy.filter { index in
+                    if case .call(let i, _) = actions[index], waiting[i] { return false }
+                    return true
+                })
+            } else {
+                let chosen = offer.client
+                candidates.add(actions.indices.lazy.filter { index in
+                    switch actions[index] {
+                    case .deliverDown(chosen, 0), .call(chosen, _): true
+                    default: false
+                    }
+                })
             }
-            return true
         }
-        guard let (chosen, size) = best, size < actions.count else { return false }
-        for (index, action) in actions.enumerated() {
-            switch action {
-            case .deliverDown(chosen, 0), .call(chosen, _): ample.append(index)
-            default: break
-            }
-        }
-        return true
     }
 }
 
