@@ -57,8 +57,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(
         inversion: .prefixedNo,
         help: """
-            Partial-order reduction: while a message to a client is in flight, explore that client's \
-            own steps first instead of every interleaving. On by default, as in Spin; \
+            Partial-order reduction: where a set of steps provably commutes with all others (one \
+            client's steps while a message to it is in flight, say), explore only that set instead \
+            of every interleaving. On by default, as in Spin; \
             --no-partial-order explores every interleaving. Verdicts and deadlocks are kept; counts \
             are of the reduced graph.
             """)

@@ -75,8 +75,10 @@ struct CheckCommand: ParsableCommand {
     @Flag(
         inversion: .prefixedNo,
         help: """
-            Partial-order reduction (breadth-first only): while a message to a client is in flight, \
-            explore that client's own steps first instead of every interleaving. Verdicts and \
+            Partial-order reduction (breadth-first only): where a set of steps provably commutes \
+            with all others (one client's steps while a message to it is in flight, say), explore \
+            only that set instead of every interleaving. Only scenarios without faults left and \
+            without `delay` reduce. Verdicts and \
             deadlocks are kept; counts are of the reduced graph, and a counterexample is the shortest \
             in it, not necessarily the shortest overall (off by default for that reason).
             """)
