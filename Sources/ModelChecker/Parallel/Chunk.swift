@@ -119,6 +119,9 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     @usableFromInline let nodeMonitors: UnsafeMutablePointer<UInt16>
     @usableFromInline let atBound: Bool
     @usableFromInline let collectCoverage: Bool
+    /// Phase 4 deinitializes the batch's frontier states (they are read no more unless every state is
+    /// kept), each worker those of its chunks, rather than the search thread all of them.
+    @usableFromInline let dropsFrontier: Bool
     /// Explore the model's ample sets (partial-order reduction).
     @usableFromInline let partialOrder: Bool
     /// The nodes numbered before the level being expanded: a successor among them closes a cycle
@@ -150,6 +153,7 @@ struct BatchContext<M: Model>: @unchecked Sendable {
         self.atBound = atBound
         collectCoverage = search.options.collectCoverage
         partialOrder = search.partialOrder
+        dropsFrontier = !search.keepsStates
         oldNodes = search.levelStartNodes
     }
 
@@ -461,6 +465,10 @@ struct BatchContext<M: Model>: @unchecked Sendable {
             }
             // Dropped here, while the successors are still in cache, rather than at the next batch.
             chunks[index].states.removeAll(keepingCapacity: true)
+            if dropsFrontier {
+                let first = chunks[index].firstNode
+                (frontier.base + (first - frontier.origin)).deinitialize(count: chunks[index].endNode - first)
+            }
         }
         guard exact else { return }
         for index in stride(from: worker, to: VisitedStore.shardCount, by: workers) {

@@ -44,6 +44,8 @@ struct LevelSearch<M: Model> {
     @usableFromInline let partialOrder: Bool
     /// The nodes numbered before the level being expanded (the cycle proviso's old states).
     @usableFromInline var levelStartNodes = 0
+    /// Whether the last batch reached phase 4 (which drops the batch's frontier states).
+    @usableFromInline var published = false
 
     @usableFromInline var verdicts: Verdicts<M>
     @usableFromInline var store: VisitedStore
@@ -217,7 +219,10 @@ struct LevelSearch<M: Model> {
                 let end = min(levelEnd, position + batch)
                 runBatch(position..<end, depth: depth, atBound: atBound)
                 // Expanded: nothing reads these states again, and their memory serves the next level.
-                if !keepsStates { current.dropPrefix(before: end) }
+                // Phase 4 deinitialized them when it ran.
+                if !keepsStates {
+                    if published { current.markDropped(before: end) } else { current.dropPrefix(before: end) }
+                }
                 position = end
             }
             if verdicts.stop != nil {
@@ -252,6 +257,7 @@ struct LevelSearch<M: Model> {
     /// Expands the frontier entries `range` of level `depth` in the four phases.
     @inlinable
     mutating func runBatch(_ range: Range<Int>, depth: Int, atBound: Bool) {
+        published = false
         let chunkSize = min(1024, max(16, range.count / (workers * 4)))
         let chunkCount = (range.count + chunkSize - 1) / chunkSize
         ensureChunks(chunkCount)
@@ -285,6 +291,7 @@ struct LevelSearch<M: Model> {
         }
         let publishing = BatchContext(search: self, openChecks: openChecks, chunkCount: chunkCount, atBound: atBound)
         team.run { worker in publishing.publish(worker) }
+        published = true
         if keepsStates {
             current.count = nodeCount
         } else {

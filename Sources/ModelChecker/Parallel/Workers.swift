@@ -265,6 +265,12 @@ struct StateSlab<State> {
         dropped = end
     }
 
+    /// Records that the states of the nodes before `node` were deinitialized elsewhere.
+    @usableFromInline
+    mutating func markDropped(before node: Int) {
+        dropped = max(dropped, min(count, node - origin))
+    }
+
     @usableFromInline
     func release() {
         (base + dropped).deinitialize(count: count - dropped)
