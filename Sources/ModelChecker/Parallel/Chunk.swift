@@ -303,7 +303,8 @@ struct BatchContext<M: Model>: @unchecked Sendable {
         return true
     }
 
-    /// Whether a state with `fingerprint` may be one numbered before this level (see ``expandAmple``).
+    /// Whether a state with `fingerprint` may be one numbered before this level
+    /// (see ``expandAmple(_:chunk:candidate:)``).
     @inlinable
     func isOld(_ fingerprint: UInt64) -> Bool {
         let shardIndex = VisitedStore.shard(of: fingerprint)

@@ -101,7 +101,7 @@ public struct CheckOptions: Sendable {
     /// Fold states to the representative of their symmetry class when the model declares a
     /// ``Model/symmetry``. Turn off to check a declaration against the unreduced search.
     public var useSymmetry: Bool
-    /// Explore only the model's ample sets (``Model/ampleSet(_:_:into:)``) where it offers them:
+    /// Explore only the model's ample sets (``Model/ampleSets(_:_:into:)``) where it offers them:
     /// partial-order reduction, breadth-first search only, and off when the model has response
     /// properties. Verdicts and deadlocks are kept; state counts shrink, and a counterexample is the
     /// shortest in the reduced graph, not necessarily in the full one. Default: off.
