@@ -41,8 +41,22 @@ enum ReducibleScenarios {
 
     static func parse(_ text: String) throws -> Scenario { try ScenarioLoader.parse(text, file: "inline.yaml") }
 
-    static func channel() throws -> Scenario {
-        try ScenarioLoader.load(path: "\(SymmetricScenarios.modelsFolder)/channel.yaml")
+    /// The actions of `state` and the ample sets the model offers for it.
+    static func candidates(in state: SystemState, of model: RTMSystemModel) -> (actions: [SystemAction], candidates: AmpleCandidates) {
+        var actions: [SystemAction] = []
+        model.actions(state, into: &actions)
+        var candidates = AmpleCandidates()
+        model.ampleSets(state, actions, into: &candidates)
+        return (actions, candidates)
+    }
+
+    /// The scenarios the reduction is tested on (names for ``named(_:)``).
+    static let all = [callers, twoCallees, peers, "channel"]
+
+    /// `channel.yaml` for "channel", else the inline scenario `text`.
+    static func named(_ text: String) throws -> Scenario {
+        text == "channel"
+            ? try ScenarioLoader.load(path: "\(SymmetricScenarios.modelsFolder)/channel.yaml") : try parse(text)
     }
 }
 
@@ -51,18 +65,13 @@ enum ReducibleScenarios {
     /// the one-step half of the ample-set condition, checked on real states.
     @Test(
         "Ample actions commute with every action outside the set",
-        arguments: [ReducibleScenarios.callers, ReducibleScenarios.twoCallees, ReducibleScenarios.peers, "channel"])
+        arguments: ReducibleScenarios.all)
     func ampleSetsCommute(_ text: String) throws {
-        let scenario = text == "channel" ? try ReducibleScenarios.channel() : try ReducibleScenarios.parse(text)
+        let scenario = try ReducibleScenarios.named(text)
         let model = try RTMSystemModel(scenario)
         var offered = 0
-        var actions: [SystemAction] = []
-        var candidates = AmpleCandidates()
         for state in SymmetricScenarios.sample(model, limit: 4000) {
-            actions.removeAll()
-            model.actions(state, into: &actions)
-            candidates.removeAll()
-            model.ampleSets(state, actions, into: &candidates)
+            let (actions, candidates) = ReducibleScenarios.candidates(in: state, of: model)
             if candidates.count > 0 { offered += 1 }
             for candidate in 0..<candidates.count {
                 let ample = Array(candidates[candidate])
@@ -90,9 +99,9 @@ enum ReducibleScenarios {
 
     @Test(
         "Reduced and full searches reach the same verdicts, the reduced one on fewer states",
-        arguments: [ReducibleScenarios.callers, ReducibleScenarios.twoCallees, ReducibleScenarios.peers, "channel"])
+        arguments: ReducibleScenarios.all)
     func verdictsAgree(_ text: String) throws {
-        let scenario = text == "channel" ? try ReducibleScenarios.channel() : try ReducibleScenarios.parse(text)
+        let scenario = try ReducibleScenarios.named(text)
         let check = try ScenarioCheck(scenario)
         var options = ScenarioCheck.Options()
         let (full, _) = check.run(options)
@@ -161,13 +170,8 @@ enum ReducibleScenarios {
         let lossy = try RTMSystemModel(SymmetricScenarios.parse(SymmetricScenarios.lossy))
         let delayed = try RTMSystemModel(raceScenario)
         for model in [lossy, delayed] {
-            var actions: [SystemAction] = []
-            var candidates = AmpleCandidates()
             for state in SymmetricScenarios.sample(model, limit: 500) {
-                actions.removeAll()
-                model.actions(state, into: &actions)
-                candidates.removeAll()
-                model.ampleSets(state, actions, into: &candidates)
+                let candidates = ReducibleScenarios.candidates(in: state, of: model).candidates
                 #expect(candidates.count == 0 || state.faults.isSpent && model.scenario.network.delay == .none)
             }
         }

@@ -177,15 +177,9 @@ struct BatchContext<M: Model>: @unchecked Sendable {
             for ordinal in 0..<chunk.pointee.actions.count {
                 let action = chunk.pointee.actions[ordinal]
                 guard let raw = model.next(state, action) else { continue }
-                let successor = symmetry?.representative(of: raw, in: model) ?? raw
                 enabled &+= 1
-                var fingerprint: UInt64
-                if encoded {
-                    fingerprint = model.fingerprint(successor, recordingInto: &chunk.pointee.encoder).rawValue
-                    chunk.pointee.encodingEnds.append(chunk.pointee.encoder.count)
-                } else {
-                    fingerprint = model.fingerprint(successor).rawValue
-                }
+                let (successor, plain) = represent(raw, chunk: chunk)
+                var fingerprint = plain
                 if width > 0 {
                     var hasher = StableHasher(seed: fingerprint)
                     let base = node * width
@@ -265,14 +259,7 @@ struct BatchContext<M: Model>: @unchecked Sendable {
                 taken = false
                 break
             }
-            let successor = symmetry?.representative(of: raw, in: model) ?? raw
-            let fingerprint: UInt64
-            if encoded {
-                fingerprint = model.fingerprint(successor, recordingInto: &chunk.pointee.encoder).rawValue
-                chunk.pointee.encodingEnds.append(chunk.pointee.encoder.count)
-            } else {
-                fingerprint = model.fingerprint(successor).rawValue
-            }
+            let (successor, fingerprint) = represent(raw, chunk: chunk)
             if isOld(fingerprint) {
                 taken = false
                 break
@@ -301,6 +288,17 @@ struct BatchContext<M: Model>: @unchecked Sendable {
         }
         chunk.pointee.successorCounts.append(UInt32(truncatingIfNeeded: set.count))
         return true
+    }
+
+    /// The representative of a successor under symmetry and its fingerprint, its encoding appended
+    /// to the chunk's in encoded exact storage.
+    @inlinable
+    func represent(_ raw: M.State, chunk: UnsafeMutablePointer<Chunk<M>>) -> (M.State, UInt64) {
+        let successor = symmetry?.representative(of: raw, in: model) ?? raw
+        guard encoded else { return (successor, model.fingerprint(successor).rawValue) }
+        let fingerprint = model.fingerprint(successor, recordingInto: &chunk.pointee.encoder).rawValue
+        chunk.pointee.encodingEnds.append(chunk.pointee.encoder.count)
+        return (successor, fingerprint)
     }
 
     /// Whether a state with `fingerprint` may be one numbered before this level
