@@ -200,17 +200,9 @@ struct BatchContext<M: Model>: @unchecked Sendable {
                     }
                     fingerprint = hasher.finalize().rawValue
                 }
-                if collectCoverage {
-                    chunk.pointee.keyScratch.removeAll(keepingCapacity: true)
-                    model.coverageKeys(state, action, into: &chunk.pointee.keyScratch)
-                    chunk.pointee.coverageKeys.append(contentsOf: chunk.pointee.keyScratch)
-                    chunk.pointee.coverageCounts.append(UInt16(clamping: chunk.pointee.keyScratch.count))
-                }
                 chunk.pointee.states.append(successor)
                 chunk.pointee.fingerprints.append(fingerprint)
-                chunk.pointee.vias.append(UInt32(truncatingIfNeeded: ordinal))
-                chunk.pointee.shardCounts[VisitedStore.shard(of: fingerprint)] &+= 1
-                candidate &+= 1
+                record(ordinal, of: state, fingerprint: fingerprint, chunk: chunk, candidate: &candidate)
             }
             chunk.pointee.successorCounts.append(enabled)
             chunk.pointee.finals.append(model.isFinal(state))
@@ -275,19 +267,29 @@ struct BatchContext<M: Model>: @unchecked Sendable {
             return false
         }
         for (offset, ordinal) in set.enumerated() {
-            if collectCoverage {
-                chunk.pointee.keyScratch.removeAll(keepingCapacity: true)
-                model.coverageKeys(state, chunk.pointee.actions[ordinal], into: &chunk.pointee.keyScratch)
-                chunk.pointee.coverageKeys.append(contentsOf: chunk.pointee.keyScratch)
-                chunk.pointee.coverageCounts.append(UInt16(clamping: chunk.pointee.keyScratch.count))
-            }
             let fingerprint = chunk.pointee.fingerprints[firstFingerprint + offset]
-            chunk.pointee.vias.append(UInt32(truncatingIfNeeded: ordinal))
-            chunk.pointee.shardCounts[VisitedStore.shard(of: fingerprint)] &+= 1
-            candidate &+= 1
+            record(ordinal, of: state, fingerprint: fingerprint, chunk: chunk, candidate: &candidate)
         }
         chunk.pointee.successorCounts.append(UInt32(truncatingIfNeeded: set.count))
         return true
+    }
+
+    /// Records the transition by action `ordinal` whose successor (with `fingerprint`) was just
+    /// added: its coverage keys, its action, its shard, and the next candidate number.
+    @inlinable
+    func record(
+        _ ordinal: Int, of state: M.State, fingerprint: UInt64, chunk: UnsafeMutablePointer<Chunk<M>>,
+        candidate: inout Int32
+    ) {
+        if collectCoverage {
+            chunk.pointee.keyScratch.removeAll(keepingCapacity: true)
+            model.coverageKeys(state, chunk.pointee.actions[ordinal], into: &chunk.pointee.keyScratch)
+            chunk.pointee.coverageKeys.append(contentsOf: chunk.pointee.keyScratch)
+            chunk.pointee.coverageCounts.append(UInt16(clamping: chunk.pointee.keyScratch.count))
+        }
+        chunk.pointee.vias.append(UInt32(truncatingIfNeeded: ordinal))
+        chunk.pointee.shardCounts[VisitedStore.shard(of: fingerprint)] &+= 1
+        candidate &+= 1
     }
 
     /// The representative of a successor under symmetry and its fingerprint, its encoding appended
