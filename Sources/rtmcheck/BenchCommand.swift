@@ -93,6 +93,7 @@ struct BenchCommand: ParsableCommand {
         var options = ScenarioCheck.Options()
         options.useSymmetry = !noSymmetry
         options.partialOrder = partialOrder
+        options.collectCoverage = false  // bench prints no coverage; Spin counts none
         options.storage = store.storage
         options.workers = workers ?? CheckOptions.availableCores
         options.progress = ProgressLine.reporter(label: loaded.name)

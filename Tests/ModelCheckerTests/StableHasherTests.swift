@@ -17,6 +17,30 @@ import Testing
         #expect(hasher.finalize().rawValue == 0x027C_6ED5_45B2_959D)
     }
 
+    @Test(
+        "A string feeds its UTF-8 count, then its bytes eight to a word, little-endian, at every length",
+        arguments: ["", "a", "c0", "alice", "1234567", "12345678", "123456789", "LOCAL_INVITATION_STATE_FAILURE",
+            "zoë:1>bob", "日本語のチャンネル名", String(repeating: "x", count: 100)])
+    func stringWords(text: String) {
+        var reference = StableHasher()
+        let bytes = Array(text.utf8)
+        reference.combine(UInt64(bytes.count))
+        for start in stride(from: 0, to: bytes.count, by: 8) {
+            var word: UInt64 = 0
+            for (offset, byte) in bytes[start..<min(start + 8, bytes.count)].enumerated() {
+                word |= UInt64(byte) << (8 * UInt64(offset))
+            }
+            reference.combine(word)
+        }
+        var hasher = StableHasher()
+        hasher.combine(text)
+        #expect(hasher.finalize() == reference.finalize())
+        // A substring's bytes come from another string's storage: the same words.
+        var sliced = StableHasher()
+        sliced.combine(String("<" + text + ">").dropFirst().dropLast().description)
+        #expect(sliced.finalize() == reference.finalize())
+    }
+
     @Test("Fingerprints print as 16 hex digits")
     func description() {
         #expect(Fingerprint(rawValue: 0xAB).description == "00000000000000ab")

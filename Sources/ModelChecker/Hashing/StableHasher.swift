@@ -120,6 +120,11 @@ public struct StableHasher: @unchecked Sendable {
     /// Feeds the UTF-8 byte count, then the bytes packed eight to a word, little-endian.
     @inlinable
     public mutating func combine(_ value: String) {
+        // Native strings (small ones included) have contiguous UTF-8: eight bytes per load.
+        let fed: Void? = value.utf8.withContiguousStorageIfAvailable { bytes in
+            combine(bytes: UnsafeRawBufferPointer(bytes))
+        }
+        if fed != nil { return }
         combine(UInt64(value.utf8.count))
         var word: UInt64 = 0
         var shift: UInt64 = 0
@@ -133,6 +138,27 @@ public struct StableHasher: @unchecked Sendable {
             }
         }
         if shift > 0 { combine(word) }
+    }
+
+    /// Feeds the byte count, then the bytes packed eight to a word, little-endian (what
+    /// ``combine(_:)-(String)`` feeds for a string's UTF-8).
+    @inlinable
+    public mutating func combine(bytes: UnsafeRawBufferPointer) {
+        combine(UInt64(bytes.count))
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            combine(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            offset += 8
+        }
+        guard offset < bytes.count else { return }
+        var word: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count {
+            word |= UInt64(bytes[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        combine(word)
     }
 
     /// Feeds a value's canonical encoding.

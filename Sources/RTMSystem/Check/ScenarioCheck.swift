@@ -19,6 +19,9 @@ public struct ScenarioCheck: Sendable {
         public var useSymmetry = true
         /// Whether only ample sets are explored (partial-order reduction; breadth-first only).
         public var partialOrder = false
+        /// Whether transitions are counted per coverage key (``Outcome/coverage``); a benchmark, which
+        /// prints no coverage, turns it off (each key is a string built per transition).
+        public var collectCoverage = true
         public var progress: (@Sendable (CheckOptions.Progress) -> Void)?
         public init() {}
     }
@@ -76,7 +79,7 @@ public struct ScenarioCheck: Sendable {
         }
         var checkOptions = CheckOptions(
             strategy: options.strategy, storage: options.storage, bounds: bounds, checkDeadlocks: true,
-            stopAtFirstViolation: false, stopWhenAllDecided: false, collectCoverage: true,
+            stopAtFirstViolation: false, stopWhenAllDecided: false, collectCoverage: options.collectCoverage,
             progress: options.progress)
         checkOptions.workers = max(1, options.workers)
         checkOptions.useSymmetry = options.useSymmetry
