@@ -85,6 +85,38 @@ struct ServerIndexTests {
         #expect(Set(keys.keys) == ["sessions", "channels", "offline", "pending", "invitations"])
     }
 
+    @Test("A renamed state leaves its index to its first step, which derives it: the same step as a fresh index")
+    func renamedStatesDeriveTheIndex() {
+        var walk = ServerWalk(seed: 3, users: 6, connections: 8, channels: 3)
+        var state = ServerMachine.State()
+        let swap: (UserID) -> UserID = { $0 == "u0" ? "u1" : $0 == "u1" ? "u0" : $0 }
+        var renamings = 0
+        for step in 0..<3_000 {
+            let event = walk.event(state)
+            if step % 7 == 0 {
+                let renamed = state.renamingUsers(swap, connection: { $0 }, text: { $0 })
+                if renamed.indexIsStale {
+                    renamings += 1
+                    // Lookups on a stale state derive what they need.
+                    #expect(renamed.isOnline("u0") == state.isOnline("u1"))
+                    var fresh = renamed
+                    fresh.rebuildIndex()
+                    var lazy = renamed
+                    let applied = ServerMachine.apply(event, to: &lazy)
+                    let expected = ServerMachine.apply(event, to: &fresh)
+                    #expect(lazy == fresh)
+                    #expect("\(applied)" == "\(expected)")
+                    #expect(!lazy.indexIsStale && lazy.index == ServerIndex(lazy.content))
+                }
+            }
+            if case .moved(let next, let effects) = ServerMachine.step(state, event) {
+                walk.observe(effects)
+                state = next
+            }
+        }
+        #expect(renamings > 100)
+    }
+
     @Test("Setting an array from outside derives the index again")
     func settersRebuildTheIndex() {
         var state = ServerScript.threeUsers().state

@@ -111,6 +111,7 @@ public enum ServerMachine: StateMachine {
     /// per event at n sessions). `state` is left as it was when the step is ignored or rejected.
     public static func apply(_ event: Event, to state: inout State) -> Applied {
         // The core works on the caller's storage itself (swapped in, so it is uniquely referenced).
+        state.ensureIndex()
         var core = ServerCore(state: State())
         swap(&core.state, &state)
         defer { swap(&core.state, &state) }

@@ -4,7 +4,7 @@ extension ServerMachine.State {
     /// This state with every user ID renamed by `user`, every connection by `connection` and every
     /// free text (message texts, invitation content) by `text`, kept in the state's canonical orders:
     /// sessions by connection, members by user ID, invitations by key; the offline store and the
-    /// pending messages keep their arrival order. The index is derived once, at the end.
+    /// pending messages keep their arrival order. The index is left to be derived when first needed.
     ///
     /// A checker that folds interchangeable clients (symmetry reduction) renames whole states; see
     /// ``ClientCore/renamingUsers(_:text:)``. Channel IDs are not user IDs and stay as they are.
@@ -62,7 +62,7 @@ extension ServerMachine.State {
         guard content != self.content else { return self }
         var state = ServerMachine.State()
         state.content = content
-        state.rebuildIndex()
+        state.indexIsStale = true  // derived if the renamed state is ever stepped
         return state
     }
 }

@@ -25,8 +25,13 @@ extension ServerMachine {
         }
 
         var content = Content()
-        /// Derived from `content`: never compared, hashed or encoded.
+        /// Derived from `content`: never compared, hashed or encoded. Empty and not to be read while
+        /// ``indexIsStale``.
         var index = ServerIndex()
+        /// Set by a wholesale rewrite that leaves the index to be derived when first needed
+        /// (``renamingUsers(_:connection:text:)``: a model checker renames many states it never steps);
+        /// ``ServerMachine/apply(_:to:)`` derives it before a step.
+        var indexIsStale = false
 
         public init() {}
 
@@ -80,7 +85,7 @@ extension ServerMachine {
 
         /// The session of `user` (the one with the lowest connection, should there be several), if any.
         public func session(user: UserID) -> Session? {
-            guard let conn = index.connections[user]?.first else { return nil }
+            guard let conn = currentIndex.connections[user]?.first else { return nil }
             return session(conn)
         }
 
@@ -90,7 +95,10 @@ extension ServerMachine {
         }
 
         /// Whether the server treats `user` as online (logged in, or within the grace).
-        public func isOnline(_ user: UserID) -> Bool { index.connections[user] != nil }
+        public func isOnline(_ user: UserID) -> Bool { currentIndex.connections[user] != nil }
+
+        /// The index, derived on the spot while the stored one is stale.
+        var currentIndex: ServerIndex { indexIsStale ? ServerIndex(content) : index }
 
         /// The position of `conn`'s session in `sessions`.
         func sessionIndex(_ conn: ConnectionID) -> Int? {
@@ -131,7 +139,15 @@ extension ServerMachine {
         public func encode(to encoder: any Encoder) throws { try content.encode(to: encoder) }
 
         /// Derives the index from the content from scratch.
-        mutating func rebuildIndex() { index = ServerIndex(content) }
+        mutating func rebuildIndex() {
+            index = ServerIndex(content)
+            indexIsStale = false
+        }
+
+        /// Derives the index if it is stale (a step reads and changes it many times).
+        mutating func ensureIndex() {
+            if indexIsStale { rebuildIndex() }
+        }
     }
 }
 
