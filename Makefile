@@ -1,7 +1,7 @@
 # The two commands a newcomer types on a fresh machine:
 #   make run      # the tool's main job (today: the RTM code tables; later: check Models/)
 #   make test     # the test suite, then the CLI checks CI runs
-# Each installs what it needs first (libgraphviz-dev when pkg-config cannot find libgvc).
+# Each installs what it needs first (libgraphviz-dev and libjemalloc-dev when pkg-config cannot find them).
 
 SWIFT ?= swift
 

@@ -88,10 +88,13 @@ tmp="$(mktemp -d)"
 "$BIN" bench bench-invitation-callers1-online --workers 2 --no-partial-order --no-symmetry --json > "$tmp/full.json"
 "$BIN" bench bench-invitation-callers1-online --workers 1 --json > "$tmp/por1.json"
 "$BIN" bench bench-invitation-callers1-online --workers 2 --json > "$tmp/por2.json"
-python3 - "$tmp" <<'PY'
+jemalloc=0; if pkg-config --exists jemalloc 2>/dev/null && [ -z "${RTMCHECK_NO_JEMALLOC:-}" ]; then jemalloc=1; fi
+python3 - "$tmp" "$jemalloc" <<'PY'
 import json, sys
 d = sys.argv[1]
 w1, w2, full = (json.load(open(f"{d}/{n}.json")) for n in ("w1", "w2", "full"))
+# The allocator is named: jemalloc wherever the build found it.
+assert w1["allocator"].startswith("jemalloc " if sys.argv[2] == "1" else "system malloc"), w1["allocator"]
 for r in (w1, w2, full):
     assert r["verdict"] == "pass (exhausted)", r
 assert (w1["states"], w1["transitions"], w1["depth"]) == (w2["states"], w2["transitions"], w2["depth"]), (w1, w2)

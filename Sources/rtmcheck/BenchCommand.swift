@@ -109,7 +109,7 @@ struct BenchCommand: ParsableCommand {
             workers: workerCount, store: store.rawValue, partialOrder: partialOrder,
             symmetry: noSymmetry ? "" : loaded.symmetry.filter { $0.count > 1 }.map { "[" + $0.joined(separator: ", ") + "]" }
                 .joined(separator: " "),
-            exhausted: outcome.exhausted,
+            exhausted: outcome.exhausted, allocator: Allocator.name,
             verdict: (outcome.passed
                 ? (outcome.exhausted ? "pass (exhausted)" : "no violation \(outcome.scope)")
                 : "fail")
@@ -142,6 +142,8 @@ struct BenchFigures: Codable {
     /// The declared groups of interchangeable clients ("" when none).
     var symmetry: String
     var exhausted: Bool
+    /// The memory allocator (``Allocator``).
+    var allocator: String
     var verdict: String
 
     var text: String {
@@ -155,11 +157,11 @@ struct BenchFigures: Codable {
                   states/s      %.0f
                   bytes/state   %.0f (peak RSS / states); %.0f in the checker's tables
                   peak memory   %.1f MB
-                  workers       %d, store %@
+                  workers       %d, store %@, %@
                   symmetry      %@
                   reduction     %@
                 """, scenario, verdict, states, transitions, depth, seconds, statesPerSecond, bytesPerState,
-            storedBytesPerState, Double(peakMemoryBytes) / 1_048_576, workers, store,
+            storedBytesPerState, Double(peakMemoryBytes) / 1_048_576, workers, store, allocator,
             symmetry.isEmpty ? "none declared" : symmetry,
             partialOrder ? "partial-order (--no-partial-order explores every interleaving)" : "none")
     }

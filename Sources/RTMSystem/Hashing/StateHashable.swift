@@ -92,7 +92,10 @@ extension Array: StateHashable where Element: StateHashable {
     @inline(__always)
     func feed(into hasher: inout StableHasher) {
         hasher.combine(UInt64(count))
-        for element in self { element.feed(into: &hasher) }
+        // Through the buffer, each element is borrowed in place: no copy, no retain of what it holds.
+        withUnsafeBufferPointer { elements in
+            for index in elements.indices { elements[index].feed(into: &hasher) }
+        }
     }
 }
 
