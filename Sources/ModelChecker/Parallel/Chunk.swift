@@ -95,6 +95,8 @@ struct Chunk<M: Model> {
 struct BatchContext<M: Model>: @unchecked Sendable {
     @usableFromInline let model: M
     @usableFromInline let symmetry: Symmetry<M>?
+    /// ``LevelSearch/classFingerprint``: successors are kept as reached, folded by this fingerprint.
+    @usableFromInline let classFingerprint: (@Sendable (M, M.State, UnsafeMutablePointer<StateEncoder>?) -> Fingerprint)?
     @usableFromInline let properties: [Property<M>]
     @usableFromInline let responseProperties: [Int]
     /// Monitor slots still checked in this level (a violated one is frozen at 0 from the next level).
@@ -134,6 +136,7 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     ) {
         model = search.model
         symmetry = search.symmetry
+        classFingerprint = search.classFingerprint
         properties = search.properties
         responseProperties = search.responseProperties
         monitorOpen = search.monitorOpen
@@ -292,10 +295,17 @@ struct BatchContext<M: Model>: @unchecked Sendable {
         candidate &+= 1
     }
 
-    /// The representative of a successor under symmetry and its fingerprint, its encoding appended
-    /// to the chunk's in encoded exact storage.
+    /// The representative of a successor under symmetry (the successor itself when the search expands
+    /// originals, ``classFingerprint``) and the representative's fingerprint, its encoding appended to
+    /// the chunk's in encoded exact storage.
     @inlinable
     func represent(_ raw: M.State, chunk: UnsafeMutablePointer<Chunk<M>>) -> (M.State, UInt64) {
+        if let classFingerprint {
+            guard encoded else { return (raw, classFingerprint(model, raw, nil).rawValue) }
+            let fingerprint = classFingerprint(model, raw, &chunk.pointee.encoder).rawValue
+            chunk.pointee.encodingEnds.append(chunk.pointee.encoder.count)
+            return (raw, fingerprint)
+        }
         let successor = symmetry?.representative(of: raw, in: model) ?? raw
         guard encoded else { return (successor, model.fingerprint(successor).rawValue) }
         let fingerprint = model.fingerprint(successor, recordingInto: &chunk.pointee.encoder).rawValue

@@ -1,15 +1,22 @@
 extension LevelSearch {
     // MARK: Seeding
 
-    /// Stores the initial states (their representatives) as the nodes of level 0.
+    /// Stores the initial states (their representatives, unless the search expands originals) as the
+    /// nodes of level 0.
     @usableFromInline
     mutating func seed() {
         for (index, original) in initials.enumerated() {
             guard verdicts.stop == nil else { return }
-            let state = replay.canonical(original)
+            let state = replay.expanded(original)
             seedEncoder.removeAll()
-            var fingerprint = encoded
-                ? model.fingerprint(state, recordingInto: &seedEncoder).rawValue : model.fingerprint(state).rawValue
+            var fingerprint: UInt64
+            if let classFingerprint {
+                fingerprint = encoded
+                    ? classFingerprint(model, state, &seedEncoder).rawValue : classFingerprint(model, state, nil).rawValue
+            } else {
+                fingerprint = encoded
+                    ? model.fingerprint(state, recordingInto: &seedEncoder).rawValue : model.fingerprint(state).rawValue
+            }
             if width > 0 {
                 var hasher = StableHasher(seed: fingerprint)
                 for slot in 0..<width {

@@ -31,6 +31,9 @@ struct LevelSearch<M: Model> {
     @usableFromInline let responseProperties: [Int]
     @usableFromInline let width: Int
     @usableFromInline let symmetry: Symmetry<M>?
+    /// The symmetry's ``Symmetry/classFingerprint`` when the search uses it: it then keeps and expands the
+    /// states it reaches, folded by their representatives' fingerprints (not where states are compared).
+    @usableFromInline let classFingerprint: (@Sendable (M, M.State, UnsafeMutablePointer<StateEncoder>?) -> Fingerprint)?
     @usableFromInline let replay: PathReplay<M>
     @usableFromInline let workers: Int
     @usableFromInline let team: Workers
@@ -92,13 +95,15 @@ struct LevelSearch<M: Model> {
         responseProperties = properties.indices.filter { properties[$0].isResponse }
         width = responseProperties.count
         symmetry = options.useSymmetry ? model.symmetry : nil
-        replay = PathReplay(model: model, initials: initials, symmetry: symmetry)
         workers = min(max(1, options.workers), 256)
         team = Workers(count: workers)
         storage = options.storage
         exact = options.storage == .exact
         encoded = exact && model.encodesStates
         keepsStates = exact && !model.encodesStates
+        classFingerprint = keepsStates ? nil : symmetry?.classFingerprint
+        replay = PathReplay(
+            model: model, initials: initials, symmetry: symmetry, expandsOriginals: classFingerprint != nil)
         partialOrder = options.partialOrder && responseProperties.isEmpty
         verdicts = Verdicts(properties: properties, options: options)
         store = VisitedStore(storage: options.storage, bitstateBytes: Self.bitstateBytes(options))

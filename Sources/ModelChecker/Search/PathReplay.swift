@@ -10,13 +10,21 @@ struct PathReplay<M: Model> {
     @usableFromInline let model: M
     @usableFromInline let initials: [M.State]
     @usableFromInline let symmetry: Symmetry<M>?
+    /// The search expanded the states it reached, not their representatives
+    /// (``Symmetry/classFingerprint``): ordinals index their own actions, so the path is walked as is.
+    @usableFromInline let expandsOriginals: Bool
 
     @usableFromInline
-    init(model: M, initials: [M.State], symmetry: Symmetry<M>?) {
+    init(model: M, initials: [M.State], symmetry: Symmetry<M>?, expandsOriginals: Bool = false) {
         self.model = model
         self.initials = initials
         self.symmetry = symmetry
+        self.expandsOriginals = expandsOriginals && symmetry != nil
     }
+
+    /// The state the search expands for `state`: itself when it expands originals, else its representative.
+    @inlinable
+    func expanded(_ state: M.State) -> M.State { expandsOriginals ? state : canonical(state) }
 
     /// The representative of `state` (the state itself without symmetry).
     @inlinable
@@ -34,7 +42,7 @@ struct PathReplay<M: Model> {
         let original = initials[min(max(0, root), initials.count - 1)]
         var path = Path<M>(initialState: original)
         var state = original
-        var representative = canonical(original)
+        var representative = expanded(original)
         var buffer: [M.Action] = []
         for ordinal in ordinals {
             buffer.removeAll(keepingCapacity: true)
@@ -43,7 +51,7 @@ struct PathReplay<M: Model> {
             guard buffer.indices.contains(index), let next = model.next(representative, buffer[index]) else {
                 return (path, "path truncated: the model's actions(_:into:) is not deterministic")
             }
-            guard symmetry != nil else {
+            guard symmetry != nil, !expandsOriginals else {
                 path.steps.append(PathStep(action: buffer[index], state: next))
                 representative = next
                 continue

@@ -24,6 +24,14 @@ public struct Symmetry<M: Model>: Sendable {
     public let canonicalizer: (@Sendable (M, M.State) -> M.State)?
     /// Every permutation of the elements, identity first (only for the default canonical form).
     public let permutations: [[Int]]
+    /// The fingerprint of a state's representative, its encoding appended to the encoder if one is
+    /// given, computed without building the representative, if the model can.
+    ///
+    /// With it, the breadth-first search keeps the states it reaches as they are and folds them by
+    /// this fingerprint alone (expanding any state of a class explores the class: successors of a
+    /// renamed state are the renamed successors). It must equal `fingerprint(representative(of:))`
+    /// word for word (and the recorded encoding, that of the representative).
+    public var classFingerprint: (@Sendable (M, M.State, UnsafeMutablePointer<StateEncoder>?) -> Fingerprint)?
 
     /// Declares `elements` interchangeable. Without `canonicalize`, the representative of a state
     /// is its image with the smallest fingerprint over all `n!` permutations (keep `n` small, or
@@ -37,6 +45,7 @@ public struct Symmetry<M: Model>: Sendable {
         self.permute = permute
         canonicalizer = canonicalize
         permutations = canonicalize == nil ? Self.allPermutations(of: elements.count) : []
+        classFingerprint = nil
     }
 
     /// The representative of `state`'s class.

@@ -102,6 +102,58 @@ struct SymmetryPlan: Sendable {
     /// - Complexity: k signatures per group of k clients, then one renaming, or one renaming and one
     ///   fingerprint per choice left by ties (at worst k! for k clients in identical situations).
     func canonical(_ state: SystemState) -> SystemState {
+        let sources = choices(for: state)
+        guard sources.count > 1 else { return image(of: state, source: sources[0]) }
+        var best = image(of: state, source: sources[0])
+        var smallest = StateFingerprint.of(best).rawValue
+        for source in sources.dropFirst() {
+            let candidate = image(of: state, source: source)
+            let fingerprint = StateFingerprint.of(candidate).rawValue
+            if fingerprint < smallest {
+                best = candidate
+                smallest = fingerprint
+            }
+        }
+        return best
+    }
+
+    /// The fingerprint of ``canonical(_:)``'s representative of `state`, its encoding appended to
+    /// `*encoder` if given, without building the representative: each image is fed as it would be
+    /// (``ClientPermutation/feedImage(of:into:)``). A search that keeps the states it reaches, not their
+    /// representatives, folds classes with this alone.
+    func classFingerprint(of state: SystemState, recordingInto encoder: UnsafeMutablePointer<StateEncoder>?)
+        -> Fingerprint
+    {
+        let sources = choices(for: state)
+        func feed(_ source: [Int], into h: inout StableHasher) {
+            if let permutation = bySource[source] {
+                permutation.feedImage(of: state, into: &h)
+            } else {
+                state.feed(into: &h)
+            }
+        }
+        var chosen = sources[0]
+        if sources.count > 1 {
+            var smallest = UInt64.max
+            for (position, source) in sources.enumerated() {
+                var h = StableHasher(seed: StateFingerprint.seed)
+                feed(source, into: &h)
+                let fingerprint = h.finalize().rawValue
+                if position == 0 || fingerprint < smallest {
+                    chosen = source
+                    smallest = fingerprint
+                }
+            }
+            if encoder == nil { return Fingerprint(rawValue: smallest) }
+        }
+        var h = encoder.map { StableHasher(seed: StateFingerprint.seed, recordingInto: $0) }
+            ?? StableHasher(seed: StateFingerprint.seed)
+        feed(chosen, into: &h)
+        return h.finalize()
+    }
+
+    /// The images ``canonical(_:)`` chooses among, as client sources: one unless signatures tie.
+    func choices(for state: SystemState) -> [[Int]] {
         var sources: [[Int]] = [Array(names.indices)]
         for group in groups {
             let signatures = group.map { ClientSignature.of($0, in: state, calls: calls[$0]) }
@@ -131,18 +183,7 @@ struct SymmetryPlan: Sendable {
                 }
             }
         }
-        guard sources.count > 1 else { return image(of: state, source: sources[0]) }
-        var best = image(of: state, source: sources[0])
-        var smallest = StateFingerprint.of(best).rawValue
-        for source in sources.dropFirst() {
-            let candidate = image(of: state, source: source)
-            let fingerprint = StateFingerprint.of(candidate).rawValue
-            if fingerprint < smallest {
-                best = candidate
-                smallest = fingerprint
-            }
-        }
-        return best
+        return sources
     }
 
     /// The image of `state` in which client `i` plays the part of client `source[i]`.

@@ -15,7 +15,7 @@ extension RTMSystemModel {
     /// checks the rest on a sample of reachable states.
     public var symmetry: Symmetry<RTMSystemModel>? {
         guard let plan = symmetryPlan else { return nil }
-        return Symmetry(
+        var symmetry = Symmetry<RTMSystemModel>(
             elements: plan.elementNames,
             permute: { model, state, order in
                 guard let permutation = plan.clientPermutation(elements: order, scenario: model.scenario) else {
@@ -24,5 +24,8 @@ extension RTMSystemModel {
                 return state.permuted(by: permutation)
             },
             canonicalize: { _, state in plan.canonical(state) })
+        // Breadth-first search folds by the representative's fingerprint without building it.
+        symmetry.classFingerprint = { _, state, encoder in plan.classFingerprint(of: state, recordingInto: encoder) }
+        return symmetry
     }
 }

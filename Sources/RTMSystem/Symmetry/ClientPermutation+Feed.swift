@@ -1,0 +1,166 @@
+import ModelChecker
+import RTMMachines
+
+// The canonical encoding of a renamed state, fed without building the renamed state.
+//
+// `permuted(by:)` builds the image of a state: new arrays for every client, link and server list that
+// names a client, re-sorted. The checker needs only the image's fingerprint and encoding when it keeps
+// the state it reached (see ``SymmetryPlan/classFingerprint(of:recordingInto:)``), so
+// ``ClientPermutation/feedImage(of:into:)`` feeds exactly the words `permuted(by:).feed(into:)`
+// would, renaming each value as it is fed and sorting the few renamed lists in a stack buffer.
+// A test compares the two word for word on sampled states of every scenario with a symmetry.
+
+extension ClientPermutation {
+    /// Feeds the canonical encoding of `state.permuted(by: self)` (the same words, in the same order).
+    func feedImage(of state: SystemState, into h: inout StableHasher) {
+        guard !isIdentity, source.count == state.clients.count, state.links.count == state.clients.count else {
+            state.feed(into: &h)
+            return
+        }
+        h.combine(UInt64(state.clients.count))
+        for i in state.clients.indices {
+            let j = source[i]
+            feedCore(state.clients[j].core, into: &h)
+            let left = state.clients[j].callsLeft
+            if entries.indices.contains(i), entries[i].allSatisfy(left.indices.contains) {
+                h.combine(UInt64(entries[i].count))
+                for entry in entries[i] { h.feed(left[entry]) }
+            } else {
+                h.feed(left)
+            }
+            h.feed(state.clients[j].loggedOut)
+        }
+        feedServer(state.server, into: &h)
+        h.combine(UInt64(state.links.count))
+        for i in state.links.indices {
+            let link = state.links[source[i]]
+            h.feed(link.isUp)
+            h.feed(link.stale)
+            h.combine(UInt64(link.up.count))
+            for inFlight in link.up {
+                h.feed(request(inFlight.message))
+                h.feed(inFlight.msLeft)
+            }
+            h.combine(UInt64(link.down.count))
+            for inFlight in link.down {
+                h.feed(message(inFlight.message))
+                h.feed(inFlight.msLeft)
+            }
+        }
+        Self.feedSorted(
+            state.timers,
+            renamed: { timer in
+                var renamed = timer
+                renamed.owner = owner(timer.owner)
+                return renamed
+            }, by: <, into: &h)
+        h.feed(state.faults)
+        h.feed(observations(state.seen))
+    }
+
+    /// What ``ClientCore/renamingUsers(_:text:)`` gives, fed.
+    func feedCore(_ core: ClientCore, into h: inout StableHasher) {
+        h.feed(core.userId.map { user($0) })
+        h.feed(core.token)
+        h.feed(core.connection)
+        h.feed(core.channels)
+        Self.feedSorted(
+            core.locals,
+            renamed: { slot in
+                var renamed = slot
+                renamed.key = key(slot.key)
+                if !slot.content.isEmpty { renamed.content = text(slot.content) }
+                return renamed
+            }, by: { $0.key < $1.key }, into: &h)
+        Self.feedSorted(
+            core.remotes,
+            renamed: { slot in
+                var renamed = slot
+                renamed.key = key(slot.key)
+                if !slot.content.isEmpty { renamed.content = text(slot.content) }
+                if !slot.response.isEmpty { renamed.response = text(slot.response) }
+                return renamed
+            }, by: { $0.key < $1.key }, into: &h)
+        h.feed(core.pendingPeerMessages)
+        Self.feedSorted(
+            core.receivedPeerMessages,
+            renamed: { message in
+                var renamed = message
+                renamed.from = user(message.from)
+                return renamed
+            }, by: <, into: &h)
+        h.feed(core.nextMessageId)
+        h.feed(core.nextRequestId)
+        h.feed(core.nextInvitationSerial)
+    }
+
+    /// What ``ServerMachine/State/renamingUsers(_:connection:text:)`` gives, fed.
+    func feedServer(_ server: ServerMachine.State, into h: inout StableHasher) {
+        Self.feedSorted(
+            server.sessions,
+            renamed: { session in
+                var renamed = session
+                renamed.conn = conn(session.conn)
+                renamed.user = user(session.user)
+                return renamed
+            }, by: { $0.conn < $1.conn }, into: &h)
+        h.combine(UInt64(server.channels.count))
+        for channel in server.channels {
+            h.feed(channel.id)
+            Self.feedSorted(channel.members, renamed: { user($0) }, by: <, into: &h)
+        }
+        h.combine(UInt64(server.offline.count))
+        for message in server.offline {
+            var renamed = message
+            renamed.to = user(message.to)
+            renamed.from = user(message.from)
+            renamed.text = text(message.text)
+            h.feed(renamed)
+        }
+        h.combine(UInt64(server.pending.count))
+        for message in server.pending {
+            var renamed = message
+            renamed.senderConn = message.senderConn.map { conn($0) }
+            renamed.from = user(message.from)
+            renamed.to = user(message.to)
+            renamed.text = text(message.text)
+            h.feed(renamed)
+        }
+        Self.feedSorted(
+            server.invitations,
+            renamed: { record in
+                var renamed = record
+                renamed.key = key(record.key)
+                if !record.content.isEmpty { renamed.content = text(record.content) }
+                return renamed
+            }, by: { $0.key < $1.key }, into: &h)
+    }
+
+    /// Feeds the count of `items`, then their renamed forms in the order `isBelow` gives them (a strict
+    /// total order on the renamed items, as every list the state keeps sorted has), sorted in a stack
+    /// buffer: lists here hold a handful of items.
+    @inline(__always)
+    static func feedSorted<T: StateHashable>(
+        _ items: [T], renamed rename: (T) -> T, by isBelow: (T, T) -> Bool, into h: inout StableHasher
+    ) {
+        h.combine(UInt64(items.count))
+        switch items.count {
+        case 0: return
+        case 1: rename(items[0]).feed(into: &h)
+        default:
+            withUnsafeTemporaryAllocation(of: T.self, capacity: items.count) { buffer in
+                for index in items.indices { buffer.initializeElement(at: index, to: rename(items[index])) }
+                // Insertion sort: few items, mostly in order already.
+                for end in 1..<items.count {
+                    var position = end
+                    while position > 0, isBelow(buffer[position], buffer[position - 1]) {
+                        buffer.swapAt(position, position - 1)
+                        position -= 1
+                    }
+                }
+                for index in 0..<items.count { buffer[index].feed(into: &h) }
+                _ = buffer.deinitialize()
+            }
+        }
+    }
+}
