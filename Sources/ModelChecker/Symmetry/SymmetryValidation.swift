@@ -38,7 +38,9 @@ extension Model {
                     + "\(describe(state: state)) into one that is not initial")
             }
         }
-        var seen = initialSet
+        // States are told apart by fingerprint here (Swift's hashing of a whole state costs more than
+        // the walk it guards); a 64-bit collision could only hide a sampled state or a difference.
+        var seen = Set(initials.map { fingerprint($0).rawValue })
         var queue = initials
         var position = 0
         var actions: [Action] = []
@@ -54,7 +56,7 @@ extension Model {
             for (first, second) in swaps {
                 try checkSwap(symmetry, first, second, state: state, successors: successors)
             }
-            for successor in successors where seen.insert(successor.state).inserted {
+            for successor in successors where seen.insert(fingerprint(successor.state).rawValue).inserted {
                 queue.append(successor.state)
             }
         }
@@ -90,13 +92,13 @@ extension Model {
         }
         var imageActions: [Action] = []
         actions(image, into: &imageActions)
-        var imageSuccessors = Set<State>()
+        var imageSuccessors = Set<UInt64>()
         for action in imageActions {
-            if let next = next(image, action) { imageSuccessors.insert(next) }
+            if let next = next(image, action) { imageSuccessors.insert(fingerprint(next).rawValue) }
         }
-        var expected = Set<State>()
+        var expected = Set<UInt64>()
         for successor in successors {
-            let swapped = symmetry.permute(self, successor.state, permutation)
+            let swapped = fingerprint(symmetry.permute(self, successor.state, permutation)).rawValue
             expected.insert(swapped)
             guard imageSuccessors.contains(swapped) else {
                 throw violation(symmetry, first, second, "in state \(shown), the successor by "
@@ -104,13 +106,21 @@ extension Model {
                     + "counterpart among the successors of the swapped state \(describe(state: image))")
             }
         }
-        if let extra = imageActions.first(where: { action in next(image, action).map { !expected.contains($0) } ?? false }),
+        if let extra = imageActions.first(where: { action in
+            next(image, action).map { !expected.contains(fingerprint($0).rawValue) } ?? false
+        }),
             let target = next(image, extra)
         {
             throw violation(symmetry, first, second, "the swapped state \(describe(state: image)) can take "
                 + "\(describe(action: extra)) to \(describe(state: target)), which has no counterpart in \(shown)")
         }
-        if symmetry.representative(of: image, in: self) != symmetry.representative(of: state, in: self) {
+        let sameClass =
+            if let classFingerprint = symmetry.classFingerprint {
+                classFingerprint(self, image, nil) == classFingerprint(self, state, nil)
+            } else {
+                symmetry.representative(of: image, in: self) == symmetry.representative(of: state, in: self)
+            }
+        if !sameClass {
             throw violation(symmetry, first, second, "the canonical form differs between \(shown) and its "
                 + "swapped image \(describe(state: image))")
         }
