@@ -36,16 +36,27 @@ import Testing
         }
     }
 
+    /// Scenario `index` of ``scenarios`` and its symmetry plan.
+    static func model(_ index: Int) throws -> (RTMSystemModel, SymmetryPlan) {
+        let model = try RTMSystemModel(SymmetricScenarios.parse(try scenarios[index]))
+        return (model, try #require(model.symmetryPlan))
+    }
+
+    /// Two encoders to compare words: what a built state feeds, and what the renaming feed gives.
+    static func encoders() -> (StateEncoder, StateEncoder) {
+        (StateEncoder(capacity: 1 << 12), StateEncoder(capacity: 1 << 12))
+    }
+
+    static func release(_ built: inout StateEncoder, _ fed: inout StateEncoder) {
+        built.release()
+        fed.release()
+    }
+
     @Test("Feeding an image without building it gives the built image's words, for every renaming", arguments: 0..<6)
     func imageWords(scenario: Int) throws {
-        let model = try RTMSystemModel(SymmetricScenarios.parse(try Self.scenarios[scenario]))
-        let plan = try #require(model.symmetryPlan)
-        var built = StateEncoder(capacity: 1 << 12)
-        var fed = StateEncoder(capacity: 1 << 12)
-        defer {
-            built.release()
-            fed.release()
-        }
+        let (model, plan) = try Self.model(scenario)
+        var (built, fed) = Self.encoders()
+        defer { Self.release(&built, &fed) }
         var mismatches = 0
         var sorted = 0
         for state in SymmetricScenarios.sample(model, limit: 500) {
@@ -76,14 +87,9 @@ import Testing
     @Test("The class fingerprint is the representative's fingerprint, with the representative's encoding",
         arguments: 0..<6)
     func classFingerprint(scenario: Int) throws {
-        let model = try RTMSystemModel(SymmetricScenarios.parse(try Self.scenarios[scenario]))
-        let plan = try #require(model.symmetryPlan)
-        var built = StateEncoder(capacity: 1 << 12)
-        var fed = StateEncoder(capacity: 1 << 12)
-        defer {
-            built.release()
-            fed.release()
-        }
+        let (model, plan) = try Self.model(scenario)
+        var (built, fed) = Self.encoders()
+        defer { Self.release(&built, &fed) }
         var mismatches = 0
         var tied = 0
         for state in SymmetricScenarios.sample(model, limit: 500) {

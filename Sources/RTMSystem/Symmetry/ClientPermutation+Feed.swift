@@ -47,13 +47,7 @@ extension ClientPermutation {
                 h.feed(inFlight.msLeft)
             }
         }
-        Self.feedSorted(
-            state.timers,
-            renamed: { timer in
-                var renamed = timer
-                renamed.owner = owner(timer.owner)
-                return renamed
-            }, by: <, into: &h)
+        Self.feedSorted(state.timers, renamed: timer, by: <, into: &h)
         h.feed(state.faults)
         h.feed(observations(state.seen))
     }
@@ -64,31 +58,10 @@ extension ClientPermutation {
         h.feed(core.token)
         h.feed(core.connection)
         h.feed(core.channels)
-        Self.feedSorted(
-            core.locals,
-            renamed: { slot in
-                var renamed = slot
-                renamed.key = key(slot.key)
-                if !slot.content.isEmpty { renamed.content = text(slot.content) }
-                return renamed
-            }, by: { $0.key < $1.key }, into: &h)
-        Self.feedSorted(
-            core.remotes,
-            renamed: { slot in
-                var renamed = slot
-                renamed.key = key(slot.key)
-                if !slot.content.isEmpty { renamed.content = text(slot.content) }
-                if !slot.response.isEmpty { renamed.response = text(slot.response) }
-                return renamed
-            }, by: { $0.key < $1.key }, into: &h)
+        Self.feedSorted(core.locals, renamed: local, by: { $0.key < $1.key }, into: &h)
+        Self.feedSorted(core.remotes, renamed: remote, by: { $0.key < $1.key }, into: &h)
         h.feed(core.pendingPeerMessages)
-        Self.feedSorted(
-            core.receivedPeerMessages,
-            renamed: { message in
-                var renamed = message
-                renamed.from = user(message.from)
-                return renamed
-            }, by: <, into: &h)
+        Self.feedSorted(core.receivedPeerMessages, renamed: received, by: <, into: &h)
         h.feed(core.nextMessageId)
         h.feed(core.nextRequestId)
         h.feed(core.nextInvitationSerial)
@@ -96,14 +69,7 @@ extension ClientPermutation {
 
     /// What ``ServerMachine/State/renamingUsers(_:connection:text:)`` gives, fed.
     func feedServer(_ server: ServerMachine.State, into h: inout StableHasher) {
-        Self.feedSorted(
-            server.sessions,
-            renamed: { session in
-                var renamed = session
-                renamed.conn = conn(session.conn)
-                renamed.user = user(session.user)
-                return renamed
-            }, by: { $0.conn < $1.conn }, into: &h)
+        Self.feedSorted(server.sessions, renamed: session, by: { $0.conn < $1.conn }, into: &h)
         h.combine(UInt64(server.channels.count))
         for channel in server.channels {
             h.feed(channel.id)
@@ -126,14 +92,51 @@ extension ClientPermutation {
             renamed.text = text(message.text)
             h.feed(renamed)
         }
-        Self.feedSorted(
-            server.invitations,
-            renamed: { record in
-                var renamed = record
-                renamed.key = key(record.key)
-                if !record.content.isEmpty { renamed.content = text(record.content) }
-                return renamed
-            }, by: { $0.key < $1.key }, into: &h)
+        Self.feedSorted(server.invitations, renamed: invitation, by: { $0.key < $1.key }, into: &h)
+    }
+
+    // The renamings of the items of sorted lists (``ClientCore/renamingUsers(_:text:)`` and
+    // ``ServerMachine/State/renamingUsers(_:connection:text:)`` rename them the same way).
+
+    func timer(_ timer: PendingTimer) -> PendingTimer {
+        var renamed = timer
+        renamed.owner = owner(timer.owner)
+        return renamed
+    }
+
+    func local(_ slot: ClientCore.LocalSlot) -> ClientCore.LocalSlot {
+        var renamed = slot
+        renamed.key = key(slot.key)
+        if !slot.content.isEmpty { renamed.content = text(slot.content) }
+        return renamed
+    }
+
+    func remote(_ slot: ClientCore.RemoteSlot) -> ClientCore.RemoteSlot {
+        var renamed = slot
+        renamed.key = key(slot.key)
+        if !slot.content.isEmpty { renamed.content = text(slot.content) }
+        if !slot.response.isEmpty { renamed.response = text(slot.response) }
+        return renamed
+    }
+
+    func received(_ message: ClientCore.ReceivedMessage) -> ClientCore.ReceivedMessage {
+        var renamed = message
+        renamed.from = user(message.from)
+        return renamed
+    }
+
+    func session(_ session: ServerMachine.Session) -> ServerMachine.Session {
+        var renamed = session
+        renamed.conn = conn(session.conn)
+        renamed.user = user(session.user)
+        return renamed
+    }
+
+    func invitation(_ record: InvitationRecord) -> InvitationRecord {
+        var renamed = record
+        renamed.key = key(record.key)
+        if !record.content.isEmpty { renamed.content = text(record.content) }
+        return renamed
     }
 
     /// Feeds the count of `items`, then their renamed forms in the order `isBelow` gives them (a strict
