@@ -95,6 +95,8 @@ d = sys.argv[1]
 w1, w2, full = (json.load(open(f"{d}/{n}.json")) for n in ("w1", "w2", "full"))
 # The allocator is named: jemalloc wherever the build found it.
 assert w1["allocator"].startswith("jemalloc " if sys.argv[2] == "1" else "system malloc"), w1["allocator"]
+# The symmetry sample before the search is timed apart (none without symmetry).
+assert w1["symmetrySampleSeconds"] > 0 and full["symmetrySampleSeconds"] == 0, (w1, full)
 for r in (w1, w2, full):
     assert r["verdict"] == "pass (exhausted)", r
 assert (w1["states"], w1["transitions"], w1["depth"]) == (w2["states"], w2["transitions"], w2["depth"]), (w1, w2)
