@@ -92,7 +92,8 @@ struct BenchCommand: ParsableCommand {
         // The symmetry sample runs before the search and is not in its wall time: reported apart.
         let sampleStart = ContinuousClock.now
         if !noSymmetry { try SymmetryGate.validate(check, file: path) }
-        let sampleSeconds = Self.seconds(ContinuousClock.now - sampleStart)
+        let sampled = !noSymmetry && loaded.symmetry.contains { $0.count > 1 }
+        let sampleSeconds = sampled ? Self.seconds(ContinuousClock.now - sampleStart) : 0
         var options = ScenarioCheck.Options()
         options.useSymmetry = !noSymmetry
         options.partialOrder = partialOrder
