@@ -2,8 +2,9 @@
 /// for symmetry reduction.
 ///
 /// The checker folds every state it reaches to the representative of its class under all
-/// permutations of the elements and stores only representatives, so a space with `n`
-/// interchangeable clients shrinks by up to `n!`. Counterexamples are still reported in the
+/// permutations of the elements and stores one state per class (the representative, or, with a
+/// ``classFingerprint``, the state first reached, keyed by the representative's fingerprint), so a
+/// space with `n` interchangeable clients shrinks by up to `n!`. Counterexamples are still reported in the
 /// original names: the path is replayed from the original initial state (see ``Model/symmetry``).
 ///
 /// A declaration is sound only if permuting the elements maps the model onto itself: the initial

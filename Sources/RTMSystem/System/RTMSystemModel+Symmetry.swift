@@ -3,10 +3,12 @@ import ModelChecker
 extension RTMSystemModel {
     /// The scenario's interchangeable clients (`symmetry: [[c1, c2]]`), or nil when it declares none.
     ///
-    /// The checker stores one representative per class of states, renamed only within the declared
-    /// groups (clients outside every group keep their names): each group's clients ranked by a
-    /// name-free summary of their part, ties broken by the smallest fingerprint. Counterexamples are
-    /// replayed from the original initial state and printed in the scenario's own names.
+    /// The checker stores one state per class of states, folded by the representative's fingerprint:
+    /// the class's renaming within the declared groups (clients outside every group keep their names),
+    /// each group's clients ranked by a name-free summary of their part, ties broken by the smallest
+    /// fingerprint. Breadth-first search keeps the state it reached and feeds the representative's
+    /// encoding straight from it (``Symmetry/classFingerprint``); depth-first search stores the
+    /// representative itself. Counterexamples are printed in the scenario's own names.
     /// ``Symmetry/elements`` lists the clients of every group, in declaration order;
     /// ``Symmetry/permute`` takes a permutation of those elements.
     ///
