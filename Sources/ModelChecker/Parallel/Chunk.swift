@@ -96,7 +96,7 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     @usableFromInline let model: M
     @usableFromInline let symmetry: Symmetry<M>?
     /// ``LevelSearch/classFingerprint``: successors are kept as reached, folded by this fingerprint.
-    @usableFromInline let classFingerprint: (@Sendable (M, M.State, UnsafeMutablePointer<StateEncoder>?) -> Fingerprint)?
+    @usableFromInline let classFingerprint: Symmetry<M>.ClassFingerprint?
     @usableFromInline let properties: [Property<M>]
     @usableFromInline let responseProperties: [Int]
     /// Monitor slots still checked in this level (a violated one is frozen at 0 from the next level).
@@ -300,15 +300,12 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     /// the chunk's in encoded exact storage.
     @inlinable
     func represent(_ raw: M.State, chunk: UnsafeMutablePointer<Chunk<M>>) -> (M.State, UInt64) {
-        if let classFingerprint {
-            guard encoded else { return (raw, classFingerprint(model, raw, nil).rawValue) }
-            let fingerprint = classFingerprint(model, raw, &chunk.pointee.encoder).rawValue
-            chunk.pointee.encodingEnds.append(chunk.pointee.encoder.count)
-            return (raw, fingerprint)
+        let successor = classFingerprint == nil ? symmetry?.representative(of: raw, in: model) ?? raw : raw
+        guard encoded else {
+            return (successor, model.storedFingerprint(of: successor, by: classFingerprint, recordingInto: nil))
         }
-        let successor = symmetry?.representative(of: raw, in: model) ?? raw
-        guard encoded else { return (successor, model.fingerprint(successor).rawValue) }
-        let fingerprint = model.fingerprint(successor, recordingInto: &chunk.pointee.encoder).rawValue
+        let fingerprint = model.storedFingerprint(
+            of: successor, by: classFingerprint, recordingInto: &chunk.pointee.encoder)
         chunk.pointee.encodingEnds.append(chunk.pointee.encoder.count)
         return (successor, fingerprint)
     }

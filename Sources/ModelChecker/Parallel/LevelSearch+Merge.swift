@@ -9,14 +9,9 @@ extension LevelSearch {
             guard verdicts.stop == nil else { return }
             let state = replay.expanded(original)
             seedEncoder.removeAll()
-            var fingerprint: UInt64
-            if let classFingerprint {
-                fingerprint = encoded
-                    ? classFingerprint(model, state, &seedEncoder).rawValue : classFingerprint(model, state, nil).rawValue
-            } else {
-                fingerprint = encoded
-                    ? model.fingerprint(state, recordingInto: &seedEncoder).rawValue : model.fingerprint(state).rawValue
-            }
+            var fingerprint = encoded
+                ? model.storedFingerprint(of: state, by: classFingerprint, recordingInto: &seedEncoder)
+                : model.storedFingerprint(of: state, by: classFingerprint, recordingInto: nil)
             if width > 0 {
                 var hasher = StableHasher(seed: fingerprint)
                 for slot in 0..<width {

@@ -33,7 +33,7 @@ struct LevelSearch<M: Model> {
     @usableFromInline let symmetry: Symmetry<M>?
     /// The symmetry's ``Symmetry/classFingerprint`` when the search uses it: it then keeps and expands the
     /// states it reaches, folded by their representatives' fingerprints (not where states are compared).
-    @usableFromInline let classFingerprint: (@Sendable (M, M.State, UnsafeMutablePointer<StateEncoder>?) -> Fingerprint)?
+    @usableFromInline let classFingerprint: Symmetry<M>.ClassFingerprint?
     @usableFromInline let replay: PathReplay<M>
     @usableFromInline let workers: Int
     @usableFromInline let team: Workers

@@ -32,7 +32,10 @@ public struct Symmetry<M: Model>: Sendable {
     /// this fingerprint alone (expanding any state of a class explores the class: successors of a
     /// renamed state are the renamed successors). It must equal `fingerprint(representative(of:))`
     /// word for word (and the recorded encoding, that of the representative).
-    public var classFingerprint: (@Sendable (M, M.State, UnsafeMutablePointer<StateEncoder>?) -> Fingerprint)?
+    public var classFingerprint: ClassFingerprint?
+
+    /// Gives a state's representative's fingerprint, appending its encoding to the encoder if any.
+    public typealias ClassFingerprint = @Sendable (M, M.State, UnsafeMutablePointer<StateEncoder>?) -> Fingerprint
 
     /// Declares `elements` interchangeable. Without `canonicalize`, the representative of a state
     /// is its image with the smallest fingerprint over all `n!` permutations (keep `n` small, or
@@ -88,5 +91,19 @@ public struct Symmetry<M: Model>: Sendable {
         }
         extend([], Array(0..<max(0, count)))
         return result
+    }
+}
+
+extension Model {
+    /// The fingerprint a search stores for `state`: its representative's by `classFingerprint` when
+    /// given, else its own; the encoding appended to `*encoder` if one is given.
+    @inlinable
+    func storedFingerprint(
+        of state: State, by classFingerprint: Symmetry<Self>.ClassFingerprint?,
+        recordingInto encoder: UnsafeMutablePointer<StateEncoder>?
+    ) -> UInt64 {
+        if let classFingerprint { return classFingerprint(self, state, encoder).rawValue }
+        guard let encoder else { return fingerprint(state).rawValue }
+        return fingerprint(state, recordingInto: encoder).rawValue
     }
 }

@@ -135,11 +135,11 @@ struct SymmetryPlan: Sendable {
         var chosen = sources[0]
         if sources.count > 1 {
             var smallest = UInt64.max
-            for (position, source) in sources.enumerated() {
+            for source in sources {
                 var h = StableHasher(seed: StateFingerprint.seed)
                 feed(source, into: &h)
                 let fingerprint = h.finalize().rawValue
-                if position == 0 || fingerprint < smallest {
+                if fingerprint < smallest {
                     chosen = source
                     smallest = fingerprint
                 }
