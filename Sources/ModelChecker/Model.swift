@@ -76,8 +76,8 @@ public protocol Model: SendableMetatype {
     /// indices into `actions` (the actions of `state`, as ``actions(_:into:)`` listed them), in the
     /// order the checker should try them. The checker explores the first candidate none of whose
     /// successors is a state of an earlier or the same breadth-first level (the cycle proviso,
-    /// which it enforces), or every action when no candidate passes or none is offered (the
-    /// default). Each candidate must be:
+    /// which it enforces; see ``progress(_:)`` for a weaker one), or every action when no candidate
+    /// passes or none is offered (the default). Each candidate must be:
     ///
     /// - a nonempty proper subset of the enabled actions;
     /// - closed under interference: on every path from `state`, no action outside the set that
@@ -90,6 +90,24 @@ public protocol Model: SendableMetatype {
     /// Breadth-first search only, and never with response properties (their step counts would
     /// change). Default: none.
     func ampleSets(_ state: State, _ actions: [Action], into candidates: inout AmpleCandidates)
+
+    /// A measure of how far `state` has come, which lets partial-order reduction keep more of its ample
+    /// sets, or nil (the default) for none.
+    ///
+    /// The cycle proviso exists so that no cycle of the reduced graph is made only of states whose
+    /// ample sets were taken. Without a measure the checker gets that by refusing every ample set with
+    /// a successor found at an earlier or the same level; most such successors close diamonds of
+    /// the interleaving, not cycles, and each refusal expands the state in full. With a measure it
+    /// takes an ample set only when no successor's measure is below the state's, and when every
+    /// successor found before has a measure above it. A cycle of taken states would then have a
+    /// constant measure (it never drops along the cycle) and yet contain a step to a state found
+    /// before, whose measure must rise: there is none. The checker verifies both conditions on every
+    /// step it takes, so a measure can never make the reduction unsound, only less effective where it
+    /// falls or stays put. It must be the same for states the ``symmetry`` folds together.
+    ///
+    /// A good measure rises on most steps an ample set holds: a count of calls made, of protocol
+    /// phases passed, and, last, of messages consumed.
+    func progress(_ state: State) -> UInt64?
 }
 
 extension Model {
@@ -106,6 +124,8 @@ extension Model {
     public var symmetry: Symmetry<Self>? { nil }
 
     public func ampleSets(_ state: State, _ actions: [Action], into candidates: inout AmpleCandidates) {}
+
+    public func progress(_ state: State) -> UInt64? { nil }
 
     public var encodesStates: Bool { false }
 

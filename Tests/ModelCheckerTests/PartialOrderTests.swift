@@ -77,6 +77,71 @@ struct SpinnerAndSwitch: Model {
     }
 }
 
+extension SpinnerAndSwitch {
+    /// The same model with a progress measure: any state function must fall or stay put somewhere
+    /// on the spinner's cycle, so the violation must still be found.
+    struct Measured: Model {
+        var inner = SpinnerAndSwitch()
+        let measure: @Sendable (Pair) -> UInt64
+
+        var initialStates: [Pair] { inner.initialStates }
+        func actions(_ state: Pair, into actions: inout [String]) { inner.actions(state, into: &actions) }
+        func next(_ state: Pair, _ action: String) -> Pair? { inner.next(state, action) }
+        var properties: [Property<Measured>] { [.always("never flipped") { _, s in !s.flipped }] }
+        func ampleSets(_ state: Pair, _ actions: [String], into candidates: inout AmpleCandidates) {
+            inner.ampleSets(state, actions, into: &candidates)
+        }
+        func progress(_ state: Pair) -> UInt64? { measure(state) }
+    }
+}
+
+/// A rung counter that climbs one step at a time, or two from the bottom, and a switch that may flip
+/// once. The climb's steps are the ample set (independent of the switch). From rung 1 the climb
+/// reaches rung 2, already found from rung 0 by the jump: the plain proviso refuses the set there
+/// (and expands the flip too), while a measure that rises with the rung lets it pass.
+struct Ladder: Model {
+    var measured: Bool
+
+    struct Rung: Hashable, Sendable, StableHashable {
+        var height: Int
+        var flipped: Bool
+        func stableHash(into hasher: inout StableHasher) {
+            height.stableHash(into: &hasher)
+            flipped.stableHash(into: &hasher)
+        }
+    }
+
+    var initialStates: [Rung] { [Rung(height: 0, flipped: false)] }
+
+    func actions(_ state: Rung, into actions: inout [String]) {
+        if state.height < 3 { actions.append("climb") }
+        if state.height == 0 { actions.append("jump") }
+        if !state.flipped { actions.append("flip") }
+    }
+
+    func next(_ state: Rung, _ action: String) -> Rung? {
+        var s = state
+        switch action {
+        case "climb": s.height += 1
+        case "jump": s.height += 2
+        default: s.flipped = true
+        }
+        return s
+    }
+
+    var properties: [Property<Ladder>] {
+        [.always("at most rung 3") { _, s in s.height <= 3 }, .sometimes("flipped") { _, s in s.flipped }]
+    }
+
+    func ampleSets(_ state: Rung, _ actions: [String], into candidates: inout AmpleCandidates) {
+        candidates.add(actions.indices.filter { actions[$0] != "flip" })
+    }
+
+    func progress(_ state: Rung) -> UInt64? {
+        measured ? UInt64(state.height) + (state.flipped ? 1 : 0) : nil
+    }
+}
+
 @Suite struct CheckerPartialOrderTests {
     @Test("Independent counters: the reduced graph is one interleaving, with the same verdicts")
     func countersReduce() {
@@ -114,6 +179,42 @@ struct SpinnerAndSwitch: Model {
             options.storage = storage
             let result = SpinnerAndSwitch().check(options: options)
             #expect(result.verdict("never flipped")?.isFailure == true, "\(storage)")
+        }
+    }
+
+    @Test("A progress measure cannot hide a step on a cycle: every measure falls or stays put around it")
+    func measuredCycleProviso() {
+        var options = CheckOptions()
+        options.partialOrder = true
+        let measures: [@Sendable (SpinnerAndSwitch.Pair) -> UInt64] = [
+            { _ in 7 }, { UInt64($0.spinner) }, { UInt64(2 - $0.spinner) }, { $0.flipped ? 9 : 1 },
+        ]
+        for (index, measure) in measures.enumerated() {
+            for storage in [CheckOptions.Storage.exact, .compact, .bitstate] {
+                options.storage = storage
+                let result = SpinnerAndSwitch.Measured(measure: measure).check(options: options)
+                #expect(result.verdict("never flipped")?.isFailure == true, "measure \(index), \(storage)")
+            }
+        }
+    }
+
+    @Test("A rising measure keeps an ample set whose successor was found before")
+    func measuredProvisoKeepsAmpleSets() {
+        var options = CheckOptions()
+        options.partialOrder = true
+        for storage in [CheckOptions.Storage.exact, .compact] {
+            options.storage = storage
+            let plain = Ladder(measured: false).check(options: options)
+            let measured = Ladder(measured: true).check(options: options)
+            // Plain: rung 1 is expanded in full (climb reaches rung 2, found by the jump), so the
+            // switch flips on rungs 1, 2 and 3. Measured: the climb alone, the switch flips on rung 3.
+            #expect(plain.states == 7, "\(storage)")
+            #expect(measured.states == 5, "\(storage)")
+            #expect(plain.transitions == 8 && measured.transitions == 5, "\(storage)")
+            for result in [plain, measured] {
+                #expect(result.verdict("at most rung 3")?.isFailure == false)
+                #expect(result.verdict("flipped")?.isFailure == false)
+            }
         }
     }
 

@@ -221,7 +221,9 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     /// candidate fails when it is not a nonempty proper subset of the actions, when one of its
     /// actions turns out disabled, or when one of its successors was numbered before this level
     /// (the cycle proviso: every cycle of the reduced graph then passes a fully expanded state, so no
-    /// action is ignored forever). The proviso reads the store, which no one writes in phase 1; in
+    /// action is ignored forever). A model with a ``Model/progress(_:)`` measure weakens the proviso:
+    /// a successor numbered before fails the set only if its measure does not rise, and any successor
+    /// whose measure falls does. The proviso reads the store, which no one writes in phase 1; in
     /// exact storage a tag match counts as a hit, and in compact and bitstate storage any hit does
     /// (a state of the next level found by an earlier batch, too), so it errs towards full
     /// expansion, never the other way, and depends on nothing that varies with the worker count.
@@ -244,6 +246,7 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     ) -> Bool {
         let actionCount = chunk.pointee.actions.count
         guard !set.isEmpty, set.count < actionCount else { return false }
+        let progress = model.progress(state)
         let firstState = chunk.pointee.states.count
         let encoderMark = chunk.pointee.encoder.count
         let firstEnd = chunk.pointee.encodingEnds.count
@@ -255,7 +258,15 @@ struct BatchContext<M: Model>: @unchecked Sendable {
                 break
             }
             let (successor, fingerprint) = represent(raw, chunk: chunk)
-            if isOld(fingerprint) {
+            if let progress {
+                // The measured proviso (``Model/progress(_:)``): never a step down, and a step to a
+                // state found before only upwards.
+                let reached = model.progress(successor) ?? 0
+                if reached < progress || reached == progress && isOld(fingerprint) {
+                    taken = false
+                    break
+                }
+            } else if isOld(fingerprint) {
                 taken = false
                 break
             }

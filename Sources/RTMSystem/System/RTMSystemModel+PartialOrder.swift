@@ -132,3 +132,75 @@ extension ClientRequest {
         }
     }
 }
+
+extension RTMSystemModel {
+    /// The measure of ``ModelChecker/Model/progress(_:)``, three counts packed so that comparing the
+    /// words compares them in order:
+    ///
+    /// 1. calls made (bits 44–63): every call spends its budget, which nothing refills;
+    /// 2. protocol phases passed (bits 20–43): each invitation end and each server record counts its
+    ///    phase's rank (``LocalInvitationMachine/State/progressRank``, …), and the sticky notes and
+    ///    received peer messages count one each;
+    /// 3. messages consumed (bits 0–19): fewer messages in flight is further on.
+    ///
+    /// So a delivery that moves an invitation along, or that only consumes its message, rises;
+    /// one that answers without any phase moving stays put (the checker then needs its successor new).
+    /// The counts are sums over clients, the same for every renaming of them.
+    public func progress(_ state: SystemState) -> UInt64? {
+        guard measuresProgress else { return nil }
+        var callsLeft = 0
+        var phases = state.seen.violations.count + state.seen.delivered.count + state.seen.sent.count
+            + state.seen.cached.count + state.seen.marks.count + state.seen.interrupted.count
+        for node in state.clients {
+            for left in node.callsLeft { callsLeft += left }
+            for local in node.core.locals { phases += local.machine.progressRank }
+            for remote in node.core.remotes { phases += remote.machine.progressRank }
+            phases += node.core.receivedPeerMessages.count
+        }
+        for record in state.server.invitations { phases += record.phase.progressRank }
+        var inFlight = 0
+        for link in state.links { inFlight += link.up.count + link.down.count }
+        let calls = UInt64((1 << 20) - 1 - min(callsLeft, (1 << 20) - 1))
+        let passed = UInt64(min(phases, (1 << 24) - 1))
+        let consumed = UInt64((1 << 20) - 1 - min(inFlight, (1 << 20) - 1))
+        return calls << 44 | passed << 20 | consumed
+    }
+}
+
+extension LocalInvitationMachine.State {
+    /// How far the caller's end has come: sent (and heard the callee is offline, and asked to cancel),
+    /// received by the callee (and asked to cancel), ended.
+    var progressRank: Int {
+        switch self {
+        case .idle: 0
+        case .sentToRemote(let calleeOffline, let cancelRequested): 1 + (calleeOffline ? 1 : 0) + (cancelRequested ? 1 : 0)
+        case .receivedByRemote(let cancelRequested): 4 + (cancelRequested ? 1 : 0)
+        case .acceptedByRemote, .refusedByRemote, .canceled, .failure, .gaveUp, .failedNotLoggedIn: 6
+        }
+    }
+}
+
+extension RemoteInvitationMachine.State {
+    /// How far the callee's end has come: received (and asked to refuse), accept sent, ended.
+    var progressRank: Int {
+        switch self {
+        case .idle: 0
+        case .invitationReceived(let refuseRequested): 1 + (refuseRequested ? 1 : 0)
+        case .acceptSentToLocal: 3
+        case .refused, .accepted, .canceled, .failure, .gaveUp: 4
+        }
+    }
+}
+
+extension InvitationRecord.Phase {
+    /// How far the server's record has come: held, delivered, ringing, accept won, ended.
+    var progressRank: Int {
+        switch self {
+        case .holding: 1
+        case .delivered: 2
+        case .ringing: 3
+        case .acceptWon: 4
+        case .ended: 5
+        }
+    }
+}

@@ -24,6 +24,9 @@ public struct RTMSystemModel: Model, Sendable {
     public let serverStep: @Sendable (ServerMachine.State, ServerMachine.Event) -> Step<ServerMachine.State, ServerMachine.Effect>
     /// The scenario's symmetry declaration, checked against its budgets (see `RTMSystemModel+Symmetry`).
     var symmetryPlan: SymmetryPlan?
+    /// Offer the partial-order reduction a ``progress(_:)`` measure (on by default; off, its cycle
+    /// proviso refuses every ample set that reaches a state found before).
+    public var measuresProgress = true
 
     public init(
         _ scenario: Scenario,
