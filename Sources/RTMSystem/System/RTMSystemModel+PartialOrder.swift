@@ -8,7 +8,8 @@ import RTMMachines
 /// delivery of that direction's head plus every call client `i`'s user may make now. And
 /// `W` is every action but the calls of the *waiting* clients: those with a request in flight to
 /// the server and nothing in flight to them. All are offered, smallest first (the checker takes the
-/// first that passes its cycle proviso).
+/// first that passes its cycle proviso, which ``progress(_:)`` weakens: a set may reach a state found
+/// before when the measure rises on the way).
 ///
 /// **Why nothing outside `T(i)` can interfere before `T(i)` runs** (the checker enforces the cycle
 /// proviso itself):
