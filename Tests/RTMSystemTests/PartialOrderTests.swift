@@ -182,6 +182,26 @@ enum ReducibleScenarios {
         #expect(steps > 1000 && rose * 10 > steps * 8, "\(rose) of \(steps) steps rose")
     }
 
+    @Test("A client whose logout the server has not read yet may wait, its login deferred")
+    func waitingBehindLogout() throws {
+        let model = try RTMSystemModel(ReducibleScenarios.parse(ReducibleScenarios.callers))
+        var deferredLogins = 0
+        for state in SymmetricScenarios.sample(model, limit: 4000) {
+            let (actions, candidates) = ReducibleScenarios.candidates(in: state, of: model)
+            for candidate in 0..<candidates.count {
+                let inside = Set(candidates[candidate])
+                for index in actions.indices where !inside.contains(index) {
+                    guard case .call(let i, let entry) = actions[index], case .login = model.scenario.calls[i][entry].call,
+                        state.links[i].up.first?.message == .logout
+                    else { continue }
+                    #expect(state.links[i].stale)
+                    deferredLogins += 1
+                }
+            }
+        }
+        #expect(deferredLogins > 10)
+    }
+
     @Test("Symmetry and partial-order reduction together keep the verdicts")
     func withSymmetry() throws {
         let scenario = try SymmetricScenarios.parse(SymmetricScenarios.callees)

@@ -41,7 +41,13 @@ import RTMMachines
 /// runs (the waiting requests stay in flight). A waiting client's `logout` commutes with the server's
 /// steps unless the head of its requests (the only one the server reads before `W` runs) opens or
 /// closes a session, and its `login` does when its connection is closed: so a client is waiting only
-/// then.
+/// then, with two exceptions where the head does open or close a session:
+/// - the head is its `logout`, the server has not read it yet (the connection is closed, so what the
+///   server sends it meanwhile is lost either way) and no further `logout` is left in its budget: its
+///   `login` empties a direction that is empty, and appends behind the head; reading the head ends
+///   the session, sends the client nothing and reopens nothing it could receive before `W` runs;
+/// - the head is its `login` (or `relogin`) and its budget has neither `login` nor `logout` left: its
+///   other calls only touch its core and the tail of its requests.
 ///
 /// **Why every property keeps its verdict.** The sticky notes (violations, marks) never go away;
 /// an invitation's ends, once both terminal, stay so with the same outcome and are never marked
@@ -83,8 +89,15 @@ extension RTMSystemModel {
         var waiting = Array(repeating: false, count: clients)
         var deferred = 0
         for (i, link) in state.links.enumerated() where calls[i] > 0 && link.down.isEmpty {
-            guard let head = link.up.first, !head.message.opensOrClosesSession, !mayLogin[i] || link.stale
-            else { continue }
+            guard let head = link.up.first, !mayLogin[i] || link.stale else { continue }
+            if head.message.opensOrClosesSession {
+                // Budgets, not enabled calls: a deferred `login` enables the `logout` after it.
+                let budget = state.clients[i].callsLeft.indices.lazy.filter { state.clients[i].callsLeft[$0] > 0 }
+                    .map { scenario.calls[i][$0].call }
+                let logoutLeft = budget.contains { if case .logout = $0 { true } else { false } }
+                let loginLeft = budget.contains { if case .login = $0 { true } else { false } }
+                guard !logoutLeft, head.message == .logout ? link.stale : !loginLeft else { continue }
+            }
             waiting[i] = true
             deferred += calls[i]
         }
