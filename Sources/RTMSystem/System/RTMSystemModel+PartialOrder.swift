@@ -49,6 +49,11 @@ import RTMMachines
 /// - the head is its `login` (or `relogin`) and its budget has neither `login` nor `logout` left: its
 ///   other calls only touch its core and the tail of its requests.
 ///
+/// A client that may call `login` on a connection the server already knows closed waits only if the
+/// server has no session on that connection and the head is an invitation request: the server drops
+/// it unanswered, and sends the client nothing else before `W` runs (the client has no session), so
+/// its `login` empties a direction nothing can fill meanwhile.
+///
 /// **Why every property keeps its verdict.** The sticky notes (violations, marks) never go away;
 /// an invitation's ends, once both terminal, stay so with the same outcome and are never marked
 /// interrupted afterwards, so `invitation-agreement` and its premise are sticky too; and the
@@ -89,7 +94,12 @@ extension RTMSystemModel {
         var waiting = Array(repeating: false, count: clients)
         var deferred = 0
         for (i, link) in state.links.enumerated() where calls[i] > 0 && link.down.isEmpty {
-            guard let head = link.up.first, !mayLogin[i] || link.stale else { continue }
+            guard let head = link.up.first else { continue }
+            if mayLogin[i], !link.stale {
+                // The server has read its logout: only an invitation request the server drops
+                // unanswered (no session on the connection) may stand before its `login`.
+                guard case .invitation = head.message, state.server.session(ConnectionID(i)) == nil else { continue }
+            }
             if head.message.opensOrClosesSession {
                 // Budgets, not enabled calls: a deferred `login` enables the `logout` after it.
                 let budget = state.clients[i].callsLeft.indices.lazy.filter { state.clients[i].callsLeft[$0] > 0 }
