@@ -39,6 +39,30 @@ struct IndependentCounters: Model {
     }
 }
 
+/// A dial's position and a switch: the state of ``SpinnerAndSwitch`` (the dial spins) and of
+/// ``Ladder`` (the dial is a rung).
+struct DialAndSwitch: Hashable, Sendable, StableHashable {
+    var spinner: Int
+    var flipped: Bool
+
+    var height: Int {
+        get { spinner }
+        set { spinner = newValue }
+    }
+
+    init(spinner: Int, flipped: Bool) {
+        self.spinner = spinner
+        self.flipped = flipped
+    }
+
+    init(height: Int, flipped: Bool) { self.init(spinner: height, flipped: flipped) }
+
+    func stableHash(into hasher: inout StableHasher) {
+        spinner.stableHash(into: &hasher)
+        flipped.stableHash(into: &hasher)
+    }
+}
+
 /// Process A spins in a cycle of three local states; process B may take one step to a bad state.
 /// An ample set of A's step alone is valid in every state (A and B are independent), but without the
 /// cycle proviso B's step would be ignored forever and the violation never found.
@@ -48,14 +72,7 @@ struct SpinnerAndSwitch: Model {
 
     var initialStates: [Pair] { [Pair(spinner: 0, flipped: false)] }
 
-    struct Pair: Hashable, Sendable, StableHashable {
-        var spinner: Int
-        var flipped: Bool
-        func stableHash(into hasher: inout StableHasher) {
-            spinner.stableHash(into: &hasher)
-            flipped.stableHash(into: &hasher)
-        }
-    }
+    typealias Pair = DialAndSwitch
 
     func actions(_ state: Pair, into actions: inout [String]) {
         actions.append("spin")
@@ -102,14 +119,7 @@ extension SpinnerAndSwitch {
 struct Ladder: Model {
     var measured: Bool
 
-    struct Rung: Hashable, Sendable, StableHashable {
-        var height: Int
-        var flipped: Bool
-        func stableHash(into hasher: inout StableHasher) {
-            height.stableHash(into: &hasher)
-            flipped.stableHash(into: &hasher)
-        }
-    }
+    typealias Rung = DialAndSwitch
 
     var initialStates: [Rung] { [Rung(height: 0, flipped: false)] }
 
