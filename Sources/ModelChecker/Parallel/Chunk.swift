@@ -231,22 +231,25 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     func expandAmple(_ state: M.State, chunk: UnsafeMutablePointer<Chunk<M>>, candidate: inout Int32) -> Bool {
         chunk.pointee.ample.removeAll()
         model.ampleSets(state, chunk.pointee.actions, into: &chunk.pointee.ample)
+        guard chunk.pointee.ample.count > 0 else { return false }
+        let progress = model.progress(state)
         for index in 0..<chunk.pointee.ample.count {
             let set = chunk.pointee.ample[index]
-            if tryAmple(set, of: state, chunk: chunk, candidate: &candidate) { return true }
+            if tryAmple(set, of: state, progress: progress, chunk: chunk, candidate: &candidate) { return true }
         }
         return false
     }
 
-    /// Adds the successors of `state` under the actions `set` and returns true, or adds nothing
-    /// and returns false when the set fails (see ``expandAmple(_:chunk:candidate:)``).
+    /// Adds the successors of `state` (whose ``Model/progress(_:)`` is `progress`) under the actions
+    /// `set` and returns true, or adds nothing and returns false when the set fails (see
+    /// ``expandAmple(_:chunk:candidate:)``).
     @inlinable
     func tryAmple(
-        _ set: ArraySlice<Int>, of state: M.State, chunk: UnsafeMutablePointer<Chunk<M>>, candidate: inout Int32
+        _ set: ArraySlice<Int>, of state: M.State, progress: UInt64?, chunk: UnsafeMutablePointer<Chunk<M>>,
+        candidate: inout Int32
     ) -> Bool {
         let actionCount = chunk.pointee.actions.count
         guard !set.isEmpty, set.count < actionCount else { return false }
-        let progress = model.progress(state)
         let firstState = chunk.pointee.states.count
         let encoderMark = chunk.pointee.encoder.count
         let firstEnd = chunk.pointee.encodingEnds.count

@@ -102,10 +102,15 @@ extension RTMSystemModel {
             }
             if head.message.opensOrClosesSession {
                 // Budgets, not enabled calls: a deferred `login` enables the `logout` after it.
-                let budget = state.clients[i].callsLeft.indices.lazy.filter { state.clients[i].callsLeft[$0] > 0 }
-                    .map { scenario.calls[i][$0].call }
-                let logoutLeft = budget.contains { if case .logout = $0 { true } else { false } }
-                let loginLeft = budget.contains { if case .login = $0 { true } else { false } }
+                var loginLeft = false
+                var logoutLeft = false
+                for (entry, left) in state.clients[i].callsLeft.enumerated() where left > 0 {
+                    switch scenario.calls[i][entry].call {
+                    case .login: loginLeft = true
+                    case .logout: logoutLeft = true
+                    default: break
+                    }
+                }
                 guard !logoutLeft, head.message == .logout ? link.stale : !loginLeft else { continue }
             }
             waiting[i] = true
