@@ -108,6 +108,41 @@ import Testing
         #expect(tied > 0)
     }
 
+    @Test("Without ties the class fingerprint takes the one image the signatures choose; a tie has no fast path",
+        arguments: 0..<6)
+    func untiedImage(scenario: Int) throws {
+        let (model, plan) = try Self.model(scenario)
+        var untied = 0
+        var disagreements = 0
+        for state in SymmetricScenarios.sample(model, limit: 500) {
+            let sources = plan.choices(for: state)
+            let fast = plan.untiedImage(of: state)
+            if sources.count == 1 {
+                untied += 1
+                let expected = plan.permutationIndex(of: sources[0])
+                if fast != expected { disagreements += 1 }
+                let source = plan.permutations.indices.contains(expected)
+                    ? plan.permutations[expected].source : Array(plan.names.indices)
+                if source != sources[0] { disagreements += 1 }
+            } else if fast != nil {
+                disagreements += 1
+            }
+        }
+        #expect(disagreements == 0)
+        #expect(untied > 0)
+    }
+
+    @Test("Every permutation is found by its source, by rank table and by dictionary alike", arguments: 0..<6)
+    func permutationIndex(scenario: Int) throws {
+        let (_, plan) = try Self.model(scenario)
+        #expect(plan.ranks != nil)
+        for (index, permutation) in plan.permutations.enumerated() {
+            #expect(plan.permutationIndex(of: permutation.source) == index)
+            #expect(plan.bySource[permutation.source] == index)
+        }
+        #expect(plan.permutationIndex(of: Array(plan.names.indices)) == SymmetryPlan.identity)
+    }
+
     @Test("The search keeps the states it reaches and stores exactly one per class", arguments: [0, 1, 2])
     func oneStatePerClass(scenario: Int) throws {
         let text = try Self.scenarios[scenario]

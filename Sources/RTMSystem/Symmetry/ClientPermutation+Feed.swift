@@ -12,7 +12,7 @@ import RTMMachines
 
 extension ClientPermutation {
     /// Feeds the canonical encoding of `state.permuted(by: self)` (the same words, in the same order).
-    func feedImage(of state: SystemState, into h: inout StableHasher) {
+    borrowing func feedImage(of state: SystemState, into h: inout StableHasher) {
         guard !isIdentity, source.count == state.clients.count, state.links.count == state.clients.count else {
             state.feed(into: &h)
             return
@@ -21,59 +21,60 @@ extension ClientPermutation {
         for i in state.clients.indices {
             let j = source[i]
             feedCore(state.clients[j].core, into: &h)
-            let left = state.clients[j].callsLeft
-            if entries.indices.contains(i), entries[i].allSatisfy(left.indices.contains) {
+            // In place, not through copies of the arrays (see ``ClientSignature``).
+            let count = state.clients[j].callsLeft.count
+            if entries.indices.contains(i), !entries[i].indices.contains(where: { entries[i][$0] >= count }) {
                 h.combine(UInt64(entries[i].count))
-                for entry in entries[i] { h.feed(left[entry]) }
+                for entry in entries[i].indices { h.feed(state.clients[j].callsLeft[entries[i][entry]]) }
             } else {
-                h.feed(left)
+                h.feed(state.clients[j].callsLeft)
             }
             h.feed(state.clients[j].loggedOut)
         }
         feedServer(state.server, into: &h)
         h.combine(UInt64(state.links.count))
         for i in state.links.indices {
-            let link = state.links[source[i]]
-            h.feed(link.isUp)
-            h.feed(link.stale)
-            h.combine(UInt64(link.up.count))
-            for inFlight in link.up {
-                h.feed(request(inFlight.message))
-                h.feed(inFlight.msLeft)
+            let j = source[i]
+            h.feed(state.links[j].isUp)
+            h.feed(state.links[j].stale)
+            h.combine(UInt64(state.links[j].up.count))
+            for index in state.links[j].up.indices {
+                h.feed(request(state.links[j].up[index].message))
+                h.feed(state.links[j].up[index].msLeft)
             }
-            h.combine(UInt64(link.down.count))
-            for inFlight in link.down {
-                h.feed(message(inFlight.message))
-                h.feed(inFlight.msLeft)
+            h.combine(UInt64(state.links[j].down.count))
+            for index in state.links[j].down.indices {
+                h.feed(message(state.links[j].down[index].message))
+                h.feed(state.links[j].down[index].msLeft)
             }
         }
-        Self.feedSorted(state.timers, renamed: timer, by: <, into: &h)
+        Self.feedSorted(state.timers, self, renamed: { $0.timer($1) }, by: <, into: &h)
         h.feed(state.faults)
         h.feed(observations(state.seen))
     }
 
     /// What ``ClientCore/renamingUsers(_:text:)`` gives, fed.
-    func feedCore(_ core: ClientCore, into h: inout StableHasher) {
+    borrowing func feedCore(_ core: ClientCore, into h: inout StableHasher) {
         h.feed(core.userId.map { user($0) })
         h.feed(core.token)
         h.feed(core.connection)
         h.feed(core.channels)
-        Self.feedSorted(core.locals, renamed: local, by: { $0.key < $1.key }, into: &h)
-        Self.feedSorted(core.remotes, renamed: remote, by: { $0.key < $1.key }, into: &h)
+        Self.feedSorted(core.locals, self, renamed: { $0.local($1) }, by: { $0.key < $1.key }, into: &h)
+        Self.feedSorted(core.remotes, self, renamed: { $0.remote($1) }, by: { $0.key < $1.key }, into: &h)
         h.feed(core.pendingPeerMessages)
-        Self.feedSorted(core.receivedPeerMessages, renamed: received, by: <, into: &h)
+        Self.feedSorted(core.receivedPeerMessages, self, renamed: { $0.received($1) }, by: <, into: &h)
         h.feed(core.nextMessageId)
         h.feed(core.nextRequestId)
         h.feed(core.nextInvitationSerial)
     }
 
     /// What ``ServerMachine/State/renamingUsers(_:connection:text:)`` gives, fed.
-    func feedServer(_ server: ServerMachine.State, into h: inout StableHasher) {
-        Self.feedSorted(server.sessions, renamed: session, by: { $0.conn < $1.conn }, into: &h)
+    borrowing func feedServer(_ server: ServerMachine.State, into h: inout StableHasher) {
+        Self.feedSorted(server.sessions, self, renamed: { $0.session($1) }, by: { $0.conn < $1.conn }, into: &h)
         h.combine(UInt64(server.channels.count))
         for channel in server.channels {
             h.feed(channel.id)
-            Self.feedSorted(channel.members, renamed: { user($0) }, by: <, into: &h)
+            Self.feedSorted(channel.members, self, renamed: { $0.user($1) }, by: <, into: &h)
         }
         h.combine(UInt64(server.offline.count))
         for message in server.offline {
@@ -92,7 +93,7 @@ extension ClientPermutation {
             renamed.text = text(message.text)
             h.feed(renamed)
         }
-        Self.feedSorted(server.invitations, renamed: invitation, by: { $0.key < $1.key }, into: &h)
+        Self.feedSorted(server.invitations, self, renamed: { $0.invitation($1) }, by: { $0.key < $1.key }, into: &h)
     }
 
     // The renamings of the items of sorted lists (``ClientCore/renamingUsers(_:text:)`` and
@@ -139,20 +140,23 @@ extension ClientPermutation {
         return renamed
     }
 
-    /// Feeds the count of `items`, then their renamed forms in the order `isBelow` gives them (a strict
+    /// Feeds the count of `items`, then their renamed forms (by `permutation`, passed in rather than
+    /// captured: a closure that captures a permutation copies it, retaining the tables every worker
+    /// shares) in the order `isBelow` gives them (a strict
     /// total order on the renamed items, as every list the state keeps sorted has), sorted in a stack
     /// buffer: lists here hold a handful of items.
     @inline(__always)
     static func feedSorted<T: StateHashable>(
-        _ items: [T], renamed rename: (T) -> T, by isBelow: (T, T) -> Bool, into h: inout StableHasher
+        _ items: [T], _ permutation: borrowing ClientPermutation, renamed rename: (borrowing ClientPermutation, T) -> T,
+        by isBelow: (T, T) -> Bool, into h: inout StableHasher
     ) {
         h.combine(UInt64(items.count))
         switch items.count {
         case 0: return
-        case 1: rename(items[0]).feed(into: &h)
+        case 1: rename(permutation, items[0]).feed(into: &h)
         default:
             withUnsafeTemporaryAllocation(of: T.self, capacity: items.count) { buffer in
-                for index in items.indices { buffer.initializeElement(at: index, to: rename(items[index])) }
+                for index in items.indices { buffer.initializeElement(at: index, to: rename(permutation, items[index])) }
                 // Insertion sort: few items, mostly in order already.
                 for end in 1..<items.count {
                     var position = end

@@ -56,7 +56,7 @@ struct ClientPermutation: Sendable {
     /// The new name of a user ID (anything that is not a client's name stays).
     @inline(__always)
     func user(_ name: String) -> String {
-        for (j, old) in names.enumerated() where old == name { return names[target[j]] }
+        for j in names.indices where names[j] == name { return names[target[j]] }
         return name
     }
 

@@ -12,49 +12,51 @@ enum ClientSignature {
     /// The summary of client `i` in `state`; `calls[e]` names the call of client `i`'s budget entry `e`.
     static func of(_ i: Int, in state: SystemState, calls: [UInt64]) -> UInt64 {
         guard state.clients.indices.contains(i), state.links.indices.contains(i) else { return 0 }
-        let node = state.clients[i]
-        let core = node.core
+        // Fields are read in place (`state.clients[i].core.…`), not through copies: a copy retains
+        // arrays that many states share, and workers retaining the same object contend for it.
         var h = StableHasher(seed: 0x5379_6D6D_6574_7279)
         // Budget entries move with renaming onto entries of the same call (`ClientPermutation.entries`):
         // an order-free sum over (call, calls left).
         var budget: UInt64 = 0
-        for (entry, left) in node.callsLeft.enumerated() where calls.indices.contains(entry) {
-            budget &+= mix(calls[entry] << 32 | UInt64(max(0, left)))
+        for entry in state.clients[i].callsLeft.indices where calls.indices.contains(entry) {
+            budget &+= mix(calls[entry] << 32 | UInt64(max(0, state.clients[i].callsLeft[entry])))
         }
         h.combine(budget)
-        h.combine(node.loggedOut)
-        h.combine(core.userId == nil)
-        h.feed(core.connection)
-        h.feed(core.channels)
-        h.combine(unordered(core.locals) { slot, hasher in hasher.feed(slot.machine) })
-        h.combine(unordered(core.remotes) { slot, hasher in hasher.feed(slot.machine) })
-        h.feed(core.pendingPeerMessages)
-        h.combine(core.receivedPeerMessages.count)
-        h.combine(core.nextMessageId)
-        h.combine(core.nextRequestId)
-        h.combine(core.nextInvitationSerial)
-        let link = state.links[i]
-        h.combine(link.isUp)
-        h.combine(link.up.count)
-        h.combine(link.down.count)
+        h.combine(state.clients[i].loggedOut)
+        h.combine(state.clients[i].core.userId == nil)
+        h.feed(state.clients[i].core.connection)
+        h.feed(state.clients[i].core.channels)
+        var locals = UInt64(state.clients[i].core.locals.count)
+        for slot in state.clients[i].core.locals.indices {
+            var item = StableHasher(seed: 1)
+            item.feed(state.clients[i].core.locals[slot].machine)
+            locals &+= mix(item.finalize().rawValue)
+        }
+        h.combine(locals)
+        var remotes = UInt64(state.clients[i].core.remotes.count)
+        for slot in state.clients[i].core.remotes.indices {
+            var item = StableHasher(seed: 1)
+            item.feed(state.clients[i].core.remotes[slot].machine)
+            remotes &+= mix(item.finalize().rawValue)
+        }
+        h.combine(remotes)
+        h.feed(state.clients[i].core.pendingPeerMessages)
+        h.combine(state.clients[i].core.receivedPeerMessages.count)
+        h.combine(state.clients[i].core.nextMessageId)
+        h.combine(state.clients[i].core.nextRequestId)
+        h.combine(state.clients[i].core.nextInvitationSerial)
+        h.combine(state.links[i].isUp)
+        h.combine(state.links[i].up.count)
+        h.combine(state.links[i].down.count)
         var timers = 0
-        for timer in state.timers {
-            if case .client(i, _) = timer.owner { timers += 1 }
+        for timer in state.timers.indices {
+            if case .client(i, _) = state.timers[timer].owner { timers += 1 }
         }
         h.combine(timers)
-        h.combine(state.server.sessions.contains { $0.conn.raw == i })
+        var session = false
+        for index in state.server.sessions.indices where state.server.sessions[index].conn.raw == i { session = true }
+        h.combine(session)
         return h.finalize().rawValue
-    }
-
-    /// An order-free combination of one hash per element.
-    static func unordered<T>(_ items: [T], _ feed: (T, inout StableHasher) -> Void) -> UInt64 {
-        var sum: UInt64 = UInt64(items.count)
-        for item in items {
-            var h = StableHasher(seed: 1)
-            feed(item, &h)
-            sum &+= mix(h.finalize().rawValue)
-        }
-        return sum
     }
 
     @inline(__always)

@@ -20,8 +20,11 @@ struct SymmetryPlan: Sendable {
     let elements: [Int]
     /// Every permutation within the groups but the identity.
     let permutations: [ClientPermutation]
-    /// The same, by ``ClientPermutation/source``.
-    let bySource: [[Int]: ClientPermutation]
+    /// Their indices, by ``ClientPermutation/source``.
+    let bySource: [[Int]: Int]
+    /// Their indices by the Lehmer rank of their sources (``identity`` for the identity), when the
+    /// clients are few enough for a table (eight: 40,320 entries).
+    let ranks: [Int32]?
     /// Per client, per budget entry: the entry's call, as a number (for ``ClientSignature``).
     let calls: [[UInt64]]
 
@@ -83,7 +86,7 @@ struct SymmetryPlan: Sendable {
                 source: source, names: scenario.clients,
                 entries: Self.entryMaps(source: source, scenario: scenario).entries)
         }
-        bySource = Dictionary(permutations.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
+        (bySource, ranks) = Self.lookups(permutations)
         calls = scenario.calls.map { budget in
             budget.map { UInt64(ScenarioCall.allCases.firstIndex(of: $0.call) ?? 0) }
         }
@@ -124,23 +127,17 @@ struct SymmetryPlan: Sendable {
     func classFingerprint(of state: SystemState, recordingInto encoder: UnsafeMutablePointer<StateEncoder>?)
         -> Fingerprint
     {
-        let sources = choices(for: state)
-        func feed(_ source: [Int], into h: inout StableHasher) {
-            if let permutation = bySource[source] {
-                permutation.feedImage(of: state, into: &h)
-            } else {
-                state.feed(into: &h)
-            }
-        }
-        var chosen = sources[0]
-        if sources.count > 1 {
+        var chosen = untiedImage(of: state)
+        if chosen == nil {
+            // Signatures tie: the smallest fingerprint among the tied images.
             var smallest = UInt64.max
-            for source in sources {
+            for source in choices(for: state) {
+                let index = permutationIndex(of: source)
                 var h = StableHasher(seed: StateFingerprint.seed)
-                feed(source, into: &h)
+                feedImage(index, of: state, into: &h)
                 let fingerprint = h.finalize().rawValue
                 if fingerprint < smallest {
-                    chosen = source
+                    chosen = index
                     smallest = fingerprint
                 }
             }
@@ -148,8 +145,72 @@ struct SymmetryPlan: Sendable {
         }
         var h = encoder.map { StableHasher(seed: StateFingerprint.seed, recordingInto: $0) }
             ?? StableHasher(seed: StateFingerprint.seed)
-        feed(chosen, into: &h)
+        feedImage(chosen ?? Self.identity, of: state, into: &h)
         return h.finalize()
+    }
+
+    /// ``permutations``' index of the image ``classFingerprint(of:recordingInto:)`` takes when no two
+    /// clients of a group have equal signatures (``identity`` for the state itself), or nil on a tie.
+    /// The common case, so it allocates nothing: the same order as ``choices(for:)``, on the stack.
+    func untiedImage(of state: SystemState) -> Int? {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: names.count) { source in
+            for client in source.indices { source[client] = client }
+            for group in groups.indices {
+                let count = groups[group].count
+                let untied = withUnsafeTemporaryAllocation(of: (UInt64, Int).self, capacity: count) { ranked in
+                    for position in 0..<count {
+                        let client = groups[group][position]
+                        ranked[position] = (ClientSignature.of(client, in: state, calls: calls[client]), position)
+                    }
+                    // Insertion sort by signature: a group has a handful of clients.
+                    for end in 1..<max(1, count) {
+                        var position = end
+                        while position > 0, ranked[position].0 < ranked[position - 1].0 {
+                            ranked.swapAt(position, position - 1)
+                            position -= 1
+                        }
+                    }
+                    for position in 1..<max(1, count) where ranked[position].0 == ranked[position - 1].0 {
+                        return false
+                    }
+                    for position in 0..<count {
+                        source[groups[group][position]] = groups[group][ranked[position].1]
+                    }
+                    return true
+                }
+                guard untied else { return nil }
+            }
+            return permutationIndex(of: UnsafeBufferPointer(source))
+        }
+    }
+
+    /// The index in ``permutations`` of the permutation with `source` (``identity`` for the identity).
+    func permutationIndex<C: RandomAccessCollection<Int>>(of source: C) -> Int where C.Index == Int {
+        if let ranks {
+            // The Lehmer code of `source`: how many later entries are smaller, per position.
+            var rank = 0
+            for position in source.indices {
+                var smaller = 0
+                for later in (position + 1)..<source.endIndex where source[later] < source[position] { smaller += 1 }
+                rank = rank * (source.endIndex - position) + smaller
+            }
+            return ranks.indices.contains(rank) ? Int(ranks[rank]) : Self.identity
+        }
+        return bySource[Array(source)] ?? Self.identity
+    }
+
+    /// ``permutationIndex(of:)``'s answer for the identity.
+    static var identity: Int { -1 }
+
+    /// Feeds the encoding of the image by ``permutations``[`index`] (the state itself for ``identity``).
+    @inline(__always)
+    func feedImage(_ index: Int, of state: SystemState, into h: inout StableHasher) {
+        if permutations.indices.contains(index) {
+            // Borrowed in place: a copy would retain the permutation's tables, which every worker shares.
+            permutations.withUnsafeBufferPointer { $0[index].feedImage(of: state, into: &h) }
+        } else {
+            state.feed(into: &h)
+        }
     }
 
     /// The images ``canonical(_:)`` chooses among, as client sources: one unless signatures tie.
@@ -188,8 +249,27 @@ struct SymmetryPlan: Sendable {
 
     /// The image of `state` in which client `i` plays the part of client `source[i]`.
     func image(of state: SystemState, source: [Int]) -> SystemState {
-        guard let permutation = bySource[source] else { return state }
-        return state.permuted(by: permutation)
+        let index = permutationIndex(of: source)
+        guard permutations.indices.contains(index) else { return state }
+        return state.permuted(by: permutations[index])
+    }
+
+    /// ``bySource`` and ``ranks`` for `permutations`.
+    static func lookups(_ permutations: [ClientPermutation]) -> ([[Int]: Int], [Int32]?) {
+        let bySource = Dictionary(
+            permutations.enumerated().map { ($1.source, $0) }, uniquingKeysWith: { first, _ in first })
+        guard let count = permutations.first?.source.count, count <= 8 else { return (bySource, nil) }
+        var ranks = [Int32](repeating: Int32(identity), count: (1...max(1, count)).reduce(1, *))
+        for (index, permutation) in permutations.enumerated() {
+            var rank = 0
+            let source = permutation.source
+            for position in source.indices {
+                let smaller = source[(position + 1)...].filter { $0 < source[position] }.count
+                rank = rank * (source.count - position) + smaller
+            }
+            if ranks.indices.contains(rank) { ranks[rank] = Int32(index) }
+        }
+        return (bySource, ranks)
     }
 
     /// The representative by the plain definition: the smallest fingerprint over every image
@@ -245,7 +325,7 @@ struct SymmetryPlan: Sendable {
         self.elements = elements
         self.permutations = permutations
         self.calls = calls
-        bySource = Dictionary(permutations.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
+        (bySource, ranks) = Self.lookups(permutations)
     }
 
     /// How the budgets correspond under the client permutation `source`: for client `i`, which entry
