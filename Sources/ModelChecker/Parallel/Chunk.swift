@@ -2,13 +2,13 @@
 ///
 /// Phase 1 (one worker per chunk) fills the successor arrays; phase 2 (one worker per shard)
 /// writes ``status`` and ``decided`` at distinct indices; phase 3 (sequential) writes ``nodes``;
-/// phase 4 (one worker per chunk) copies the new states into the state store.
+/// phase 4 (one worker per chunk) moves the new states into the state store.
 @usableFromInline
 struct Chunk<M: Model> {
     @usableFromInline var firstNode = 0
     @usableFromInline var endNode = 0
     /// Successors (representatives under symmetry), in frontier and action order.
-    @usableFromInline var states: [M.State] = []
+    @usableFromInline var states = MoveBuffer<M.State>()
     /// Fingerprints of the successors with their monitors.
     @usableFromInline var fingerprints: [UInt64] = []
     /// The ordinal of the action that produced each successor.
@@ -46,6 +46,7 @@ struct Chunk<M: Model> {
 
     @usableFromInline
     func release() {
+        states.release()
         status.release()
         decided.release()
         nodes.release()
@@ -62,7 +63,7 @@ struct Chunk<M: Model> {
     /// Empties the outputs, keeping their capacity.
     @inlinable
     mutating func reset() {
-        states.removeAll(keepingCapacity: true)
+        states.removeSuffix(from: 0)
         fingerprints.removeAll(keepingCapacity: true)
         vias.removeAll(keepingCapacity: true)
         successorCounts.removeAll(keepingCapacity: true)
@@ -80,7 +81,7 @@ struct Chunk<M: Model> {
     /// Bytes held by the successor buffers (inline sizes only).
     @usableFromInline
     var bytes: Int {
-        states.capacity * MemoryLayout<M.State>.stride + fingerprints.capacity * 8 + vias.capacity * 4
+        states.bytes + fingerprints.capacity * 8 + vias.capacity * 4
             + monitors.capacity * 2 + status.bytes + decided.bytes + nodes.bytes + encoder.capacity
             + encodingEnds.capacity * 8
     }
@@ -277,7 +278,7 @@ struct BatchContext<M: Model>: @unchecked Sendable {
             chunk.pointee.fingerprints.append(fingerprint)
         }
         guard taken else {
-            chunk.pointee.states.removeSubrange(firstState...)
+            chunk.pointee.states.removeSuffix(from: firstState)
             chunk.pointee.fingerprints.removeSubrange(firstFingerprint...)
             chunk.pointee.encoder.truncate(to: encoderMark)
             chunk.pointee.encodingEnds.removeSubrange(firstEnd...)
@@ -313,8 +314,9 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     /// originals, ``classFingerprint``) and the representative's fingerprint, its encoding appended to
     /// the chunk's in encoded exact storage.
     @inlinable
-    func represent(_ raw: M.State, chunk: UnsafeMutablePointer<Chunk<M>>) -> (M.State, UInt64) {
-        let successor = classFingerprint == nil ? symmetry?.representative(of: raw, in: model) ?? raw : raw
+    func represent(_ raw: consuming M.State, chunk: UnsafeMutablePointer<Chunk<M>>) -> (M.State, UInt64) {
+        var successor = raw
+        if classFingerprint == nil, let symmetry { successor = symmetry.representative(of: successor, in: model) }
         guard encoded else {
             return (successor, model.storedFingerprint(of: successor, by: classFingerprint, recordingInto: nil))
         }
@@ -476,17 +478,17 @@ struct BatchContext<M: Model>: @unchecked Sendable {
 
     // MARK: Phase 4
 
-    /// Copies the numbered successors of `worker`'s chunks into the state store and resolves the
+    /// Moves the numbered successors of `worker`'s chunks into the state store and resolves the
     /// pending slots of its shards to node numbers.
     @inlinable
     func publish(_ worker: Int) {
         for index in stride(from: worker, to: chunkCount, by: workers) {
             let nodes = chunks[index].nodes
-            for candidate in 0..<nodes.count where nodes[candidate] != .max {
-                (target.base + (Int(nodes[candidate]) - target.origin)).initialize(to: chunks[index].states[candidate])
+            // Numbered successors move to the store; the rest are dropped here, while still in cache.
+            chunks[index].states.drain { candidate in
+                candidate < nodes.count && nodes[candidate] != .max
+                    ? target.base + (Int(nodes[candidate]) - target.origin) : nil
             }
-            // Dropped here, while the successors are still in cache, rather than at the next batch.
-            chunks[index].states.removeAll(keepingCapacity: true)
             if dropsFrontier {
                 let first = chunks[index].firstNode
                 (frontier.base + (first - frontier.origin)).deinitialize(count: chunks[index].endNode - first)

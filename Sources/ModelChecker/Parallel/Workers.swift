@@ -209,6 +209,69 @@ struct RawBuffer<Element: BitwiseCopyable> {
     var bytes: Int { capacity * MemoryLayout<Element>.stride }
 }
 
+/// A growable buffer of values that its reader moves out of (``drain(into:)``) rather than copies:
+/// a copy of a state retains every array it holds, arrays that many states share, and workers that
+/// retain the same object contend for its cache line. Its owner calls ``release()`` once.
+@usableFromInline
+struct MoveBuffer<Element> {
+    @usableFromInline var base: UnsafeMutablePointer<Element>
+    @usableFromInline var count = 0
+    @usableFromInline var capacity: Int
+
+    @usableFromInline
+    init(capacity: Int = 16) {
+        self.capacity = max(1, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    @inlinable
+    subscript(index: Int) -> Element { base[index] }
+
+    @inlinable
+    mutating func append(_ element: consuming Element) {
+        if count == capacity {
+            let newBase = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+            newBase.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = newBase
+            capacity *= 2
+        }
+        (base + count).initialize(to: element)
+        count &+= 1
+    }
+
+    /// Drops the elements from `start` on.
+    @inlinable
+    mutating func removeSuffix(from start: Int) {
+        guard start < count else { return }
+        (base + start).deinitialize(count: count - start)
+        count = start
+    }
+
+    /// Moves element `i` to `destination(i)` where that gives an (uninitialized) place, drops it
+    /// where it gives nil, and leaves the buffer empty.
+    @inlinable
+    mutating func drain(into destination: (Int) -> UnsafeMutablePointer<Element>?) {
+        for index in 0..<count {
+            if let place = destination(index) {
+                place.moveInitialize(from: base + index, count: 1)
+            } else {
+                (base + index).deinitialize(count: 1)
+            }
+        }
+        count = 0
+    }
+
+    @inlinable
+    var bytes: Int { capacity * MemoryLayout<Element>.stride }
+
+    @usableFromInline
+    func release() {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+}
+
 /// A growable buffer of states with a movable origin: element `i` holds the state of node
 /// `origin + i`. Several threads may initialize distinct elements at once once ``reserve(_:)``
 /// made room. The states of a level already expanded can be dropped early (``dropPrefix(before:)``),
