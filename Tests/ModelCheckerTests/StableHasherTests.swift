@@ -41,6 +41,26 @@ import Testing
         #expect(sliced.finalize() == reference.finalize())
     }
 
+    @Test("Small strings fed in place give the words of the general path, however the string was made")
+    func smallStringsInPlace() {
+        var texts: [String] = []
+        for length in 0...17 {
+            let ascii = String((0..<length).map { Character(UnicodeScalar(UInt8(97 + $0 % 26))) })
+            texts.append(ascii)
+            texts.append("\(ascii)")  // interpolated: native storage unless it fits in place
+            texts.append(String(decoding: Array(ascii.utf8), as: UTF8.self))
+            texts.append(String(String(repeating: "é", count: length).prefix(length)))  // two bytes each
+            texts.append(String(repeating: "日", count: length / 3 + 1))
+        }
+        for text in texts {
+            var fast = StableHasher()
+            fast.combine(text)
+            var general = StableHasher()
+            general.combine(utf8Of: text)
+            #expect(fast.finalize() == general.finalize(), "\(text.utf8.count) bytes: \(text)")
+        }
+    }
+
     @Test("Fingerprints print as 16 hex digits")
     func description() {
         #expect(Fingerprint(rawValue: 0xAB).description == "00000000000000ab")

@@ -120,6 +120,27 @@ public struct StableHasher: @unchecked Sendable {
     /// Feeds the UTF-8 byte count, then the bytes packed eight to a word, little-endian.
     @inlinable
     public mutating func combine(_ value: String) {
+        #if _endian(little) && (arch(x86_64) || arch(arm64))
+            // A small string (at most 15 UTF-8 bytes: user IDs, keys, most texts in a model) keeps its
+            // bytes in place, in Swift's 64-bit string layout: the first word holds bytes 0-7 and the
+            // second bytes 8-14, zero-padded, under a top byte of flags (bit 61: small) and the count.
+            // Those are the words ``combine(utf8Of:)`` packs, with no call and no copy.
+            let raw = unsafeBitCast(value, to: (UInt64, UInt64).self)
+            if raw.1 & 0x2000_0000_0000_0000 != 0 {
+                let count = (raw.1 >> 56) & 0x0F
+                combine(count)
+                if count > 0 { combine(raw.0) }
+                if count > 8 { combine(raw.1 & 0x00FF_FFFF_FFFF_FFFF) }
+                return
+            }
+        #endif
+        combine(utf8Of: value)
+    }
+
+    /// ``combine(_:)-(String)`` by the general path: the string's UTF-8, read through the standard
+    /// library (the fast path for small strings must feed the same words; a test compares them).
+    @inlinable
+    public mutating func combine(utf8Of value: String) {
         // Native strings (small ones included) have contiguous UTF-8: eight bytes per load.
         let fed: Void? = value.utf8.withContiguousStorageIfAvailable { bytes in
             combine(bytes: UnsafeRawBufferPointer(bytes))
