@@ -122,8 +122,9 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     @usableFromInline let nodeMonitors: UnsafeMutablePointer<UInt16>
     @usableFromInline let atBound: Bool
     @usableFromInline let collectCoverage: Bool
-    /// Phase 4 deinitializes the batch's frontier states (they are read no more unless every state is
-    /// kept), each worker those of its chunks, rather than the search thread all of them.
+    /// Phase 1 takes each frontier state out of the store to expand it and drops it after (the states
+    /// are read no more unless every state is kept): no copy, whose retains of the arrays a state
+    /// shares with others the workers would contend for, and each worker drops those of its chunks.
     @usableFromInline let dropsFrontier: Bool
     /// Explore the model's ample sets (partial-order reduction).
     @usableFromInline let partialOrder: Bool
@@ -170,7 +171,7 @@ struct BatchContext<M: Model>: @unchecked Sendable {
         chunk.pointee.reset()
         var candidate: Int32 = 0
         for node in chunk.pointee.firstNode..<chunk.pointee.endNode {
-            let state = frontier[node]
+            let state = dropsFrontier ? (frontier.base + (node - frontier.origin)).move() : frontier[node]
             chunk.pointee.actions.removeAll(keepingCapacity: true)
             model.actions(state, into: &chunk.pointee.actions)
             if partialOrder, expandAmple(state, chunk: chunk, candidate: &candidate) {
@@ -488,10 +489,6 @@ struct BatchContext<M: Model>: @unchecked Sendable {
             chunks[index].states.drain { candidate in
                 candidate < nodes.count && nodes[candidate] != .max
                     ? target.base + (Int(nodes[candidate]) - target.origin) : nil
-            }
-            if dropsFrontier {
-                let first = chunks[index].firstNode
-                (frontier.base + (first - frontier.origin)).deinitialize(count: chunks[index].endNode - first)
             }
         }
         guard exact else { return }

@@ -9,7 +9,7 @@
 ///    new ones are evaluated against the open state properties;
 /// 3. *merge* (sequential, light): in frontier order, count transitions and coverage, number the new
 ///    states, record findings, deadlocks and bound hits;
-/// 4. *publish* (parallel): copy the new states into the state store, resolve pending table slots.
+/// 4. *publish* (parallel): move the new states into the state store, resolve pending table slots.
 ///
 /// Nothing that reaches the result depends on the number of workers or on thread timing, so the
 /// state counts, verdicts and counterexamples are the same for every `workers` value. A response
@@ -47,8 +47,6 @@ struct LevelSearch<M: Model> {
     @usableFromInline let partialOrder: Bool
     /// The nodes numbered before the level being expanded (the cycle proviso's old states).
     @usableFromInline var levelStartNodes = 0
-    /// Whether the last batch reached phase 4 (which drops the batch's frontier states).
-    @usableFromInline var published = false
 
     @usableFromInline var verdicts: Verdicts<M>
     @usableFromInline var store: VisitedStore
@@ -223,11 +221,9 @@ struct LevelSearch<M: Model> {
                 guard verdicts.stop == nil else { break }
                 let end = min(levelEnd, position + batch)
                 runBatch(position..<end, depth: depth, atBound: atBound)
-                // Expanded: nothing reads these states again, and their memory serves the next level.
-                // Phase 4 deinitialized them when it ran.
-                if !keepsStates {
-                    if published { current.markDropped(before: end) } else { current.dropPrefix(before: end) }
-                }
+                // Expanded: phase 1 took and dropped these states (nothing reads them again), and their
+                // memory serves the next level.
+                if !keepsStates { current.markDropped(before: end) }
                 position = end
             }
             if verdicts.stop != nil {
@@ -262,7 +258,6 @@ struct LevelSearch<M: Model> {
     /// Expands the frontier entries `range` of level `depth` in the four phases.
     @inlinable
     mutating func runBatch(_ range: Range<Int>, depth: Int, atBound: Bool) {
-        published = false
         let chunkSize = min(1024, max(16, range.count / (workers * 4)))
         let chunkCount = (range.count + chunkSize - 1) / chunkSize
         ensureChunks(chunkCount)
@@ -296,7 +291,6 @@ struct LevelSearch<M: Model> {
         }
         let publishing = BatchContext(search: self, openChecks: openChecks, chunkCount: chunkCount, atBound: atBound)
         team.run { worker in publishing.publish(worker) }
-        published = true
         if keepsStates {
             current.count = nodeCount
         } else {

@@ -274,8 +274,8 @@ struct MoveBuffer<Element> {
 
 /// A growable buffer of states with a movable origin: element `i` holds the state of node
 /// `origin + i`. Several threads may initialize distinct elements at once once ``reserve(_:)``
-/// made room. The states of a level already expanded can be dropped early (``dropPrefix(before:)``),
-/// so their memory serves the next level. Its owner calls ``release()`` once.
+/// made room. The states of a level already expanded can be taken out early (``markDropped(before:)``
+/// records it), so their memory serves the next level. Its owner calls ``release()`` once.
 @usableFromInline
 struct StateSlab<State> {
     @usableFromInline var base: UnsafeMutablePointer<State>
@@ -319,16 +319,7 @@ struct StateSlab<State> {
         self.origin = origin
     }
 
-    /// Drops the states of the nodes before `node` (they must not be read again).
-    @usableFromInline
-    mutating func dropPrefix(before node: Int) {
-        let end = min(count, max(dropped, node - origin))
-        guard end > dropped else { return }
-        (base + dropped).deinitialize(count: end - dropped)
-        dropped = end
-    }
-
-    /// Records that the states of the nodes before `node` were deinitialized elsewhere.
+    /// Records that the states of the nodes before `node` were moved out or deinitialized elsewhere.
     @usableFromInline
     mutating func markDropped(before node: Int) {
         dropped = max(dropped, min(count, node - origin))
