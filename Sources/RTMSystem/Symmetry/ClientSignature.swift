@@ -26,20 +26,8 @@ enum ClientSignature {
         h.combine(state.clients[i].core.userId == nil)
         h.feed(state.clients[i].core.connection)
         h.feed(state.clients[i].core.channels)
-        var locals = UInt64(state.clients[i].core.locals.count)
-        for slot in state.clients[i].core.locals.indices {
-            var item = StableHasher(seed: 1)
-            item.feed(state.clients[i].core.locals[slot].machine)
-            locals &+= mix(item.finalize().rawValue)
-        }
-        h.combine(locals)
-        var remotes = UInt64(state.clients[i].core.remotes.count)
-        for slot in state.clients[i].core.remotes.indices {
-            var item = StableHasher(seed: 1)
-            item.feed(state.clients[i].core.remotes[slot].machine)
-            remotes &+= mix(item.finalize().rawValue)
-        }
-        h.combine(remotes)
+        h.combine(unordered(state.clients[i].core.locals) { slot, hasher in hasher.feed(slot.machine) })
+        h.combine(unordered(state.clients[i].core.remotes) { slot, hasher in hasher.feed(slot.machine) })
         h.feed(state.clients[i].core.pendingPeerMessages)
         h.combine(state.clients[i].core.receivedPeerMessages.count)
         h.combine(state.clients[i].core.nextMessageId)
@@ -65,5 +53,16 @@ enum ClientSignature {
         x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
         x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
         return x ^ (x >> 31)
+    }
+
+    /// An order-free combination of one hash per element.
+    static func unordered<T>(_ items: [T], _ feed: (T, inout StableHasher) -> Void) -> UInt64 {
+        var sum = UInt64(items.count)
+        for index in items.indices {
+            var h = StableHasher(seed: 1)
+            feed(items[index], &h)
+            sum &+= mix(h.finalize().rawValue)
+        }
+        return sum
     }
 }
