@@ -180,15 +180,20 @@ extension RTMSystemModel {
         var callsLeft = 0
         var phases = state.seen.violations.count + state.seen.delivered.count + state.seen.sent.count
             + state.seen.cached.count + state.seen.marks.count + state.seen.interrupted.count
-        for node in state.clients {
-            for left in node.callsLeft { callsLeft += left }
-            for local in node.core.locals { phases += local.machine.progressRank }
-            for remote in node.core.remotes { phases += remote.machine.progressRank }
-            phases += node.core.receivedPeerMessages.count
+        // By index, in place: iterating would copy each client and link, retaining their arrays.
+        for i in state.clients.indices {
+            for entry in state.clients[i].callsLeft.indices { callsLeft += state.clients[i].callsLeft[entry] }
+            for slot in state.clients[i].core.locals.indices {
+                phases += state.clients[i].core.locals[slot].machine.progressRank
+            }
+            for slot in state.clients[i].core.remotes.indices {
+                phases += state.clients[i].core.remotes[slot].machine.progressRank
+            }
+            phases += state.clients[i].core.receivedPeerMessages.count
         }
         for record in state.server.invitations { phases += record.phase.progressRank }
         var inFlight = 0
-        for link in state.links { inFlight += link.up.count + link.down.count }
+        for i in state.links.indices { inFlight += state.links[i].up.count + state.links[i].down.count }
         let calls = UInt64((1 << 20) - 1 - min(callsLeft, (1 << 20) - 1))
         let passed = UInt64(min(phases, (1 << 24) - 1))
         let consumed = UInt64((1 << 20) - 1 - min(inFlight, (1 << 20) - 1))

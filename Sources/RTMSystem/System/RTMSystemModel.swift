@@ -98,35 +98,40 @@ public struct RTMSystemModel: Model, Sendable {
     }
 
     public func actions(_ state: SystemState, into actions: inout [SystemAction]) {
+        // Parts are read in place (`state.links[i].up.count`), not through copies of clients and
+        // links: a copy retains arrays that many states share, which parallel workers contend for.
         let network = scenario.network
-        for (i, node) in state.clients.enumerated() {
-            for (entry, left) in node.callsLeft.enumerated() where left > 0 && callEnabled(state, i, entry)
+        for i in state.clients.indices {
+            for entry in state.clients[i].callsLeft.indices
+            where state.clients[i].callsLeft[entry] > 0 && callEnabled(state, i, entry)
                 && (scenario.apiErrors || callSucceeds(state, i, entry))
             {
                 actions.append(.call(client: i, entry: entry))
             }
         }
-        for (i, link) in state.links.enumerated() {
-            let window = network.reorder ? network.capacity : 1
-            for index in 0..<min(window, link.up.count) { actions.append(.deliverUp(client: i, index: index)) }
-            for index in 0..<min(window, link.down.count) { actions.append(.deliverDown(client: i, index: index)) }
+        let window = network.reorder ? network.capacity : 1
+        for i in state.links.indices {
+            let up = state.links[i].up.count
+            let down = state.links[i].down.count
+            for index in 0..<min(window, up) { actions.append(.deliverUp(client: i, index: index)) }
+            for index in 0..<min(window, down) { actions.append(.deliverDown(client: i, index: index)) }
             if state.faults.losses > 0 {
-                for index in link.up.indices { actions.append(.lose(client: i, upward: true, index: index)) }
-                for index in link.down.indices { actions.append(.lose(client: i, upward: false, index: index)) }
+                for index in 0..<up { actions.append(.lose(client: i, upward: true, index: index)) }
+                for index in 0..<down { actions.append(.lose(client: i, upward: false, index: index)) }
             }
             if state.faults.duplications > 0 {
-                for index in link.up.indices { actions.append(.duplicate(client: i, upward: true, index: index)) }
-                for index in link.down.indices { actions.append(.duplicate(client: i, upward: false, index: index)) }
+                for index in 0..<up { actions.append(.duplicate(client: i, upward: true, index: index)) }
+                for index in 0..<down { actions.append(.duplicate(client: i, upward: false, index: index)) }
             }
-            if link.isUp {
+            if state.links[i].isUp {
                 if state.faults.linkDrops > 0 { actions.append(.dropLink(client: i)) }
             } else {
                 actions.append(.restoreLink(client: i))
             }
         }
         if state.faults.restarts > 0 { actions.append(.restartServer) }
-        if let first = state.timers.first, timersMayFire(state, first.msLeft) {
-            for (index, timer) in state.timers.enumerated() where timer.msLeft == first.msLeft {
+        if let first = state.timers.first?.msLeft, timersMayFire(state, first) {
+            for index in state.timers.indices where state.timers[index].msLeft == first {
                 actions.append(.fire(index: index))
             }
         }

@@ -20,7 +20,11 @@ public struct SystemState: Hashable, Sendable, Codable {
     public var seen: Observations
 
     /// Whether nothing is in flight on any link.
-    public var networkQuiet: Bool { links.allSatisfy { $0.up.isEmpty && $0.down.isEmpty } }
+    public var networkQuiet: Bool {
+        // By index: iterating would copy each link, retaining its arrays.
+        for i in links.indices where !links[i].up.isEmpty || !links[i].down.isEmpty { return false }
+        return true
+    }
 
     /// The least time left before some message in flight must arrive (bounded delay).
     public var earliestDeadline: Int? {
