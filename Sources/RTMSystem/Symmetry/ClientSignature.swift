@@ -41,9 +41,7 @@ enum ClientSignature {
             if case .client(i, _) = state.timers[timer].owner { timers += 1 }
         }
         h.combine(timers)
-        var session = false
-        for index in state.server.sessions.indices where state.server.sessions[index].conn.raw == i { session = true }
-        h.combine(session)
+        h.combine(state.server.session(ConnectionID(i)) != nil)
         return h.finalize().rawValue
     }
 
