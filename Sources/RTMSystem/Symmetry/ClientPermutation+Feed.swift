@@ -12,7 +12,7 @@ import RTMMachines
 
 extension ClientPermutation {
     /// Feeds the canonical encoding of `state.permuted(by: self)` (the same words, in the same order).
-    borrowing func feedImage(of state: SystemState, into h: inout StableHasher) {
+    func feedImage(of state: SystemState, into h: inout StableHasher) {
         guard !isIdentity, source.count == state.clients.count, state.links.count == state.clients.count else {
             state.feed(into: &h)
             return
@@ -54,7 +54,7 @@ extension ClientPermutation {
     }
 
     /// What ``ClientCore/renamingUsers(_:text:)`` gives, fed.
-    borrowing func feedCore(_ core: ClientCore, into h: inout StableHasher) {
+    func feedCore(_ core: ClientCore, into h: inout StableHasher) {
         h.feed(core.userId.map { user($0) })
         h.feed(core.token)
         h.feed(core.connection)
@@ -69,7 +69,7 @@ extension ClientPermutation {
     }
 
     /// What ``ServerMachine/State/renamingUsers(_:connection:text:)`` gives, fed.
-    borrowing func feedServer(_ server: ServerMachine.State, into h: inout StableHasher) {
+    func feedServer(_ server: ServerMachine.State, into h: inout StableHasher) {
         Self.feedSorted(server.sessions, self, renamed: { $0.session($1) }, by: { $0.conn < $1.conn }, into: &h)
         h.combine(UInt64(server.channels.count))
         for channel in server.channels {
@@ -140,15 +140,15 @@ extension ClientPermutation {
         return renamed
     }
 
-    /// Feeds the count of `items`, then their renamed forms (by `permutation`, passed in rather than
-    /// captured: a closure that captures a permutation copies it, retaining the tables every worker
-    /// shares) in the order `isBelow` gives them (a strict
-    /// total order on the renamed items, as every list the state keeps sorted has), sorted in a stack
-    /// buffer: lists here hold a handful of items.
+    /// Feeds the count of `items`, then their forms renamed by `permutation` in the order `isBelow`
+    /// gives them (a strict total order on the renamed items, as every list the state keeps sorted
+    /// has), sorted in a stack buffer: lists here hold a handful of items. The permutation is passed
+    /// in, not captured by `rename`: a capturing closure copies it, retaining the tables every worker
+    /// shares.
     @inline(__always)
     static func feedSorted<T: StateHashable>(
-        _ items: [T], _ permutation: borrowing ClientPermutation, renamed rename: (borrowing ClientPermutation, T) -> T,
-        by isBelow: (T, T) -> Bool, into h: inout StableHasher
+        _ items: [T], _ permutation: borrowing ClientPermutation,
+        renamed rename: (borrowing ClientPermutation, T) -> T, by isBelow: (T, T) -> Bool, into h: inout StableHasher
     ) {
         h.combine(UInt64(items.count))
         switch items.count {
@@ -156,7 +156,9 @@ extension ClientPermutation {
         case 1: rename(permutation, items[0]).feed(into: &h)
         default:
             withUnsafeTemporaryAllocation(of: T.self, capacity: items.count) { buffer in
-                for index in items.indices { buffer.initializeElement(at: index, to: rename(permutation, items[index])) }
+                for index in items.indices {
+                    buffer.initializeElement(at: index, to: rename(permutation, items[index]))
+                }
                 // Insertion sort: few items, mostly in order already.
                 for end in 1..<items.count {
                     var position = end

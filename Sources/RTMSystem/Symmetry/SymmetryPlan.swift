@@ -187,16 +187,22 @@ struct SymmetryPlan: Sendable {
     /// The index in ``permutations`` of the permutation with `source` (``identity`` for the identity).
     func permutationIndex<C: RandomAccessCollection<Int>>(of source: C) -> Int where C.Index == Int {
         if let ranks {
-            // The Lehmer code of `source`: how many later entries are smaller, per position.
-            var rank = 0
-            for position in source.indices {
-                var smaller = 0
-                for later in (position + 1)..<source.endIndex where source[later] < source[position] { smaller += 1 }
-                rank = rank * (source.endIndex - position) + smaller
-            }
+            let rank = Self.rank(of: source)
             return ranks.indices.contains(rank) ? Int(ranks[rank]) : Self.identity
         }
         return bySource[Array(source)] ?? Self.identity
+    }
+
+    /// The Lehmer rank of a permutation of `0..<n`: per position, how many later entries are smaller,
+    /// read as a number in the factorial base (0 for the identity, n! - 1 for the reversal).
+    static func rank<C: RandomAccessCollection<Int>>(of source: C) -> Int where C.Index == Int {
+        var rank = 0
+        for position in source.indices {
+            var smaller = 0
+            for later in (position + 1)..<source.endIndex where source[later] < source[position] { smaller += 1 }
+            rank = rank * (source.endIndex - position) + smaller
+        }
+        return rank
     }
 
     /// ``permutationIndex(of:)``'s answer for the identity.
@@ -261,12 +267,7 @@ struct SymmetryPlan: Sendable {
         guard let count = permutations.first?.source.count, count <= 8 else { return (bySource, nil) }
         var ranks = [Int32](repeating: Int32(identity), count: (1...max(1, count)).reduce(1, *))
         for (index, permutation) in permutations.enumerated() {
-            var rank = 0
-            let source = permutation.source
-            for position in source.indices {
-                let smaller = source[(position + 1)...].filter { $0 < source[position] }.count
-                rank = rank * (source.count - position) + smaller
-            }
+            let rank = Self.rank(of: permutation.source)
             if ranks.indices.contains(rank) { ranks[rank] = Int32(index) }
         }
         return (bySource, ranks)
