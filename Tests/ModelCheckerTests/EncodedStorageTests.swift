@@ -6,6 +6,8 @@ import Testing
 struct Encoded<Base: Model>: Model where Base.State: StableHashable {
     var base: Base
     var fingerprintBits: Int = 64
+    /// False: the checker keeps and compares the states themselves (the fingerprint stays weak).
+    var encodes = true
 
     var initialStates: [Base.State] { base.initialStates }
     func actions(_ state: Base.State, into actions: inout [Base.Action]) { base.actions(state, into: &actions) }
@@ -13,7 +15,7 @@ struct Encoded<Base: Model>: Model where Base.State: StableHashable {
     var properties: [Property<Encoded<Base>>] = []
     func isFinal(_ state: Base.State) -> Bool { base.isFinal(state) }
 
-    var encodesStates: Bool { true }
+    var encodesStates: Bool { encodes }
 
     func fingerprint(_ state: Base.State) -> Fingerprint { weaken(Fingerprint(of: state)) }
 
@@ -55,6 +57,15 @@ struct Encoded<Base: Model>: Model where Base.State: StableHashable {
         // Hash compaction trusts the fingerprint, so it merges them.
         let compact = model.check(options: CheckOptions(storage: .compact, workers: workers))
         #expect(compact.states <= 256)
+    }
+
+    @Test("States whose fingerprints collide stay apart when the checker compares states, not encodings",
+          arguments: [1, 2])
+    func collisionsKeptApartByState(workers: Int) {
+        let model = Encoded(base: TokenRing(size: 8), fingerprintBits: 8, encodes: false)
+        let exact = model.check(options: CheckOptions(workers: workers))
+        #expect(exact.states == 8 << 8)
+        #expect(exact.transitions == 2 * (8 << 8))
     }
 
     @Test("The encoder writes words as varints, low seven bits first")

@@ -27,7 +27,10 @@ struct Chunk<M: Model> {
     @usableFromInline var coverageCounts: [UInt16] = []
     /// Successors per shard, to size the shards before phase 2.
     @usableFromInline var shardCounts: [Int] = Array(repeating: 0, count: VisitedStore.shardCount)
-    /// Per successor: 0 seen before, 1 new, 2 not seen (depth bound: looked up only).
+    /// Phase 1: this chunk's successors by fingerprint, to drop one that repeats an earlier one.
+    @usableFromInline var repeats = RepeatTable()
+    /// Per successor: 0 seen before, 1 new, 2 not seen (depth bound: looked up only); between
+    /// phases 1 and 2, 3 marks one dropped in phase 1 as a repeat within its chunk.
     @usableFromInline var status = RawBuffer<UInt8>()
     /// Per new successor: a bit per open state property that it decides.
     @usableFromInline var decided = RawBuffer<UInt64>()
@@ -47,6 +50,7 @@ struct Chunk<M: Model> {
     @usableFromInline
     func release() {
         states.release()
+        repeats.release()
         status.release()
         decided.release()
         nodes.release()
@@ -75,6 +79,7 @@ struct Chunk<M: Model> {
         coverageCounts.removeAll(keepingCapacity: true)
         encoder.removeAll()
         encodingEnds.removeAll(keepingCapacity: true)
+        repeats.removeAll()
         for index in shardCounts.indices { shardCounts[index] = 0 }
     }
 
@@ -83,7 +88,7 @@ struct Chunk<M: Model> {
     var bytes: Int {
         states.bytes + fingerprints.capacity * 8 + vias.capacity * 4
             + monitors.capacity * 2 + status.bytes + decided.bytes + nodes.bytes + encoder.capacity
-            + encodingEnds.capacity * 8
+            + encodingEnds.capacity * 8 + repeats.bytes
     }
 }
 
@@ -214,6 +219,7 @@ struct BatchContext<M: Model>: @unchecked Sendable {
         }
         let count = Int(candidate)
         chunk.pointee.status.reset(count: count, to: 0)
+        for hole in chunk.pointee.states.holes { chunk.pointee.status[hole] = 3 }
         chunk.pointee.nodes.reset(count: count, to: .max)
         chunk.pointee.decided.reset(count: count * decidedWords, to: 0)
     }
@@ -307,8 +313,27 @@ struct BatchContext<M: Model>: @unchecked Sendable {
             chunk.pointee.coverageCounts.append(UInt16(clamping: chunk.pointee.keyScratch.count))
         }
         chunk.pointee.vias.append(UInt32(truncatingIfNeeded: ordinal))
-        chunk.pointee.shardCounts[VisitedStore.shard(of: fingerprint)] &+= 1
+        if let earlier = chunk.pointee.repeats.insert(candidate, fingerprint: fingerprint, of: chunk.pointee.fingerprints),
+            !exact || isSame(Int(earlier), Int(candidate), in: chunk)
+        {
+            // A repeat of an earlier successor of this chunk: phase 2 would find it seen before.
+            // Dropped now, while it is in cache, not in phase 4.
+            chunk.pointee.states.punch(Int(candidate))
+        } else {
+            chunk.pointee.shardCounts[VisitedStore.shard(of: fingerprint)] &+= 1
+        }
         candidate &+= 1
+    }
+
+    /// Exact storage: whether successors `earlier` and `later` of the same chunk are the same.
+    @inlinable
+    func isSame(_ earlier: Int, _ later: Int, in chunk: UnsafeMutablePointer<Chunk<M>>) -> Bool {
+        for slot in 0..<width
+        where chunk.pointee.monitors[earlier * width + slot] != chunk.pointee.monitors[later * width + slot] {
+            return false
+        }
+        if encoded { return chunk.pointee.encoding(earlier).sameBytes(as: chunk.pointee.encoding(later)) }
+        return chunk.pointee.states.base[earlier] == chunk.pointee.states.base[later]
     }
 
     /// The representative of a successor under symmetry (the successor itself when the search expands
@@ -378,6 +403,10 @@ struct BatchContext<M: Model>: @unchecked Sendable {
                 let fingerprint = fingerprints[candidate]
                 let shard = VisitedStore.shard(of: fingerprint)
                 guard shard % workers == worker else { continue }
+                if status[candidate] == 3 {
+                    status[candidate] = 0
+                    continue
+                }
                 let fresh: Bool
                 if let bitArray = store.bitArray {
                     fresh = atBound
@@ -468,7 +497,17 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     /// Evaluates the open state properties on a new successor.
     @inlinable
     func evaluate(chunk index: Int, candidate: Int) {
-        let state = chunks[index].states[candidate]
+        let place = chunks[index].states.base + candidate
+        // Exact storage without encodings compares states in place while others evaluate: copy.
+        guard encoded || !exact else { return evaluate(place.pointee, chunk: index, candidate: candidate) }
+        // Moved out and back: a copy would retain every array the state holds.
+        let state = place.move()
+        evaluate(state, chunk: index, candidate: candidate)
+        place.initialize(to: consume state)
+    }
+
+    @inlinable
+    func evaluate(_ state: M.State, chunk index: Int, candidate: Int) {
         let decided = chunks[index].decided
         for (bit, property) in openChecks.enumerated() {
             let holds = properties[property].condition(model, state)
@@ -505,5 +544,71 @@ struct BatchContext<M: Model>: @unchecked Sendable {
             shard.pointee.pendingSlots.removeAll(keepingCapacity: true)
             shard.pointee.pendingReferences.removeAll(keepingCapacity: true)
         }
+    }
+}
+
+/// Phase 1's open-addressing table of one chunk's successors by fingerprint: a successor equal to an
+/// earlier one of the same chunk (a diamond: two orders of the same steps from neighbouring frontier
+/// states) is dropped at once, while its memory is in cache. Phase 2 would have found it seen before.
+@usableFromInline
+struct RepeatTable {
+    /// Candidate + 1 per slot, 0 when empty.
+    @usableFromInline var slots: UnsafeMutablePointer<Int32>
+    @usableFromInline var mask: Int
+    @usableFromInline var count = 0
+
+    @usableFromInline
+    init(capacity: Int = 1 << 12) {
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: 0, count: capacity)
+        mask = capacity - 1
+    }
+
+    @inlinable
+    var bytes: Int { (mask + 1) * 4 }
+
+    @inlinable
+    mutating func removeAll() {
+        guard count > 0 else { return }
+        slots.update(repeating: 0, count: mask + 1)
+        count = 0
+    }
+
+    @usableFromInline
+    func release() { slots.deallocate() }
+
+    @inlinable
+    static func slot(_ fingerprint: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: fingerprint >> 29) & mask }
+
+    /// The earliest candidate with `fingerprint` before `candidate` (`fingerprints` holds every
+    /// candidate's up to `candidate`), or nil after recording `candidate` as the first with it.
+    /// Only a candidate that is no repeat is recorded, so the one found is one phase 2 inserts.
+    @inlinable
+    mutating func insert(_ candidate: Int32, fingerprint: UInt64, of fingerprints: [UInt64]) -> Int32? {
+        var slot = Self.slot(fingerprint, mask)
+        while slots[slot] != 0 {
+            let earlier = slots[slot] - 1
+            if fingerprints[Int(earlier)] == fingerprint { return earlier }
+            slot = (slot &+ 1) & mask
+        }
+        slots[slot] = candidate + 1
+        count &+= 1
+        if count * 2 > mask { grow(fingerprints) }
+        return nil
+    }
+
+    @usableFromInline
+    mutating func grow(_ fingerprints: [UInt64]) {
+        let old = slots
+        let oldCapacity = mask + 1
+        mask = oldCapacity * 2 - 1
+        slots = .allocate(capacity: oldCapacity * 2)
+        slots.initialize(repeating: 0, count: oldCapacity * 2)
+        for index in 0..<oldCapacity where old[index] != 0 {
+            var slot = Self.slot(fingerprints[Int(old[index] - 1)], mask)
+            while slots[slot] != 0 { slot = (slot &+ 1) & mask }
+            slots[slot] = old[index]
+        }
+        old.deallocate()
     }
 }

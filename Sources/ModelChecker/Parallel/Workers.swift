@@ -212,11 +212,16 @@ struct RawBuffer<Element: BitwiseCopyable> {
 /// A growable buffer of values that its reader moves out of (``drain(into:)``) rather than copies:
 /// a copy of a state retains every array it holds, arrays that many states share, and workers that
 /// retain the same object contend for its cache line. Its owner calls ``release()`` once.
+///
+/// An element may be dropped early (``punch(_:)``), while its memory is still in cache: its place
+/// stays, uninitialized, and every later walk skips it.
 @usableFromInline
 struct MoveBuffer<Element> {
     @usableFromInline var base: UnsafeMutablePointer<Element>
     @usableFromInline var count = 0
     @usableFromInline var capacity: Int
+    /// The places dropped by ``punch(_:)``, ascending.
+    @usableFromInline var holes: [Int] = []
 
     @usableFromInline
     init(capacity: Int = 16) {
@@ -240,34 +245,60 @@ struct MoveBuffer<Element> {
         count &+= 1
     }
 
+    /// Drops element `index`, which must be above every place dropped before, and leaves its place.
+    @inlinable
+    mutating func punch(_ index: Int) {
+        precondition(index < count && (holes.last ?? -1) < index, "MoveBuffer: punch out of order")
+        (base + index).deinitialize(count: 1)
+        holes.append(index)
+    }
+
     /// Drops the elements from `start` on.
     @inlinable
     mutating func removeSuffix(from start: Int) {
         guard start < count else { return }
-        (base + start).deinitialize(count: count - start)
+        deinitialize(start..<count)
+        while let last = holes.last, last >= start { holes.removeLast() }
         count = start
     }
 
+    /// Deinitializes the elements of `range`, skipping the holes.
+    @inlinable
+    func deinitialize(_ range: Range<Int>) {
+        var from = range.lowerBound
+        for hole in holes where hole >= from && hole < range.upperBound {
+            (base + from).deinitialize(count: hole - from)
+            from = hole + 1
+        }
+        if from < range.upperBound { (base + from).deinitialize(count: range.upperBound - from) }
+    }
+
     /// Moves element `i` to `destination(i)` where that gives an (uninitialized) place, drops it
-    /// where it gives nil, and leaves the buffer empty.
+    /// where it gives nil, and leaves the buffer empty. Holes are skipped (`destination` is not asked).
     @inlinable
     mutating func drain(into destination: (Int) -> UnsafeMutablePointer<Element>?) {
+        var next = 0
         for index in 0..<count {
+            if next < holes.count, holes[next] == index {
+                next += 1
+                continue
+            }
             if let place = destination(index) {
                 place.moveInitialize(from: base + index, count: 1)
             } else {
                 (base + index).deinitialize(count: 1)
             }
         }
+        holes.removeAll(keepingCapacity: true)
         count = 0
     }
 
     @inlinable
-    var bytes: Int { capacity * MemoryLayout<Element>.stride }
+    var bytes: Int { capacity * MemoryLayout<Element>.stride + holes.capacity * 8 }
 
     @usableFromInline
     func release() {
-        base.deinitialize(count: count)
+        deinitialize(0..<count)
         base.deallocate()
     }
 }
