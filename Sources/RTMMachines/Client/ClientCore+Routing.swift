@@ -101,6 +101,73 @@ extension ClientCore {
         }
     }
 
+    /// Whether the core would accept `call` (its synchronous return is the SDK's 0, or it returns
+    /// nothing), read from one machine transition instead of running the call on a copy: the answer
+    /// ``handle(_:)`` gives for the calls below, and nil for every other (run the call to know).
+    /// A test compares the two on sampled states of every scenario.
+    public func accepts(_ call: RtmApiCall) -> Bool? {
+        switch call {
+        case .login: Self.accepted(ConnectionMachine.step(connection, .loginRequested))
+        case .logout: Self.accepted(ConnectionMachine.step(connection, .logoutRequested))
+        case .createLocalCallInvitation: true
+        case .sendLocalInvitation(let key):
+            // As `api` routes it: a slot created before login takes the logged-in user as its caller.
+            locals.first { $0.key == key }.map { acceptsSend($0) } ?? false
+        case .cancelLocalInvitation(let key):
+            locals.first { $0.key == key }.map { Self.accepted(LocalInvitationMachine.step($0.machine, .cancelRequested)) }
+                ?? false
+        case .acceptRemoteInvitation(let key):
+            remotes.first { $0.key == key }.map {
+                Self.accepted(RemoteInvitationMachine.step($0.machine, .acceptRequested(response: $0.response)))
+            } ?? false
+        case .refuseRemoteInvitation(let key):
+            remotes.first { $0.key == key }.map {
+                Self.accepted(RemoteInvitationMachine.step($0.machine, .refuseRequested(response: $0.response)))
+            } ?? false
+        default: nil
+        }
+    }
+
+    /// Whether `sendLocalInvitation` would accept the invitation that `createLocalCallInvitation`
+    /// for `callee` would create now (``accepts(_:)``).
+    public func acceptsSendOfNewInvitation(to callee: UserID) -> Bool {
+        let key = InvitationKey(caller: userId ?? "", callee: callee, serial: nextInvitationSerial)
+        return acceptsSend(LocalSlot(key: key, machine: LocalInvitationMachine.initialState))
+    }
+
+    /// Whether `sendLocalInvitation` would accept the invitation in `slot` (``accepts(_:)``).
+    func acceptsSend(_ slot: LocalSlot) -> Bool {
+        let caller = userId != nil && slot.machine == .idle ? userId : slot.key.caller
+        let context = LocalInvitationMachine.SendContext(
+            loggedIn: isLoggedIn && caller == userId, valid: true, content: slot.content, channelId: slot.channelId)
+        return Self.accepted(LocalInvitationMachine.step(slot.machine, .sendRequested(context)))
+    }
+
+    static func accepted(_ step: Step<ConnectionMachine.State, ConnectionMachine.Effect>) -> Bool {
+        guard case .moved(_, let effects) = step else { return true }
+        for effect in effects {
+            switch effect {
+            case .returnCode(.login(let code)): return code.rawValue == 0
+            case .returnCode(.logout(let code)): return code.rawValue == 0
+            case .returnCode(.renewToken(let code)): return code.rawValue == 0
+            default: continue
+            }
+        }
+        return true
+    }
+
+    static func accepted(_ step: Step<LocalInvitationMachine.State, LocalInvitationMachine.Effect>) -> Bool {
+        guard case .moved(_, let effects) = step else { return true }
+        for case .returnCode(let code) in effects { return code.rawValue == 0 }
+        return true
+    }
+
+    static func accepted(_ step: Step<RemoteInvitationMachine.State, RemoteInvitationMachine.Effect>) -> Bool {
+        guard case .moved(_, let effects) = step else { return true }
+        for case .returnCode(let code) in effects { return code.rawValue == 0 }
+        return true
+    }
+
     mutating func takeMessageId() -> Int {
         defer { nextMessageId += 1 }
         return nextMessageId

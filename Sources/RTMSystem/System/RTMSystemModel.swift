@@ -154,12 +154,12 @@ public struct RTMSystemModel: Model, Sendable {
     /// Calls on an invitation need the invitation object to exist.
     func callEnabled(_ state: SystemState, _ i: Int, _ entry: Int) -> Bool {
         let budget = scenario.calls[i][entry]
-        let core = state.clients[i].core
+        // In place: a copy of the core would retain every array it holds.
         switch budget.call {
         case .cancelLocalInvitation:
-            return core.locals.contains { $0.key.callee == budget.target }
+            return state.clients[i].core.locals.contains { $0.key.callee == budget.target }
         case .acceptRemoteInvitation, .refuseRemoteInvitation:
-            return core.remotes.contains { $0.key.caller == budget.target }
+            return state.clients[i].core.remotes.contains { $0.key.caller == budget.target }
         case .login, .logout, .renewToken, .join, .leave, .sendMessage, .getMembers, .sendMessageToPeer,
             .sendLocalInvitation:
             return true
