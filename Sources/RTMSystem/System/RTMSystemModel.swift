@@ -84,7 +84,7 @@ public struct RTMSystemModel: Model, Sendable {
     }
 
     /// A state is final (not a deadlock) when nothing is in flight and no timer is pending.
-    public func isFinal(_ state: SystemState) -> Bool { state.networkQuiet && state.timers.isEmpty }
+    public func isFinal(_ state: SystemState) -> Bool { state.timers.isEmpty && state.networkQuiet }
 
     public func fingerprint(_ state: SystemState) -> Fingerprint { StateFingerprint.of(state) }
 
