@@ -91,6 +91,12 @@ public protocol Model: SendableMetatype {
     /// change). Default: none.
     func ampleSets(_ state: State, _ actions: [Action], into candidates: inout AmpleCandidates)
 
+    /// A copy of the model, equal in behaviour, that shares no reference-counted storage with this
+    /// one: the parallel search gives each worker its own, because workers that retain and release
+    /// the same object (an array of the model, a closure's context) contend for its cache line on
+    /// every step. Default: `self`.
+    func replica() -> Self
+
     /// A measure of how far `state` has come, which lets partial-order reduction keep more of its ample
     /// sets, or nil (the default) for none.
     ///
@@ -126,6 +132,8 @@ extension Model {
     public func ampleSets(_ state: State, _ actions: [Action], into candidates: inout AmpleCandidates) {}
 
     public func progress(_ state: State) -> UInt64? { nil }
+
+    public func replica() -> Self { self }
 
     public var encodesStates: Bool { false }
 

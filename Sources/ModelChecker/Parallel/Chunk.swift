@@ -139,12 +139,13 @@ struct BatchContext<M: Model>: @unchecked Sendable {
 
     @inlinable
     init(
-        search: LevelSearch<M>, openChecks: [Int], chunkCount: Int, atBound: Bool
+        search: LevelSearch<M>, worker: Int, openChecks: [Int], chunkCount: Int, atBound: Bool
     ) {
-        model = search.model
+        let replica = search.replicas[worker]
+        model = replica.model
         symmetry = search.symmetry
-        classFingerprint = search.classFingerprint
-        properties = search.properties
+        classFingerprint = replica.classFingerprint
+        properties = replica.properties
         responseProperties = search.responseProperties
         monitorOpen = search.monitorOpen
         width = search.width

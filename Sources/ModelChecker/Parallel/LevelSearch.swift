@@ -34,6 +34,9 @@ struct LevelSearch<M: Model> {
     /// The symmetry's ``Symmetry/classFingerprint`` when the search uses it: it then keeps and expands the
     /// states it reaches, folded by their representatives' fingerprints (not where states are compared).
     @usableFromInline let classFingerprint: Symmetry<M>.ClassFingerprint?
+    /// Per worker: its own ``Model/replica()`` of the model, with its properties and class
+    /// fingerprint (worker 0 has the originals).
+    @usableFromInline let replicas: [(model: M, properties: [Property<M>], classFingerprint: Symmetry<M>.ClassFingerprint?)]
     @usableFromInline let replay: PathReplay<M>
     @usableFromInline let workers: Int
     @usableFromInline let team: Workers
@@ -100,6 +103,13 @@ struct LevelSearch<M: Model> {
         encoded = exact && model.encodesStates
         keepsStates = exact && !model.encodesStates
         classFingerprint = keepsStates ? nil : symmetry?.classFingerprint
+        var replicas = [(model, properties, classFingerprint)]
+        for _ in 1..<workers {
+            let replica = model.replica()
+            let folds = classFingerprint == nil ? nil : replica.symmetry?.classFingerprint ?? classFingerprint
+            replicas.append((replica, replica.properties, folds))
+        }
+        self.replicas = replicas
         replay = PathReplay(
             model: model, initials: initials, symmetry: symmetry, expandsOriginals: classFingerprint != nil)
         partialOrder = options.partialOrder && responseProperties.isEmpty
@@ -266,9 +276,12 @@ struct LevelSearch<M: Model> {
             chunks[index].endNode = min(range.upperBound, range.lowerBound + (index + 1) * chunkSize)
         }
         let openChecks = verdicts.openStateChecks
-        let context = BatchContext(search: self, openChecks: openChecks, chunkCount: chunkCount, atBound: atBound)
+        let contexts = (0..<workers).map {
+            BatchContext(search: self, worker: $0, openChecks: openChecks, chunkCount: chunkCount, atBound: atBound)
+        }
         let workers = self.workers
         team.run { worker in
+            let context = contexts[worker]
             for index in stride(from: worker, to: chunkCount, by: workers) { context.generate(index) }
         }
         var bytes = 0
@@ -282,15 +295,17 @@ struct LevelSearch<M: Model> {
             checkSlowBounds(extraBytes: store.bytesAfterReserving(extra) - store.bytes)
             guard verdicts.stop == nil else { return }
         }
-        team.run { worker in context.deduplicate(worker) }
+        team.run { worker in contexts[worker].deduplicate(worker) }
         merge(chunkCount: chunkCount, depth: depth)
         if keepsStates {
             current.reserve(nodeCount)
         } else {
             upcoming.reserve(nodeCount - upcoming.origin)
         }
-        let publishing = BatchContext(search: self, openChecks: openChecks, chunkCount: chunkCount, atBound: atBound)
-        team.run { worker in publishing.publish(worker) }
+        let publishing = (0..<workers).map {
+            BatchContext(search: self, worker: $0, openChecks: openChecks, chunkCount: chunkCount, atBound: atBound)
+        }
+        team.run { worker in publishing[worker].publish(worker) }
         if keepsStates {
             current.count = nodeCount
         } else {

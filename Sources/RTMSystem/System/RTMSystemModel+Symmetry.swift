@@ -31,3 +31,27 @@ extension RTMSystemModel {
         return symmetry
     }
 }
+
+extension RTMSystemModel {
+    /// The same model built again from a copy of the scenario whose arrays are new
+    /// (``Model/replica()``): its symmetry plan and the closure that folds by it are new objects too.
+    public func replica() -> RTMSystemModel {
+        guard var copy = try? RTMSystemModel(scenario.unshared(), serverStep: serverStep) else { return self }
+        if symmetryPlan == nil { copy.symmetryPlan = nil }
+        copy.measuresProgress = measuresProgress
+        return copy
+    }
+}
+
+extension Scenario {
+    /// A copy that shares no array storage with this one (`map` allocates a new buffer).
+    func unshared() -> Scenario {
+        var copy = self
+        copy.clients = clients.map { $0 }
+        copy.channels = channels.map { $0 }
+        copy.calls = calls.map { $0.map { $0 } }
+        copy.symmetry = symmetry.map { $0.map { $0 } }
+        copy.properties = properties?.map { $0 }
+        return copy
+    }
+}
