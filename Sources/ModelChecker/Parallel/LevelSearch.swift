@@ -302,10 +302,10 @@ struct LevelSearch<M: Model> {
         } else {
             upcoming.reserve(nodeCount - upcoming.origin)
         }
-        let publishing = (0..<workers).map {
-            BatchContext(search: self, worker: $0, openChecks: openChecks, chunkCount: chunkCount, atBound: atBound)
-        }
-        team.run { worker in publishing[worker].publish(worker) }
+        // Publishing reads no model: one context, built after the merge moved the store's target.
+        let publishing = BatchContext(
+            search: self, worker: 0, openChecks: openChecks, chunkCount: chunkCount, atBound: atBound)
+        team.run { worker in publishing.publish(worker) }
         if keepsStates {
             current.count = nodeCount
         } else {

@@ -74,17 +74,15 @@ extension ClientCore {
                 out.append(.returned(.invitation(.invalidArgument)))
                 return
             }
-            if let user = userId, key.caller != user, slot.machine == .idle {
+            let (caller, context) = sendRequest(slot)
+            if caller != key.caller {
                 // Created before login: the invitation takes the logged-in user as its caller.
                 locals.removeAll { $0.key == key }
-                key.caller = user
+                key.caller = caller
                 var moved = slot
                 moved.key = key
                 locals.insert(moved, at: localIndex(key))
             }
-            let context = LocalInvitationMachine.SendContext(
-                loggedIn: isLoggedIn && key.caller == userId, valid: true, content: slot.content,
-                channelId: slot.channelId)
             stepLocal(key, .sendRequested(context), &out)
         case .cancelLocalInvitation(let key):
             stepLocal(key, .cancelRequested, &out)
@@ -137,35 +135,45 @@ extension ClientCore {
 
     /// Whether `sendLocalInvitation` would accept the invitation in `slot` (``accepts(_:)``).
     func acceptsSend(_ slot: LocalSlot) -> Bool {
-        let caller = userId != nil && slot.machine == .idle ? userId : slot.key.caller
-        let context = LocalInvitationMachine.SendContext(
-            loggedIn: isLoggedIn && caller == userId, valid: true, content: slot.content, channelId: slot.channelId)
-        return Self.accepted(LocalInvitationMachine.step(slot.machine, .sendRequested(context)))
+        Self.accepted(LocalInvitationMachine.step(slot.machine, .sendRequested(sendRequest(slot).context)))
     }
 
-    static func accepted(_ step: Step<ConnectionMachine.State, ConnectionMachine.Effect>) -> Bool {
+    /// What `sendLocalInvitation` of the invitation in `slot` sends as: its caller (a slot created
+    /// before login takes the logged-in user) and the context its machine is given.
+    func sendRequest(_ slot: LocalSlot) -> (caller: UserID, context: LocalInvitationMachine.SendContext) {
+        let caller = userId.map { slot.machine == .idle ? $0 : slot.key.caller } ?? slot.key.caller
+        let context = LocalInvitationMachine.SendContext(
+            loggedIn: isLoggedIn && caller == userId, valid: true, content: slot.content, channelId: slot.channelId)
+        return (caller, context)
+    }
+
+    /// Whether a machine's step accepts the call: its first return code is 0, or it returns none (a
+    /// step that is ignored or rejected returns nothing either).
+    static func accepted<S, E>(_ step: Step<S, E>, code: (E) -> Int?) -> Bool {
         guard case .moved(_, let effects) = step else { return true }
         for effect in effects {
-            switch effect {
-            case .returnCode(.login(let code)): return code.rawValue == 0
-            case .returnCode(.logout(let code)): return code.rawValue == 0
-            case .returnCode(.renewToken(let code)): return code.rawValue == 0
-            default: continue
-            }
+            if let code = code(effect) { return code == 0 }
         }
         return true
     }
 
+    static func accepted(_ step: Step<ConnectionMachine.State, ConnectionMachine.Effect>) -> Bool {
+        accepted(step) { effect in
+            switch effect {
+            case .returnCode(.login(let code)): Int(code.rawValue)
+            case .returnCode(.logout(let code)): Int(code.rawValue)
+            case .returnCode(.renewToken(let code)): Int(code.rawValue)
+            default: nil
+            }
+        }
+    }
+
     static func accepted(_ step: Step<LocalInvitationMachine.State, LocalInvitationMachine.Effect>) -> Bool {
-        guard case .moved(_, let effects) = step else { return true }
-        for case .returnCode(let code) in effects { return code.rawValue == 0 }
-        return true
+        accepted(step) { if case .returnCode(let code) = $0 { Int(code.rawValue) } else { nil } }
     }
 
     static func accepted(_ step: Step<RemoteInvitationMachine.State, RemoteInvitationMachine.Effect>) -> Bool {
-        guard case .moved(_, let effects) = step else { return true }
-        for case .returnCode(let code) in effects { return code.rawValue == 0 }
-        return true
+        accepted(step) { if case .returnCode(let code) = $0 { Int(code.rawValue) } else { nil } }
     }
 
     mutating func takeMessageId() -> Int {

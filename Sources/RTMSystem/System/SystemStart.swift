@@ -28,16 +28,11 @@ extension RTMSystemModel {
     /// machines' transitions where it can; else ``callSucceedsByRunning(_:_:_:)``.
     func callSucceeds(_ state: SystemState, _ i: Int, _ entry: Int) -> Bool {
         let budget = scenario.calls[i][entry]
-        switch budget.call {
-        case .sendLocalInvitation:
+        if budget.call == .sendLocalInvitation {
             return state.clients[i].core.acceptsSendOfNewInvitation(to: budget.target ?? "")
-        case .login, .logout, .cancelLocalInvitation, .acceptRemoteInvitation, .refuseRemoteInvitation:
-            guard let call = apiCall(i, budget, core: state.clients[i].core) else { return false }
-            if let accepted = state.clients[i].core.accepts(call) { return accepted }
-        default:
-            break
         }
-        return callSucceedsByRunning(state, i, entry)
+        guard let call = apiCall(i, budget, core: state.clients[i].core) else { return false }
+        return state.clients[i].core.accepts(call) ?? callSucceedsByRunning(state, i, entry)
     }
 
     /// ``callSucceeds(_:_:_:)`` by running the calls of ``userCall(_:_:_:_:)`` on a copy of the
