@@ -76,7 +76,8 @@ struct CheckCommand: ParsableCommand {
         inversion: .prefixedNo,
         help: """
             Partial-order reduction (breadth-first only): where a set of steps provably commutes \
-            with all others (one client's steps while a message to it is in flight, say), explore \
+            with all others (one client's steps while a message to it is in flight, or a server \
+            read no other client's request can race), explore \
             only that set instead of every interleaving. Only scenarios without faults left and \
             without `delay` reduce. Verdicts and \
             deadlocks are kept; counts are of the reduced graph, and a counterexample is the shortest \

@@ -29,6 +29,20 @@ enum ReducibleScenarios {
         properties: all
         """
 
+    /// One caller and two callees, one of whom logs out and back in: reads of different clients'
+    /// requests race for the caller's direction and the callees' sessions.
+    static let threeClients = """
+        scenario: three-clients
+        clients: [c0, c1, c2]
+        calls:
+          c0: [{sendLocalInvitation: c1}, {sendLocalInvitation: c2}, {cancelLocalInvitation: c2}]
+          c1: [logout, login, {acceptRemoteInvitation: c0}]
+          c2: [{refuseRemoteInvitation: c0}]
+        start: online
+        apiErrors: false
+        properties: [invitation-agreement, invitation-ends, no-protocol-violation, no-callback-after-logout]
+        """
+
     /// Peer messages both ways and a logout, so the peer-message properties read across clients.
     static let peers = """
         scenario: peers
@@ -51,7 +65,7 @@ enum ReducibleScenarios {
     }
 
     /// The scenarios the reduction is tested on (names for ``named(_:)``).
-    static let all = [callers, twoCallees, peers, "channel"]
+    static let all = [callers, twoCallees, threeClients, peers, "channel"]
 
     /// `channel.yaml` for "channel", else the inline scenario `text`.
     static func named(_ text: String) throws -> Scenario {

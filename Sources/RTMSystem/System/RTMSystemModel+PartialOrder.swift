@@ -1,13 +1,16 @@
 import ModelChecker
 import RTMMachines
 
-/// Partial-order reduction for the composed system: a client's own steps, taken while a message
-/// to it is in flight, as an ample set.
+/// Partial-order reduction for the composed system: three kinds of ample set, a client's own steps
+/// taken while a message to it is in flight, server reads no other client's request can race, and
+/// everything but the calls of clients that wait for the server.
 ///
 /// **The sets.** For a client `i` whose server → client direction is not empty, `T(i)` is the
-/// delivery of that direction's head plus every call client `i`'s user may make now. And
-/// `W` is every action but the calls of the *waiting* clients: those with a request in flight to
-/// the server and nothing in flight to them. All are offered, smallest first (the checker takes the
+/// delivery of that direction's head plus every call client `i`'s user may make now. `R(K)` is the
+/// server's reads of the head requests of a set of clients `K` that no other client's request can
+/// race (`RTMSystemModel+ServerReads`, where the argument is). And `W` is every action but the
+/// calls of the *waiting* clients: those with a request in flight to the server and nothing in
+/// flight to them. All are offered, smallest first (the checker takes the
 /// first that passes its cycle proviso, which ``progress(_:)`` weakens: a set may reach a state found
 /// before when the measure rises on the way).
 ///
@@ -79,8 +82,9 @@ extension RTMSystemModel {
             default: break
             }
         }
-        // Candidates by size, smallest first (client order on a tie): client = -1 names `waiting`.
-        var offers: [(size: Int, client: Int)] = []
+        // Candidates by size, smallest first; on a tie, deliveries with calls, then server reads, then
+        // `W`, each in client order.
+        var offers: [AmpleOffer] = []
         // T(i): the delivery to client i and its user's calls.
         for (i, link) in state.links.enumerated() {
             guard let head = link.down.first, !head.message.isPeerMessage else { continue }
@@ -88,8 +92,9 @@ extension RTMSystemModel {
                 let reopens = link.up.contains { $0.message.opensOrClosesSession }
                 if reopens || (mayLogin[i] && !link.stale) { continue }
             }
-            offers.append((1 + calls[i], i))
+            offers.append(AmpleOffer(size: 1 + calls[i], kind: .delivery, clients: 1 << UInt64(i)))
         }
+        serverReadOffers(state, actions, into: &offers)
         // Everything but the calls of the clients whose requests are in flight and to whom nothing is.
         var waiting = Array(repeating: false, count: clients)
         var deferred = 0
@@ -116,25 +121,51 @@ extension RTMSystemModel {
             waiting[i] = true
             deferred += calls[i]
         }
-        if deferred > 0 { offers.append((actions.count - deferred, -1)) }
-        offers.sort { ($0.size, $0.client == -1 ? Int.max : $0.client) < ($1.size, $1.client == -1 ? Int.max : $1.client) }
+        if deferred > 0 { offers.append(AmpleOffer(size: actions.count - deferred, kind: .waiting, clients: 0)) }
+        offers.sort()
         for offer in offers where offer.size < actions.count {
-            if offer.client == -1 {
+            let chosen = offer.clients
+            switch offer.kind {
+            case .delivery:
+                candidates.add(actions.indices.lazy.filter { index in
+                    switch actions[index] {
+                    case .deliverDown(let i, 0), .call(let i, _): chosen & (1 << UInt64(i)) != 0
+                    default: false
+                    }
+                })
+            case .read:
+                candidates.add(actions.indices.lazy.filter { index in
+                    if case .deliverUp(let i, 0) = actions[index] { chosen & (1 << UInt64(i)) != 0 } else { false }
+                })
+            case .waiting:
                 candidates.add(actions.indices.lazy.filter { index in
                     if case .call(let i, _) = actions[index], waiting[i] { return false }
                     return true
                 })
-            } else {
-                let chosen = offer.client
-                candidates.add(actions.indices.lazy.filter { index in
-                    switch actions[index] {
-                    case .deliverDown(chosen, 0), .call(chosen, _): true
-                    default: false
-                    }
-                })
             }
         }
     }
+}
+
+/// One ample set offered: its size, what it is, and the clients it is about (a bit per client; none
+/// for `W`).
+struct AmpleOffer: Comparable {
+    enum Kind: Int, Comparable {
+        /// T(i): the delivery to a client and its user's calls.
+        case delivery
+        /// Server reads (`RTMSystemModel+ServerReads`).
+        case read
+        /// W: everything but the waiting clients' calls.
+        case waiting
+
+        static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    var size: Int
+    var kind: Kind
+    var clients: UInt64
+
+    static func < (a: AmpleOffer, b: AmpleOffer) -> Bool { (a.size, a.kind, a.clients) < (b.size, b.kind, b.clients) }
 }
 
 extension FaultBudget {

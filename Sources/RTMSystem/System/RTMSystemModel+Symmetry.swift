@@ -39,6 +39,7 @@ extension RTMSystemModel {
         guard var copy = try? RTMSystemModel(scenario.unshared(), serverStep: serverStep) else { return self }
         if symmetryPlan == nil { copy.symmetryPlan = nil }
         copy.measuresProgress = measuresProgress
+        copy.offersServerReads = offersServerReads
         return copy
     }
 }

@@ -27,13 +27,18 @@ public struct RTMSystemModel: Model, Sendable {
     /// Offer the partial-order reduction a ``progress(_:)`` measure (on by default; off, its cycle
     /// proviso refuses every ample set that reaches a state found before).
     public var measuresProgress = true
+    /// Offer single server reads as ample sets (`RTMSystemModel+ServerReads`): on for the documented
+    /// server step and a scenario whose footprints are tracked, off under a planted server.
+    public var offersServerReads: Bool
 
+    /// A model of `scenario`; `serverStep` replaces the documented server (a planted bug in a test).
     public init(
         _ scenario: Scenario,
-        serverStep: @escaping @Sendable (ServerMachine.State, ServerMachine.Event) -> Step<ServerMachine.State, ServerMachine.Effect> = ServerMachine.step
+        serverStep: (@Sendable (ServerMachine.State, ServerMachine.Event) -> Step<ServerMachine.State, ServerMachine.Effect>)? = nil
     ) throws {
         self.scenario = scenario
-        self.serverStep = serverStep
+        self.serverStep = serverStep ?? ServerMachine.step
+        offersServerReads = serverStep == nil && Self.readFootprintsTracked(scenario)
         symmetryPlan = try SymmetryPlan(scenario)
         let all = Self.allProperties
         if let names = scenario.properties {
