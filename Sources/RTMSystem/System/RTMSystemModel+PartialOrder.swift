@@ -92,7 +92,7 @@ extension RTMSystemModel {
                 let reopens = link.up.contains { $0.message.opensOrClosesSession }
                 if reopens || (mayLogin[i] && !link.stale) { continue }
             }
-            offers.append(AmpleOffer(size: 1 + calls[i], kind: .delivery, clients: 1 << UInt64(i)))
+            offers.append(AmpleOffer(size: 1 + calls[i], kind: .delivery, client: i))
         }
         serverReadOffers(state, actions, into: &offers)
         // Everything but the calls of the clients whose requests are in flight and to whom nothing is.
@@ -121,21 +121,22 @@ extension RTMSystemModel {
             waiting[i] = true
             deferred += calls[i]
         }
-        if deferred > 0 { offers.append(AmpleOffer(size: actions.count - deferred, kind: .waiting, clients: 0)) }
+        if deferred > 0 { offers.append(AmpleOffer(size: actions.count - deferred, kind: .waiting, client: 0)) }
         offers.sort()
         for offer in offers where offer.size < actions.count {
-            let chosen = offer.clients
+            let chosen = offer.client
             switch offer.kind {
             case .delivery:
                 candidates.add(actions.indices.lazy.filter { index in
                     switch actions[index] {
-                    case .deliverDown(let i, 0), .call(let i, _): chosen & (1 << UInt64(i)) != 0
+                    case .deliverDown(chosen, 0), .call(chosen, _): true
                     default: false
                     }
                 })
             case .read:
+                let heads = offer.heads
                 candidates.add(actions.indices.lazy.filter { index in
-                    if case .deliverUp(let i, 0) = actions[index] { chosen & (1 << UInt64(i)) != 0 } else { false }
+                    if case .deliverUp(let i, 0) = actions[index] { heads & (1 << UInt64(i)) != 0 } else { false }
                 })
             case .waiting:
                 candidates.add(actions.indices.lazy.filter { index in
@@ -147,8 +148,8 @@ extension RTMSystemModel {
     }
 }
 
-/// One ample set offered: its size, what it is, and the clients it is about (a bit per client; none
-/// for `W`).
+/// One ample set offered: its size, what it is, and the client it is about (0 for `W`; for server
+/// reads, the first of the clients whose head requests it reads, all of them in `heads`, a bit each).
 struct AmpleOffer: Comparable {
     enum Kind: Int, Comparable {
         /// T(i): the delivery to a client and its user's calls.
@@ -163,9 +164,12 @@ struct AmpleOffer: Comparable {
 
     var size: Int
     var kind: Kind
-    var clients: UInt64
+    var client: Int
+    var heads: UInt64 = 0
 
-    static func < (a: AmpleOffer, b: AmpleOffer) -> Bool { (a.size, a.kind, a.clients) < (b.size, b.kind, b.clients) }
+    static func < (a: AmpleOffer, b: AmpleOffer) -> Bool {
+        (a.size, a.kind, a.client, a.heads) < (b.size, b.kind, b.client, b.heads)
+    }
 }
 
 extension FaultBudget {

@@ -83,7 +83,7 @@ extension RTMSystemModel {
             }
             guard closed, !offered.contains(set) else { continue }
             offered.append(set)
-            offers.append(AmpleOffer(size: set.nonzeroBitCount, kind: .read, clients: set))
+            offers.append(AmpleOffer(size: set.nonzeroBitCount, kind: .read, client: set.trailingZeroBitCount, heads: set))
         }
     }
 
