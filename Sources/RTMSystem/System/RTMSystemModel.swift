@@ -27,9 +27,10 @@ public struct RTMSystemModel: Model, Sendable {
     /// Offer the partial-order reduction a ``progress(_:)`` measure (on by default; off, its cycle
     /// proviso refuses every ample set that reaches a state found before).
     public var measuresProgress = true
-    /// Offer single server reads as ample sets (`RTMSystemModel+ServerReads`): on for the documented
-    /// server step and a scenario whose footprints are tracked, off under a planted server.
-    public var offersServerReads: Bool
+    /// Offer server reads as ample sets (`RTMSystemModel+ServerReads`): on for the documented server
+    /// step and a scenario whose footprints are tracked, off under a planted server. Only this module
+    /// (and its tests, to compare) may turn it off: turning it on elsewhere would be unsound.
+    public internal(set) var offersServerReads: Bool
 
     /// A model of `scenario`; `serverStep` replaces the documented server (a planted bug in a test).
     public init(
