@@ -48,7 +48,12 @@ extension ClientPermutation {
                 h.feed(state.links[j].down[index].msLeft)
             }
         }
-        Self.feedSorted(state.timers, self, renamed: { $0.timer($1) }, by: <, into: &h)
+        Self.feedSorted(
+            state.timers, self, renamed: { $0.timer($1) }, by: <,
+            feeding: { permutation, timer, h in
+                h.feed(timer.msLeft)
+                h.feed(permutation.owner(timer.owner))
+            }, into: &h)
         h.feed(state.faults)
         h.feed(observations(state.seen))
     }
@@ -59,8 +64,19 @@ extension ClientPermutation {
         h.feed(core.token)
         h.feed(core.connection)
         h.feed(core.channels)
-        Self.feedSorted(core.locals, self, renamed: { $0.local($1) }, by: { $0.key < $1.key }, into: &h)
-        Self.feedSorted(core.remotes, self, renamed: { $0.remote($1) }, by: { $0.key < $1.key }, into: &h)
+        Self.feedSortedByKey(core.locals, self, key: \.key, into: &h) { permutation, slot, h in
+            h.feed(permutation.key(slot.key))
+            h.feed(slot.machine)
+            h.feed(slot.content.isEmpty ? slot.content : permutation.text(slot.content))
+            h.feed(slot.channelId)
+        }
+        Self.feedSortedByKey(core.remotes, self, key: \.key, into: &h) { permutation, slot, h in
+            h.feed(permutation.key(slot.key))
+            h.feed(slot.machine)
+            h.feed(slot.content.isEmpty ? slot.content : permutation.text(slot.content))
+            h.feed(slot.channelId)
+            h.feed(slot.response.isEmpty ? slot.response : permutation.text(slot.response))
+        }
         h.feed(core.pendingPeerMessages)
         Self.feedSorted(core.receivedPeerMessages, self, renamed: { $0.received($1) }, by: <, into: &h)
         h.feed(core.nextMessageId)
@@ -93,7 +109,13 @@ extension ClientPermutation {
             renamed.text = text(message.text)
             h.feed(renamed)
         }
-        Self.feedSorted(server.invitations, self, renamed: { $0.invitation($1) }, by: { $0.key < $1.key }, into: &h)
+        Self.feedSortedByKey(server.invitations, self, key: \.key, into: &h) { permutation, record, h in
+            h.feed(permutation.key(record.key))
+            h.feed(record.phase)
+            h.feed(record.content.isEmpty ? record.content : permutation.text(record.content))
+            h.feed(record.channelId)
+            h.feed(record.heldOrder)
+        }
     }
 
     // The renamings of the items of sorted lists (``ClientCore/renamingUsers(_:text:)`` and
@@ -148,12 +170,19 @@ extension ClientPermutation {
     @inline(__always)
     static func feedSorted<T: StateHashable>(
         _ items: [T], _ permutation: borrowing ClientPermutation,
-        renamed rename: (borrowing ClientPermutation, T) -> T, by isBelow: (T, T) -> Bool, into h: inout StableHasher
+        renamed rename: (borrowing ClientPermutation, T) -> T, by isBelow: (T, T) -> Bool,
+        feeding feedRenamed: ((borrowing ClientPermutation, borrowing T, inout StableHasher) -> Void)? = nil,
+        into h: inout StableHasher
     ) {
         h.combine(UInt64(items.count))
         switch items.count {
         case 0: return
-        case 1: rename(permutation, items[0]).feed(into: &h)
+        case 1:
+            if let feedRenamed {
+                feedRenamed(permutation, items[0], &h)
+            } else {
+                rename(permutation, items[0]).feed(into: &h)
+            }
         default:
             withUnsafeTemporaryAllocation(of: T.self, capacity: items.count) { buffer in
                 for index in items.indices {
@@ -168,6 +197,37 @@ extension ClientPermutation {
                     }
                 }
                 for index in 0..<items.count { buffer[index].feed(into: &h) }
+                _ = buffer.deinitialize()
+            }
+        }
+    }
+
+    /// Feeds the count of `items`, then each item as `feedRenamed` feeds its renamed form (the words
+    /// the renamed value would feed, read in place: no renamed copy is built), in the order of their
+    /// renamed invitation keys (unique in every list the state keeps by key).
+    @inline(__always)
+    static func feedSortedByKey<T>(
+        _ items: [T], _ permutation: borrowing ClientPermutation, key: (T) -> InvitationKey, into h: inout StableHasher,
+        _ feedRenamed: (borrowing ClientPermutation, borrowing T, inout StableHasher) -> Void
+    ) {
+        h.combine(UInt64(items.count))
+        switch items.count {
+        case 0: return
+        case 1: feedRenamed(permutation, items[0], &h)
+        default:
+            withUnsafeTemporaryAllocation(of: (key: InvitationKey, index: Int).self, capacity: items.count) { buffer in
+                for index in items.indices {
+                    buffer.initializeElement(at: index, to: (permutation.key(key(items[index])), index))
+                }
+                // Insertion sort: few items, mostly in order already.
+                for end in 1..<items.count {
+                    var position = end
+                    while position > 0, buffer[position].key < buffer[position - 1].key {
+                        buffer.swapAt(position, position - 1)
+                        position -= 1
+                    }
+                }
+                for position in 0..<items.count { feedRenamed(permutation, items[buffer[position].index], &h) }
                 _ = buffer.deinitialize()
             }
         }
