@@ -127,21 +127,6 @@ extension ClientPermutation {
         return renamed
     }
 
-    func local(_ slot: ClientCore.LocalSlot) -> ClientCore.LocalSlot {
-        var renamed = slot
-        renamed.key = key(slot.key)
-        if !slot.content.isEmpty { renamed.content = text(slot.content) }
-        return renamed
-    }
-
-    func remote(_ slot: ClientCore.RemoteSlot) -> ClientCore.RemoteSlot {
-        var renamed = slot
-        renamed.key = key(slot.key)
-        if !slot.content.isEmpty { renamed.content = text(slot.content) }
-        if !slot.response.isEmpty { renamed.response = text(slot.response) }
-        return renamed
-    }
-
     func received(_ message: ClientCore.ReceivedMessage) -> ClientCore.ReceivedMessage {
         var renamed = message
         renamed.from = user(message.from)
@@ -152,13 +137,6 @@ extension ClientPermutation {
         var renamed = session
         renamed.conn = conn(session.conn)
         renamed.user = user(session.user)
-        return renamed
-    }
-
-    func invitation(_ record: InvitationRecord) -> InvitationRecord {
-        var renamed = record
-        renamed.key = key(record.key)
-        if !record.content.isEmpty { renamed.content = text(record.content) }
         return renamed
     }
 

@@ -107,16 +107,9 @@ extension RTMSystemModel {
             }
             if head.message.opensOrClosesSession {
                 // Budgets, not enabled calls: a deferred `login` enables the `logout` after it.
-                var loginLeft = false
-                var logoutLeft = false
-                for (entry, left) in state.clients[i].callsLeft.enumerated() where left > 0 {
-                    switch scenario.calls[i][entry].call {
-                    case .login: loginLeft = true
-                    case .logout: logoutLeft = true
-                    default: break
-                    }
-                }
-                guard !logoutLeft, head.message == .logout ? link.stale : !loginLeft else { continue }
+                guard !budgetLeft(i, .logout, state),
+                    head.message == .logout ? link.stale : !budgetLeft(i, .login, state)
+                else { continue }
             }
             waiting[i] = true
             deferred += calls[i]

@@ -113,6 +113,8 @@ extension RTMSystemModel {
             }
             return false
         }
+        // A login sends only to its own client, and a logout sends nothing (no channels, no peer
+        // messages): their footprints are exact already, and the checks above cover their client.
         let mayAppend = (footprint.writes & ReadFootprint.allDown) >> 8
         if sessionChange || !loginRace(mayAppend) && !conflicts(footprint, others, except: i) { return footprint }
         let sends = sentTo(request, from: i, state)
@@ -283,7 +285,7 @@ extension RTMSystemModel {
 /// (bit `x`), its server → client direction (bit 8 + `x`) and the invitations held for it (bit
 /// 16 + `x`), read or written; and the invitation records of each (caller, callee) pair (bit
 /// 8 · caller + callee), always written.
-struct ReadFootprint: Equatable {
+struct ReadFootprint {
     var reads: UInt32 = 0
     var writes: UInt32 = 0
     var records: UInt64 = 0
