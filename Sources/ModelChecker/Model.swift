@@ -55,6 +55,16 @@ public protocol Model: SendableMetatype {
     /// ``fingerprint(_:)``, writing nothing.
     func fingerprint(_ state: State, recordingInto encoder: UnsafeMutablePointer<StateEncoder>) -> Fingerprint
 
+    /// Whether ``decode(_:)`` rebuilds states from the encodings ``fingerprint(_:recordingInto:)``
+    /// writes. When it does, a breadth-first search keeps the states of its frontier levels as those
+    /// bytes, not as values (whose heap storage is most of a wide level's memory), and decodes each
+    /// when it expands it. Default: `false`.
+    var decodesStates: Bool { get }
+
+    /// The state whose encoding (``fingerprint(_:recordingInto:)``) is `encoding`, equal (`==`) to
+    /// the one encoded, or nil when the bytes are not such an encoding. Default: nil.
+    func decode(_ encoding: UnsafeBufferPointer<UInt8>) -> State?
+
     /// How an action appears in reports. Default: `String(describing:)`.
     func describe(action: Action) -> String
 
@@ -136,6 +146,10 @@ extension Model {
     public func replica() -> Self { self }
 
     public var encodesStates: Bool { false }
+
+    public var decodesStates: Bool { false }
+
+    public func decode(_ encoding: UnsafeBufferPointer<UInt8>) -> State? { nil }
 
     public func fingerprint(_ state: State, recordingInto encoder: UnsafeMutablePointer<StateEncoder>) -> Fingerprint {
         fingerprint(state)

@@ -176,3 +176,136 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return true
     }
 }
+
+/// Reads back the words of a ``StateEncoder`` encoding, in order: what a model's decoder
+/// (``Model/decode(_:)``) walks to rebuild a state from the bytes its fingerprint wrote.
+///
+/// Every read checks the bounds: a truncated or overlong varint, or a read past the end, throws
+/// ``Failure`` naming the offset, never traps.
+///
+/// ```swift
+/// var decoder = StateDecoder(encoding)
+/// let count = try decoder.count()
+/// let name = try decoder.string()
+/// try decoder.finish()
+/// ```
+@frozen
+public struct StateDecoder {
+    /// Why an encoding could not be read: the byte offset and what was expected there.
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        public var offset: Int
+        public var expected: String
+
+        public init(offset: Int, expected: String) {
+            self.offset = offset
+            self.expected = expected
+        }
+
+        public var description: String { "state encoding, byte \(offset): expected \(expected)" }
+    }
+
+    @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
+    @usableFromInline var position = 0
+    /// The offset of the next byte to read.
+    @inlinable public var offset: Int { position }
+
+    /// A decoder at the start of `bytes` (which must stay valid while it is used).
+    @inlinable
+    public init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// Whether every byte has been read.
+    @inlinable public var isAtEnd: Bool { offset >= bytes.count }
+
+    /// The next word.
+    @inlinable
+    public mutating func word() throws(Failure) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        let start = offset
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            position &+= 1
+            guard shift < 64 else { break }
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+        position = start
+        throw Failure(offset: start, expected: "a word (a varint of at most ten bytes)")
+    }
+
+    /// The next word as an `Int` (two's complement, as ``StableHasher/combine(_:)-(Int)`` feeds it).
+    @inlinable
+    public mutating func int() throws(Failure) -> Int { Int(Int64(bitPattern: try word())) }
+
+    /// The next word as a `Bool` (0 or 1).
+    @inlinable
+    public mutating func bool() throws(Failure) -> Bool {
+        let start = offset
+        switch try word() {
+        case 0: return false
+        case 1: return true
+        default: throw Failure(offset: start, expected: "a Bool (0 or 1)")
+        }
+    }
+
+    /// The next word as a count of at most `limit` (a collection's length).
+    @inlinable
+    public mutating func count(limit: Int = 1 << 24) throws(Failure) -> Int {
+        let start = offset
+        let value = try word()
+        guard value <= UInt64(max(0, limit)) else {
+            throw Failure(offset: start, expected: "a count of at most \(limit), got \(value)")
+        }
+        return Int(value)
+    }
+
+    /// The next word as a case tag below `cases`.
+    @inlinable
+    public mutating func tag(below cases: Int) throws(Failure) -> Int {
+        let start = offset
+        let value = try word()
+        guard value < UInt64(max(0, cases)) else {
+            throw Failure(offset: start, expected: "a case tag below \(cases), got \(value)")
+        }
+        return Int(value)
+    }
+
+    /// The next string: its UTF-8 byte count, then the bytes eight to a word, little-endian
+    /// (``StableHasher/combine(_:)-(String)``).
+    @inlinable
+    public mutating func string() throws(Failure) -> String {
+        let start = offset
+        let length = try count()
+        if length == 0 { return "" }
+        var failure: Failure?
+        let text = String(unsafeUninitializedCapacity: length) { buffer in
+            var written = 0
+            while written < length {
+                let value: UInt64
+                do throws(Failure) { value = try word() } catch {
+                    failure = error
+                    return 0
+                }
+                var shift: UInt64 = 0
+                while shift < 64, written < length {
+                    buffer[written] = UInt8(truncatingIfNeeded: value >> shift)
+                    written += 1
+                    shift += 8
+                }
+            }
+            return written
+        }
+        if let failure { throw failure }
+        guard text.utf8.count == length else {
+            throw Failure(offset: start, expected: "a string of \(length) valid UTF-8 bytes")
+        }
+        return text
+    }
+
+    /// Throws unless every byte has been read.
+    @inlinable
+    public func finish() throws(Failure) {
+        guard isAtEnd else { throw Failure(offset: offset, expected: "the end of the encoding") }
+    }
+}
