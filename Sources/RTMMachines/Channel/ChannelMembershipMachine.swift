@@ -42,7 +42,7 @@ public enum ChannelMembershipMachine: StateMachine {
         /// Ids of `getMembers` calls that returned OK whose `onGetMembers` is still due, ascending.
         public internal(set) var pendingMemberQueries: [Int]
 
-        init(_ membership: ChannelMembershipState, messages: [Int] = [], memberQueries: [Int] = []) {
+        package init(_ membership: ChannelMembershipState, messages: [Int] = [], memberQueries: [Int] = []) {
             self.membership = membership
             self.pendingMessages = messages
             self.pendingMemberQueries = memberQueries

@@ -37,9 +37,35 @@ public struct ClientCore: Hashable, Sendable, Codable {
 
     public init() {}
 
+    /// A core with every stored field given, in declaration order: for a decoder in this package that
+    /// rebuilds a state from its canonical encoding (RTMSystem's), not for a shell.
+    package init(
+        userId: UserID?, token: String, connection: ConnectionMachine.State, channels: [ChannelSlot],
+        locals: [LocalSlot], remotes: [RemoteSlot], pendingPeerMessages: [Int],
+        receivedPeerMessages: [ReceivedMessage], nextMessageId: Int, nextRequestId: Int, nextInvitationSerial: Int
+    ) {
+        self.userId = userId
+        self.token = token
+        self.connection = connection
+        self.channels = channels
+        self.locals = locals
+        self.remotes = remotes
+        self.pendingPeerMessages = pendingPeerMessages
+        self.receivedPeerMessages = receivedPeerMessages
+        self.nextMessageId = nextMessageId
+        self.nextRequestId = nextRequestId
+        self.nextInvitationSerial = nextInvitationSerial
+    }
+
     public struct ChannelSlot: Hashable, Sendable, Codable {
         public var id: ChannelID
         public var machine: ChannelMembershipMachine.State
+
+        /// Memberwise, for this package (RTMSystem's state decoder).
+        package init(id: ChannelID, machine: ChannelMembershipMachine.State) {
+            self.id = id
+            self.machine = machine
+        }
     }
 
     public struct LocalSlot: Hashable, Sendable, Codable {
@@ -47,6 +73,16 @@ public struct ClientCore: Hashable, Sendable, Codable {
         public var machine: LocalInvitationMachine.State
         public var content: String = ""
         public var channelId: String = ""
+
+        /// Memberwise, for this package (RTMSystem's state decoder).
+        package init(
+            key: InvitationKey, machine: LocalInvitationMachine.State, content: String = "", channelId: String = ""
+        ) {
+            self.key = key
+            self.machine = machine
+            self.content = content
+            self.channelId = channelId
+        }
     }
 
     public struct RemoteSlot: Hashable, Sendable, Codable {
@@ -55,11 +91,30 @@ public struct ClientCore: Hashable, Sendable, Codable {
         public var content: String
         public var channelId: String
         public var response: String = ""
+
+        /// Memberwise, for this package (RTMSystem's state decoder).
+        package init(
+            key: InvitationKey, machine: RemoteInvitationMachine.State, content: String, channelId: String,
+            response: String = ""
+        ) {
+            self.key = key
+            self.machine = machine
+            self.content = content
+            self.channelId = channelId
+            self.response = response
+        }
     }
 
     public struct ReceivedMessage: Hashable, Sendable, Codable, Comparable {
         public var from: UserID
         public var messageId: Int
+
+        /// Memberwise, for this package (RTMSystem's state decoder).
+        package init(from: UserID, messageId: Int) {
+            self.from = from
+            self.messageId = messageId
+        }
+
         public static func < (a: Self, b: Self) -> Bool { (a.from, a.messageId) < (b.from, b.messageId) }
     }
 

@@ -35,12 +35,25 @@ public enum ServerMachine: StateMachine {
         public var user: UserID
         /// False while the link is lost and the grace timer runs.
         public var linkUp: Bool
+
+        /// Memberwise, for this package (RTMSystem's state decoder).
+        package init(conn: ConnectionID, user: UserID, linkUp: Bool) {
+            self.conn = conn
+            self.user = user
+            self.linkUp = linkUp
+        }
     }
 
     public struct ChannelRecord: Hashable, Sendable, Codable {
         public var id: ChannelID
         /// Sorted user IDs.
         public var members: [UserID]
+
+        /// Memberwise, for this package (RTMSystem's state decoder).
+        package init(id: ChannelID, members: [UserID]) {
+            self.id = id
+            self.members = members
+        }
     }
 
     public struct OfflineMessage: Hashable, Sendable, Codable {
@@ -48,6 +61,14 @@ public enum ServerMachine: StateMachine {
         public var from: UserID
         public var messageId: Int
         public var text: String
+
+        /// Memberwise, for this package (RTMSystem's state decoder).
+        package init(to: UserID, from: UserID, messageId: Int, text: String) {
+            self.to = to
+            self.from = from
+            self.messageId = messageId
+            self.text = text
+        }
     }
 
     public struct PendingPeerMessage: Hashable, Sendable, Codable {
@@ -60,6 +81,20 @@ public enum ServerMachine: StateMachine {
         public var offline: Bool
         /// Whether it came from the offline store (delivered with `isOfflineMessage`).
         public var fromStore: Bool
+
+        /// Memberwise, for this package (RTMSystem's state decoder).
+        package init(
+            senderConn: ConnectionID?, from: UserID, to: UserID, messageId: Int, text: String, offline: Bool,
+            fromStore: Bool
+        ) {
+            self.senderConn = senderConn
+            self.from = from
+            self.to = to
+            self.messageId = messageId
+            self.text = text
+            self.offline = offline
+            self.fromStore = fromStore
+        }
     }
 
     public enum Event: Hashable, Sendable, Codable {

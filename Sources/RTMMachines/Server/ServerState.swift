@@ -35,6 +35,19 @@ extension ServerMachine {
 
         public init() {}
 
+        /// A state with this content, its index left to be derived when first needed (``indexIsStale``):
+        /// for a decoder in this package that rebuilds states from their canonical encoding (RTMSystem's),
+        /// most of which are stepped once or never read by the index. The public setters would rebuild the
+        /// index once per array.
+        package init(
+            sessions: [Session], channels: [ChannelRecord], offline: [OfflineMessage], pending: [PendingPeerMessage],
+            invitations: [InvitationRecord]
+        ) {
+            content = Content(
+                sessions: sessions, channels: channels, offline: offline, pending: pending, invitations: invitations)
+            indexIsStale = true
+        }
+
         /// Logged-in client instances, sorted by connection.
         public var sessions: [Session] {
             get { content.sessions }

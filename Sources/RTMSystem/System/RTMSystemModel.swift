@@ -103,6 +103,20 @@ public struct RTMSystemModel: Model, Sendable {
         StateFingerprint.of(state, recordingInto: encoder)
     }
 
+    /// A breadth-first search may keep its frontier as those words and rebuild each state from them.
+    public var decodesStates: Bool { true }
+
+    /// The state whose encoding (``fingerprint(_:recordingInto:)``) is `encoding`, or nil when the bytes
+    /// are not exactly one state's encoding (see `Hashing/*+Decoding.swift`). Its server index is left
+    /// to be derived by the first server step.
+    public func decode(_ encoding: UnsafeBufferPointer<UInt8>) -> SystemState? {
+        do throws(StateDecoder.Failure) {
+            return try SystemState(encoding: encoding)
+        } catch {
+            return nil
+        }
+    }
+
     public func actions(_ state: SystemState, into actions: inout [SystemAction]) {
         // Parts are read in place (`state.links[i].up.count`), not through copies of clients and
         // links: a copy retains arrays that many states share, which parallel workers contend for.
