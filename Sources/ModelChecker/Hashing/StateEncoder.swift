@@ -192,7 +192,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
 @frozen
 public struct StateDecoder {
     /// Why an encoding could not be read: the byte offset and what was expected there.
-    public struct Failure: Error, CustomStringConvertible, Sendable {
+    public struct Failure: Error, Equatable, CustomStringConvertible, Sendable {
         public var offset: Int
         public var expected: String
 
@@ -217,13 +217,24 @@ public struct StateDecoder {
     @inlinable public var isAtEnd: Bool { offset >= bytes.count }
 
     /// The next word.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func word() throws(Failure) -> UInt64 {
+        // Most words are tags, counts and small integers: one byte.
+        if position < bytes.count, bytes[position] < 0x80 {
+            position &+= 1
+            return UInt64(bytes[position &- 1])
+        }
+        return try longWord()
+    }
+
+    /// ``word()`` past its one-byte case.
+    @inlinable @inline(never)
+    mutating func longWord() throws(Failure) -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
-        let start = offset
-        while offset < bytes.count {
-            let byte = bytes[offset]
+        let start = position
+        while position < bytes.count {
+            let byte = bytes[position]
             position &+= 1
             guard shift < 64 else { break }
             value |= UInt64(byte & 0x7F) << shift

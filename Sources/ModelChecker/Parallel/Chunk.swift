@@ -43,6 +43,11 @@ struct Chunk<M: Model> {
     /// Partial-order reduction: the ample sets the model offers for the entry being expanded.
     @usableFromInline var ample = AmpleCandidates()
     @usableFromInline var keyScratch: [String] = []
+    /// A packed frontier: the new states' encodings as phase 4 writes them, and the segment made of
+    /// them, which the search then takes.
+    @usableFromInline var packEncoder = StateEncoder(capacity: 1 << 16)
+    @usableFromInline var packEnds: [Int] = []
+    @usableFromInline var packed: PackedSegment?
 
     @usableFromInline
     init() {}
@@ -55,6 +60,8 @@ struct Chunk<M: Model> {
         decided.release()
         nodes.release()
         encoder.release()
+        packEncoder.release()
+        packed?.release()
     }
 
     /// The encoding of successor `candidate` (encoded exact storage).
@@ -122,6 +129,12 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     @usableFromInline let arena: EncodingArena
     /// The states of the frontier (exact storage of states: of every node).
     @usableFromInline let frontier: StateSlab<M.State>
+    /// The frontier's states from ``packedFrom`` on, as encodings (the ones before are in
+    /// ``frontier``).
+    @usableFromInline let packedFrontier: PackedFrontier
+    @usableFromInline let packedFrom: Int
+    /// Phase 4 packs the new states (``LevelSearch/packing``) instead of moving them to ``target``.
+    @usableFromInline let packs: Bool
     /// Where new states go in phase 4.
     @usableFromInline let target: StateSlab<M.State>
     @usableFromInline let nodeMonitors: UnsafeMutablePointer<UInt16>
@@ -159,6 +172,9 @@ struct BatchContext<M: Model>: @unchecked Sendable {
         encoded = search.encoded
         arena = search.arena
         frontier = search.current
+        packedFrontier = search.packedCurrent
+        packedFrom = search.currentPackedFrom
+        packs = search.packing
         target = search.keepsStates ? search.current : search.upcoming
         nodeMonitors = search.monitors.base
         self.atBound = atBound
@@ -176,8 +192,15 @@ struct BatchContext<M: Model>: @unchecked Sendable {
         let chunk = chunks + index
         chunk.pointee.reset()
         var candidate: Int32 = 0
+        var segment = packedFrontier.segmentIndex(of: max(packedFrom, chunk.pointee.firstNode))
         for node in chunk.pointee.firstNode..<chunk.pointee.endNode {
-            let state = dropsFrontier ? (frontier.base + (node - frontier.origin)).move() : frontier[node]
+            let state: M.State
+            if node >= packedFrom {
+                while packedFrontier.segments[segment].endNode <= node { segment += 1 }
+                state = unpack(packedFrontier.segments[segment].encoding(of: node), node: node)
+            } else {
+                state = dropsFrontier ? (frontier.base + (node - frontier.origin)).move() : frontier[node]
+            }
             chunk.pointee.actions.removeAll(keepingCapacity: true)
             model.actions(state, into: &chunk.pointee.actions)
             if partialOrder, expandAmple(state, chunk: chunk, candidate: &candidate) {
@@ -223,6 +246,17 @@ struct BatchContext<M: Model>: @unchecked Sendable {
         for hole in chunk.pointee.states.holes { chunk.pointee.status[hole] = 3 }
         chunk.pointee.nodes.reset(count: count, to: .max)
         chunk.pointee.decided.reset(count: count * decidedWords, to: 0)
+    }
+
+    /// The state of frontier node `node`, decoded from its encoding.
+    @inlinable
+    func unpack(_ encoding: UnsafeBufferPointer<UInt8>, node: Int) -> M.State {
+        guard let state = model.decode(encoding) else {
+            preconditionFailure(
+                "\(M.self).decode(_:) could not read back the \(encoding.count)-byte encoding of state \(node) "
+                    + "that its fingerprint(_:recordingInto:) wrote (decodesStates promises it can)")
+        }
+        return state
     }
 
     /// Partial-order reduction: expands only the first ample set the model offers for `state` that
@@ -523,7 +557,10 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     /// pending slots of its shards to node numbers.
     @inlinable
     func publish(_ worker: Int) {
-        for index in stride(from: worker, to: chunkCount, by: workers) {
+        for index in stride(from: worker, to: chunkCount, by: workers) where packs {
+            pack(chunks + index)
+        }
+        for index in stride(from: worker, to: chunkCount, by: workers) where !packs {
             let nodes = chunks[index].nodes
             // Numbered successors move to the store; the rest are dropped here, while still in cache.
             chunks[index].states.drain { candidate in
@@ -545,6 +582,29 @@ struct BatchContext<M: Model>: @unchecked Sendable {
             shard.pointee.pendingSlots.removeAll(keepingCapacity: true)
             shard.pointee.pendingReferences.removeAll(keepingCapacity: true)
         }
+    }
+}
+
+extension BatchContext {
+    /// A packed frontier's phase 4 for one chunk: encodes its numbered successors, in node order, into
+    /// the segment the search appends to the next level, and drops every successor.
+    @inlinable
+    func pack(_ chunk: UnsafeMutablePointer<Chunk<M>>) {
+        let nodes = chunk.pointee.nodes
+        var encoder = chunk.pointee.packEncoder
+        var ends = chunk.pointee.packEnds
+        encoder.removeAll()
+        ends.removeAll(keepingCapacity: true)
+        var firstNode: Int?
+        chunk.pointee.states.drain(visiting: { candidate, place in
+            guard candidate < nodes.count, nodes[candidate] != .max else { return }
+            if firstNode == nil { firstNode = Int(nodes[candidate]) }
+            _ = model.fingerprint(place.pointee, recordingInto: &encoder)
+            ends.append(encoder.count)
+        })
+        chunk.pointee.packed = firstNode.map { PackedSegment(firstNode: $0, encoder: encoder, ends: ends) }
+        chunk.pointee.packEncoder = encoder
+        chunk.pointee.packEnds = ends
     }
 }
 

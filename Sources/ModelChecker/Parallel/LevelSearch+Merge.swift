@@ -31,9 +31,16 @@ extension LevelSearch {
             let node = addNode(parent: Self.root, via: UInt32(truncatingIfNeeded: index))
             if encoded { arena.append(seedEncoder.all) }
             for value in scratch { monitors.append(value) }
-            current.reserve(nodeCount)
-            (current.base + Int(node)).initialize(to: state)
-            current.count = nodeCount
+            if packing {
+                currentPackedFrom = min(currentPackedFrom, Int(node))
+                seedEncoder.removeAll()
+                _ = model.fingerprint(state, recordingInto: &seedEncoder)
+                packedCurrent.append(PackedSegment(firstNode: Int(node), encoder: seedEncoder, ends: [seedEncoder.count]))
+            } else {
+                current.reserve(nodeCount)
+                (current.base + Int(node)).initialize(to: state)
+                current.count = nodeCount
+            }
             checkStateProperties(node, state)
         }
     }
@@ -192,6 +199,8 @@ extension LevelSearch {
         monitors.release()
         current.release()
         upcoming.release()
+        packedCurrent.reset()
+        packedUpcoming.reset()
         arena.release()
         seedEncoder.release()
         for index in 0..<chunkCapacity { chunks[index].release() }

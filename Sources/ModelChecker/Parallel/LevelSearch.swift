@@ -46,6 +46,17 @@ struct LevelSearch<M: Model> {
     @usableFromInline let encoded: Bool
     /// Whether every node's state is kept (exact storage of a model that does not encode states).
     @usableFromInline let keepsStates: Bool
+    /// Frontier states may be kept as encodings (``PackedFrontier``) instead of in ``current`` and
+    /// ``upcoming``: the model decodes its states and the storage does not keep them all.
+    @usableFromInline let canPack: Bool
+    /// New states are packed from now on (``CheckOptions/FrontierPacking``; once on, it stays on).
+    @usableFromInline var packing: Bool
+    /// The first node of the level being expanded that is packed (the ones before are values), and
+    /// of the next level.
+    @usableFromInline var currentPackedFrom = Int.max
+    @usableFromInline var upcomingPackedFrom = Int.max
+    /// ``CheckOptions/FrontierPacking/auto``: the resident memory past which states are packed.
+    @usableFromInline let packingThreshold: Int?
     /// Partial-order reduction is on (the option, and no response properties).
     @usableFromInline let partialOrder: Bool
     /// The nodes numbered before the level being expanded (the cycle proviso's old states).
@@ -64,6 +75,9 @@ struct LevelSearch<M: Model> {
     @usableFromInline var current: StateSlab<M.State>
     /// Not exact: the states of the next level.
     @usableFromInline var upcoming: StateSlab<M.State>
+    /// A packed frontier: the level being expanded, and the next.
+    @usableFromInline var packedCurrent = PackedFrontier()
+    @usableFromInline var packedUpcoming = PackedFrontier()
     @usableFromInline var chunks: UnsafeMutablePointer<Chunk<M>>
     @usableFromInline var chunkCapacity = 0
     @usableFromInline var chunkBytes = 0
@@ -102,6 +116,11 @@ struct LevelSearch<M: Model> {
         exact = options.storage == .exact
         encoded = exact && model.encodesStates
         keepsStates = exact && !model.encodesStates
+        canPack = !keepsStates && options.frontierPacking != .never && model.decodesStates
+        packing = canPack && options.frontierPacking == .always
+        packingThreshold = canPack && options.frontierPacking == .auto
+            ? (options.bounds.maxMemoryBytes ?? options.bounds.maxResidentBytes ?? SystemInfo.physicalMemoryBytes)
+                .map { $0 / 2 } : nil
         classFingerprint = keepsStates ? nil : symmetry?.classFingerprint
         var replicas = [(model, properties, classFingerprint)]
         for _ in 1..<workers {
@@ -176,7 +195,8 @@ struct LevelSearch<M: Model> {
     @usableFromInline
     var estimatedBytes: Int {
         store.bytes + parents.bytes + vias.bytes + monitors.bytes + viaOverflow.capacity * 16
-            + current.bytes + upcoming.bytes + chunkBytes + arena.bytes
+            + current.bytes + upcoming.bytes + chunkBytes + arena.bytes + packedCurrent.heldBytes
+            + packedUpcoming.heldBytes
     }
 
     // MARK: Bounds and progress
@@ -221,6 +241,8 @@ struct LevelSearch<M: Model> {
             monitorOpen = verdicts.responseOpen
             let atBound = depthLimit.map { depth >= $0 } ?? false
             if !keepsStates { upcoming.reset(origin: levelEnd) }
+            packedUpcoming.reset()
+            upcomingPackedFrom = .max
             levelStartNodes = levelEnd
             var position = levelStart
             // The reduction's proviso in compact and bitstate storage sees earlier batches of the
@@ -234,6 +256,7 @@ struct LevelSearch<M: Model> {
                 // Expanded: phase 1 took and dropped these states (nothing reads them again), and their
                 // memory serves the next level.
                 if !keepsStates { current.markDropped(before: end) }
+                packedCurrent.release(before: end)
                 position = end
             }
             if verdicts.stop != nil {
@@ -246,6 +269,8 @@ struct LevelSearch<M: Model> {
                 break
             }
             if !keepsStates { swap(&current, &upcoming) }
+            swap(&packedCurrent, &packedUpcoming)
+            currentPackedFrom = upcomingPackedFrom
             levelStart = levelEnd
             levelEnd = nodeCount
             depth += 1
@@ -268,6 +293,14 @@ struct LevelSearch<M: Model> {
     /// Expands the frontier entries `range` of level `depth` in the four phases.
     @inlinable
     mutating func runBatch(_ range: Range<Int>, depth: Int, atBound: Bool) {
+        if canPack, !packing, let packingThreshold {
+            if let from = options.packingFromNode {
+                packing = nodeCount >= from
+            } else if let resident = SystemInfo.residentBytes, resident > packingThreshold {
+                packing = true
+            }
+        }
+        if packing, upcomingPackedFrom == .max { upcomingPackedFrom = nodeCount }
         let chunkSize = min(1024, max(16, range.count / (workers * 4)))
         let chunkCount = (range.count + chunkSize - 1) / chunkSize
         ensureChunks(chunkCount)
@@ -299,16 +332,25 @@ struct LevelSearch<M: Model> {
         merge(chunkCount: chunkCount, depth: depth)
         if keepsStates {
             current.reserve(nodeCount)
-        } else {
+        } else if !packing {
             upcoming.reserve(nodeCount - upcoming.origin)
         }
-        // Publishing reads no model: one context, built after the merge moved the store's target.
-        let publishing = BatchContext(
-            search: self, worker: 0, openChecks: openChecks, chunkCount: chunkCount, atBound: atBound)
-        team.run { worker in publishing.publish(worker) }
+        if packing {
+            // Packing encodes states: each worker with its own replica of the model.
+            team.run { worker in contexts[worker].publish(worker) }
+            for index in 0..<chunkCount {
+                if let segment = chunks[index].packed { packedUpcoming.append(segment) }
+                chunks[index].packed = nil
+            }
+        } else {
+            // Publishing reads no model: one context, built after the merge moved the store's target.
+            let publishing = BatchContext(
+                search: self, worker: 0, openChecks: openChecks, chunkCount: chunkCount, atBound: atBound)
+            team.run { worker in publishing.publish(worker) }
+        }
         if keepsStates {
             current.count = nodeCount
-        } else {
+        } else if !packing {
             upcoming.count = nodeCount - upcoming.origin
         }
     }

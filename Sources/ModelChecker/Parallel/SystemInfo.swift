@@ -20,6 +20,17 @@ public enum SystemInfo {
         #endif
     }
 
+    /// The machine's physical memory in bytes, or nil where `sysconf` does not say.
+    public static var physicalMemoryBytes: Int? {
+        #if canImport(Glibc) || canImport(Musl) || canImport(Darwin)
+            let pages = sysconf(Int32(_SC_PHYS_PAGES))
+            let size = sysconf(Int32(_SC_PAGESIZE))
+            return pages > 0 && size > 0 ? pages * size : nil
+        #else
+            return nil
+        #endif
+    }
+
     /// The process's peak resident set size in bytes (`VmHWM` in `/proc/self/status`), or nil
     /// where that file does not exist. It covers the whole process, not one check.
     public static var peakResidentBytes: Int? { statusField("VmHWM:") }

@@ -293,6 +293,23 @@ struct MoveBuffer<Element> {
         count = 0
     }
 
+    /// Shows each element (but holes) to `visit` in place, with its index, then drops them all and
+    /// leaves the buffer empty.
+    @inlinable
+    mutating func drain(visiting visit: (Int, UnsafeMutablePointer<Element>) -> Void) {
+        var next = 0
+        for index in 0..<count {
+            if next < holes.count, holes[next] == index {
+                next += 1
+                continue
+            }
+            visit(index, base + index)
+            (base + index).deinitialize(count: 1)
+        }
+        holes.removeAll(keepingCapacity: true)
+        count = 0
+    }
+
     @inlinable
     var bytes: Int { capacity * MemoryLayout<Element>.stride + holes.capacity * 8 }
 

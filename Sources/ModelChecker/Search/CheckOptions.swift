@@ -106,6 +106,30 @@ public struct CheckOptions: Sendable {
     /// properties. Verdicts and deadlocks are kept; state counts shrink, and a counterexample is the
     /// shortest in the reduced graph, not necessarily in the full one. Default: off.
     public var partialOrder: Bool = false
+    /// When a breadth-first search keeps its frontier levels as state encodings, decoded when
+    /// expanded, instead of values (``FrontierPacking``). Default: ``FrontierPacking/auto``.
+    public var frontierPacking: FrontierPacking = .auto
+    /// Tests: ``FrontierPacking/auto`` switches at the first batch that starts with at least this
+    /// many states numbered, instead of by resident memory (so a level can be split, values then
+    /// encodings).
+    @usableFromInline var packingFromNode: Int?
+
+    /// When the breadth-first search keeps the states of its frontier levels as their encodings
+    /// (``Model/decodesStates``): a few hundred bytes a state instead of the heap storage of its
+    /// values, which at the width of a large level is most of the search's memory, for the time it
+    /// takes to decode each state when it is expanded and to encode each new one (a third to a half
+    /// more per state in the composed RTM system). Results are the same either way; storage that keeps
+    /// every state (exact storage of a model that does not encode them) never packs.
+    public enum FrontierPacking: String, Hashable, Sendable, Codable, CaseIterable {
+        /// Keep values.
+        case never
+        /// Keep values until the process's resident memory passes half the memory bound
+        /// (``Bounds/maxMemoryBytes``, else ``Bounds/maxResidentBytes``, else the machine's physical
+        /// memory), then pack every state numbered from then on.
+        case auto
+        /// Pack from the initial states on.
+        case always
+    }
 
     public init(
         strategy: Strategy = .breadthFirst,

@@ -19,6 +19,9 @@ public struct ScenarioCheck: Sendable {
         public var useSymmetry = true
         /// Whether only ample sets are explored (partial-order reduction; breadth-first only).
         public var partialOrder = false
+        /// When a breadth-first search keeps its frontier levels as state encodings
+        /// (``CheckOptions/FrontierPacking``). Results are the same either way.
+        public var frontierPacking: CheckOptions.FrontierPacking = .auto
         /// Whether transitions are counted per coverage key (``Outcome/coverage``); a benchmark, which
         /// prints no coverage, turns it off (each key is a string built per transition).
         public var collectCoverage = true
@@ -84,6 +87,7 @@ public struct ScenarioCheck: Sendable {
         checkOptions.workers = max(1, options.workers)
         checkOptions.useSymmetry = options.useSymmetry
         checkOptions.partialOrder = options.partialOrder
+        checkOptions.frontierPacking = options.frontierPacking
         let result = model.check(options: checkOptions)
         var entries: [Entry] = []
         for property in result.properties {
