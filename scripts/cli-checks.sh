@@ -88,6 +88,8 @@ tmp="$(mktemp -d)"
 "$BIN" bench bench-invitation-callers1-online --workers 2 --no-partial-order --no-symmetry --json > "$tmp/full.json"
 "$BIN" bench bench-invitation-callers1-online --workers 1 --json > "$tmp/por1.json"
 "$BIN" bench bench-invitation-callers1-online --workers 2 --json > "$tmp/por2.json"
+"$BIN" bench bench-invitation-callers1-online --workers 2 --pack-frontier always --json > "$tmp/packed.json"
+"$BIN" bench bench-invitation-callers1-online --workers 1 --no-partial-order --pack-frontier always --json > "$tmp/packed-full.json"
 jemalloc=0; if pkg-config --exists jemalloc 2>/dev/null && [ -z "${RTMCHECK_NO_JEMALLOC:-}" ]; then jemalloc=1; fi
 python3 - "$tmp" "$jemalloc" <<'PY'
 import json, sys
@@ -109,7 +111,15 @@ assert por1["partialOrder"] and not w1["partialOrder"], (por1, w1)
 assert por1["verdict"] == por2["verdict"] == "pass (exhausted)", (por1, por2)
 assert (por1["states"], por1["transitions"], por1["depth"]) == (por2["states"], por2["transitions"], por2["depth"])
 assert por1["states"] < w1["states"], (por1["states"], w1["states"])
+# A packed frontier (state encodings, decoded when expanded) changes nothing but time and memory.
+packed, packed_full = (json.load(open(f"{d}/{n}.json")) for n in ("packed", "packed-full"))
+assert packed["frontier"] == "always" and por2["frontier"] == "auto", (packed, por2)
+for a, b in ((packed, por2), (packed_full, w1)):
+    assert (a["verdict"], a["states"], a["transitions"], a["depth"]) == (b["verdict"], b["states"], b["transitions"], b["depth"]), (a, b)
 PY
+set +e; "$BIN" bench bench-invitation-callers1-online --pack-frontier sometimes >/dev/null 2>"$tmp/err.txt"; rc=$?; set -e
+[ "$rc" -eq 64 ] && grep -q "auto" "$tmp/err.txt" \
+  || { echo "--pack-frontier sometimes should be refused (64) naming the choices, got $rc: $(cat "$tmp/err.txt")"; exit 1; }
 "$BIN" check Models/channel.yaml --partial-order --no-timing > "$tmp/channel-por.txt"
 grep -q "channel: PASS" "$tmp/channel-por.txt" && grep -q "(partial-order reduced)" "$tmp/channel-por.txt" \
   || { echo "check --partial-order on channel.yaml: $(cat "$tmp/channel-por.txt")"; exit 1; }

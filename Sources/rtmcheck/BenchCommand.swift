@@ -123,7 +123,7 @@ struct BenchCommand: ParsableCommand {
             bytesPerState: outcome.states > 0 ? Double(peak) / Double(outcome.states) : 0,
             storedBytesPerState: result.store?.bytesPerState(states: outcome.states) ?? 0, peakMemoryBytes: peak,
             workers: workerCount, store: store.rawValue, partialOrder: partialOrder,
-            frontier: packFrontier.rawValue,
+            frontier: packFrontier.rawValue, packedFromState: result.store?.packedFromState,
             symmetry: noSymmetry ? "" : loaded.symmetry.filter { $0.count > 1 }.map { "[" + $0.joined(separator: ", ") + "]" }
                 .joined(separator: " "),
             exhausted: outcome.exhausted, allocator: Allocator.name, symmetrySampleSeconds: sampleSeconds,
@@ -159,6 +159,8 @@ struct BenchFigures: Codable {
     /// When the frontier's states were kept as encodings: never, auto or always
     /// (``CheckOptions/FrontierPacking``).
     var frontier: String
+    /// The first state kept as its encoding, or nil when the frontier held only values.
+    var packedFromState: Int?
     /// The declared groups of interchangeable clients ("" when none).
     var symmetry: String
     var exhausted: Bool
@@ -188,9 +190,14 @@ struct BenchFigures: Codable {
             symmetry.isEmpty ? "none declared" : symmetry,
             symmetry.isEmpty ? "" : String(format: " (sampled first in %.2f s, not in the wall time)", symmetrySampleSeconds),
             partialOrder ? "partial-order (--no-partial-order explores every interleaving)" : "none",
-            frontier == "auto" ? "--pack-frontier auto: values, encodings past half the memory bound"
-                : frontier == "always" ? "--pack-frontier always: state encodings, decoded when expanded"
-                : "--pack-frontier never: values")
+            frontierText)
+    }
+}
+
+extension BenchFigures {
+    var frontierText: String {
+        let how = packedFromState.map { $0 == 0 ? "encodings" : "values, then encodings from state \($0)" } ?? "values"
+        return "\(how) (--pack-frontier \(frontier))"
     }
 }
 

@@ -116,6 +116,8 @@ extension Packing where Base == IndependentCounters {
         #expect(packed.verdict("agreement")?.isFailure == true)
         #expect(packed.verdict("agreement")?.path?.states == values.verdict("agreement")?.path?.states)
         #expect(packed.deadlocks.count == values.deadlocks.count)
+        #expect(values.store?.packedFromState == nil)
+        #expect(packed.store?.packedFromState == 0)
     }
 
     @Test("The packed frontier is what the search expands: a decoder that misreads changes the result")
@@ -152,6 +154,7 @@ extension Packing where Base == IndependentCounters {
         options.packingFromNode = 50_000
         let packed = Packing.counters(base).check(options: options)
         #expect(values.states == 7 * 7 * 7 * 7 * 7 * 7)
+        #expect((packed.store?.packedFromState ?? 0) >= 50_000)
         #expect(packed.states == values.states)
         #expect(packed.transitions == values.transitions)
         #expect(packed.maxDepth == values.maxDepth)

@@ -33,6 +33,7 @@ extension LevelSearch {
             for value in scratch { monitors.append(value) }
             if packing {
                 currentPackedFrom = min(currentPackedFrom, Int(node))
+                if packedFromState == nil { packedFromState = Int(node) }
                 seedEncoder.removeAll()
                 _ = model.fingerprint(state, recordingInto: &seedEncoder)
                 packedCurrent.append(PackedSegment(firstNode: Int(node), encoder: seedEncoder, ends: [seedEncoder.count]))
@@ -185,6 +186,7 @@ extension LevelSearch {
             storage: storage, states: nodeCount, bytes: bytes, bitstateBits: store.bitArray?.bits,
             symmetryReduced: symmetry != nil)
         statistics.partialOrderReduced = partialOrder
+        statistics.packedFromState = packedFromState
         let result = CheckResult(
             strategy: options.strategy, storage: storage, termination: termination,
             states: nodeCount, transitions: transitions, maxDepth: maxDepth, completedDepth: completedDepth,

@@ -55,6 +55,8 @@ struct LevelSearch<M: Model> {
     /// of the next level.
     @usableFromInline var currentPackedFrom = Int.max
     @usableFromInline var upcomingPackedFrom = Int.max
+    /// The first node packed, if any.
+    @usableFromInline var packedFromState: Int?
     /// ``CheckOptions/FrontierPacking/auto``: the resident memory past which states are packed.
     @usableFromInline let packingThreshold: Int?
     /// Partial-order reduction is on (the option, and no response properties).
@@ -300,7 +302,10 @@ struct LevelSearch<M: Model> {
                 packing = true
             }
         }
-        if packing, upcomingPackedFrom == .max { upcomingPackedFrom = nodeCount }
+        if packing, upcomingPackedFrom == .max {
+            upcomingPackedFrom = nodeCount
+            if packedFromState == nil { packedFromState = nodeCount }
+        }
         let chunkSize = min(1024, max(16, range.count / (workers * 4)))
         let chunkCount = (range.count + chunkSize - 1) / chunkSize
         ensureChunks(chunkCount)
