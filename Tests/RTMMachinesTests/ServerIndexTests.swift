@@ -97,10 +97,14 @@ struct ServerIndexTests {
                 let renamed = state.renamingUsers(swap, connection: { $0 }, text: { $0 })
                 if renamed.indexIsStale {
                     renamings += 1
-                    // Lookups on a stale state derive what they need.
+                    // Lookups on a stale state scan the sessions: the answers of a derived index.
                     #expect(renamed.isOnline("u0") == state.isOnline("u1"))
                     var fresh = renamed
                     fresh.rebuildIndex()
+                    for user in (0..<6).map({ "u\($0)" }) {
+                        #expect(renamed.isOnline(user) == fresh.isOnline(user))
+                        #expect(renamed.session(user: user) == fresh.session(user: user))
+                    }
                     var lazy = renamed
                     let applied = ServerMachine.apply(event, to: &lazy)
                     let expected = ServerMachine.apply(event, to: &fresh)

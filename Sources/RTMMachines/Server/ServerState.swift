@@ -35,17 +35,17 @@ extension ServerMachine {
 
         public init() {}
 
-        /// A state with this content, its index left to be derived when first needed (``indexIsStale``):
-        /// for a decoder in this package that rebuilds states from their canonical encoding (RTMSystem's),
-        /// most of which are stepped once or never read by the index. The public setters would rebuild the
-        /// index once per array.
+        /// A state with this content and its index derived once: for a decoder in this package that
+        /// rebuilds states from their canonical encoding (RTMSystem's). A model checker steps such a
+        /// state's copies, one per successor; left stale, each copy's step would derive the index again.
+        /// The public setters would derive it once per array.
         package init(
             sessions: [Session], channels: [ChannelRecord], offline: [OfflineMessage], pending: [PendingPeerMessage],
             invitations: [InvitationRecord]
         ) {
             content = Content(
                 sessions: sessions, channels: channels, offline: offline, pending: pending, invitations: invitations)
-            indexIsStale = true
+            rebuildIndex()
         }
 
         /// Logged-in client instances, sorted by connection.
@@ -98,7 +98,9 @@ extension ServerMachine {
 
         /// The session of `user` (the one with the lowest connection, should there be several), if any.
         public func session(user: UserID) -> Session? {
-            guard let conn = currentIndex.connections[user]?.first else { return nil }
+            // Stale: the sessions are sorted by connection, so the first of the user's is its lowest.
+            if indexIsStale { return content.sessions.first { $0.user == user } }
+            guard let conn = index.connections[user]?.first else { return nil }
             return session(conn)
         }
 
@@ -108,10 +110,11 @@ extension ServerMachine {
         }
 
         /// Whether the server treats `user` as online (logged in, or within the grace).
-        public func isOnline(_ user: UserID) -> Bool { currentIndex.connections[user] != nil }
-
-        /// The index, derived on the spot while the stored one is stale.
-        var currentIndex: ServerIndex { indexIsStale ? ServerIndex(content) : index }
+        public func isOnline(_ user: UserID) -> Bool {
+            // Stale (a decoded or renamed state): a scan of the few sessions, not a whole index per
+            // question.
+            indexIsStale ? content.sessions.contains { $0.user == user } : index.connections[user] != nil
+        }
 
         /// The position of `conn`'s session in `sessions`.
         func sessionIndex(_ conn: ConnectionID) -> Int? {

@@ -4,8 +4,8 @@ import RTMMachines
 // The server core's state and timers, read back in the order Server+Hashing.swift feeds them.
 
 extension ServerMachine.State: StateDecodable {
-    /// The five content arrays; the derived index is left stale, to be rebuilt by the first step
-    /// that needs it (``ServerMachine/apply(_:to:)``), as the feed leaves it out.
+    /// The five content arrays; the index, which the feed leaves out, is derived from them once here
+    /// rather than by each successor's step (a stale index is derived again by every copy stepped).
     init(decoding d: inout StateDecoder) throws(StateDecoder.Failure) {
         self.init(
             sessions: try d.array(), channels: try d.array(), offline: try d.array(), pending: try d.array(),
