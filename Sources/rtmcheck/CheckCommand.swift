@@ -89,7 +89,7 @@ struct CheckCommand: ParsableCommand {
         help: """
             Keep the breadth-first frontier's states as their encodings, a few hundred bytes each, \
             decoded when expanded, instead of as values (whose heap storage is most of the memory of \
-            a wide level): about a quarter of the memory for a third to a half more time per state. \
+            a wide level): about a quarter of the memory for a fifth to two fifths more time per state. \
             auto packs once resident memory passes half the --memory bound (half the machine's \
             memory without one); always packs from the start; never keeps values. Results are \
             identical either way.
