@@ -65,15 +65,7 @@ struct BenchCommand: ParsableCommand {
             """)
     var partialOrder = true
 
-    @Option(
-        help: """
-            Keep the breadth-first frontier's states as their encodings, a few hundred bytes each, \
-            decoded when expanded, instead of as values (whose heap storage is most of the memory of \
-            a wide level): about a quarter of the memory for a fifth to two fifths more time per state. \
-            auto packs once resident memory passes half the --memory bound (half the machine's \
-            memory without one); always packs from the start; never keeps values. Results are \
-            identical either way.
-            """)
+    @Option(help: ArgumentHelp(CheckCommand.packFrontierHelp))
     var packFrontier: CheckCommand.FrontierOption = .auto
 
     @Flag(help: "Print one JSON object.")

@@ -85,15 +85,7 @@ struct CheckCommand: ParsableCommand {
             """)
     var partialOrder = false
 
-    @Option(
-        help: """
-            Keep the breadth-first frontier's states as their encodings, a few hundred bytes each, \
-            decoded when expanded, instead of as values (whose heap storage is most of the memory of \
-            a wide level): about a quarter of the memory for a fifth to two fifths more time per state. \
-            auto packs once resident memory passes half the --memory bound (half the machine's \
-            memory without one); always packs from the start; never keeps values. Results are \
-            identical either way.
-            """)
+    @Option(help: ArgumentHelp(Self.packFrontierHelp))
     var packFrontier: CheckCommand.FrontierOption = .auto
 
     @Flag(help: "Leave timings out of the report (for byte-identical output).")
@@ -105,6 +97,16 @@ struct CheckCommand: ParsableCommand {
     var traceOut: String?
 
     enum StrategyOption: String, ExpressibleByArgument, CaseIterable { case bfs, dfs, random }
+    /// `--pack-frontier`'s help (`check` and `bench`).
+    static let packFrontierHelp = """
+        Keep the breadth-first frontier's states as their encodings, a few hundred bytes each, \
+        decoded when expanded, instead of as values (whose heap storage is most of the memory of \
+        a wide level): about a quarter of the memory for a fifth to two fifths more time per state. \
+        auto packs once resident memory passes half the --memory bound (half the machine's \
+        memory without one); always packs from the start; never keeps values. Results are \
+        identical either way.
+        """
+
     enum FrontierOption: String, ExpressibleByArgument, CaseIterable {
         case auto, always, never
         var packing: CheckOptions.FrontierPacking {

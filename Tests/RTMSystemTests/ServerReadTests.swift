@@ -8,8 +8,8 @@ import Testing
 /// along real paths rather than one step.
 @Suite struct ServerReadTests {
     /// States from seeded random walks (deep ones too, which a breadth-first sample misses), in visit
-    /// order, without repeats.
-    static func walks(_ model: RTMSystemModel, count: Int, seed: UInt64) -> [SystemState] {
+    /// order, without repeats, at most `cap` of them.
+    static func walks(_ model: RTMSystemModel, count: Int, seed: UInt64, cap: Int = .max) -> [SystemState] {
         var generator = seed
         func next(_ bound: Int) -> Int {
             generator = generator &* 6364136223846793005 &+ 1442695040888963407
@@ -20,7 +20,7 @@ import Testing
         var actions: [SystemAction] = []
         for _ in 0..<count {
             var state = model.initialStates[0]
-            while true {
+            while states.count < cap {
                 if seen.insert(state).inserted { states.append(state) }
                 actions.removeAll(keepingCapacity: true)
                 model.actions(state, into: &actions)

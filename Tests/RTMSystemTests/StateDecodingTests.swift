@@ -22,28 +22,10 @@ import Testing
         try RTMSystemModel(ScenarioLoader.load(path: "\(SymmetricScenarios.modelsFolder)/\(file)"))
     }
 
-    /// The distinct states of `walks` seeded random walks from the initial state (deep states too),
-    /// at most `cap` of them.
-    static func walks(_ model: RTMSystemModel, walks: Int = 40, seed: UInt64, cap: Int = 1000) -> [SystemState] {
-        var generator = seed
-        func next(_ bound: Int) -> Int {
-            generator = generator &* 6364136223846793005 &+ 1442695040888963407
-            return Int((generator >> 33) % UInt64(bound))
-        }
-        var seen: Set<SystemState> = []
-        var states: [SystemState] = []
-        var actions: [SystemAction] = []
-        for _ in 0..<walks {
-            var state = model.initialStates[0]
-            while states.count < cap {
-                if seen.insert(state).inserted { states.append(state) }
-                actions.removeAll(keepingCapacity: true)
-                model.actions(state, into: &actions)
-                guard !actions.isEmpty, let after = model.next(state, actions[next(actions.count)]) else { break }
-                state = after
-            }
-        }
-        return states
+    /// The distinct states of 40 seeded random walks from the initial state (deep states too), at most
+    /// 1,000 of them.
+    static func walks(_ model: RTMSystemModel, seed: UInt64) -> [SystemState] {
+        ServerReadTests.walks(model, count: 40, seed: seed, cap: 1000)
     }
 
     /// Three clients, two channels and distinct fault budgets, with no calls of their own: the rich
