@@ -126,6 +126,9 @@ grep -q "channel: PASS" "$tmp/channel-por.txt" && grep -q "(partial-order reduce
 set +e; "$BIN" check Models/channel.yaml --partial-order --strategy dfs >/dev/null 2>"$tmp/err.txt"; rc=$?; set -e
 [ "$rc" -eq 64 ] && grep -q "needs --strategy bfs" "$tmp/err.txt" \
   || { echo "--partial-order with dfs should be refused (64), got $rc: $(cat "$tmp/err.txt")"; exit 1; }
+set +e; "$BIN" check Models/channel.yaml --pack-frontier always --strategy dfs >/dev/null 2>"$tmp/err.txt"; rc=$?; set -e
+[ "$rc" -eq 64 ] && grep -q "needs --strategy bfs" "$tmp/err.txt" \
+  || { echo "--pack-frontier with dfs should be refused (64), got $rc: $(cat "$tmp/err.txt")"; exit 1; }
 sed 's/^symmetry: .*/symmetry: [[c0, c1]]/' Models/bench-invitation-callers1-online.yaml > "$tmp/asymmetric.yaml"
 set +e; "$BIN" check "$tmp/asymmetric.yaml" >/dev/null 2>"$tmp/err.txt"; rc=$?; set -e
 [ "$rc" -eq 64 ] || { echo "an asymmetric symmetry declaration should exit 64, got $rc"; exit 1; }

@@ -85,8 +85,8 @@ struct CheckCommand: ParsableCommand {
             """)
     var partialOrder = false
 
-    @Option(help: ArgumentHelp(Self.packFrontierHelp))
-    var packFrontier: CheckCommand.FrontierOption = .auto
+    @Option(help: ArgumentHelp(Self.packFrontierHelp + " (default: auto)"))
+    var packFrontier: CheckCommand.FrontierOption?
 
     @Flag(help: "Leave timings out of the report (for byte-identical output).")
     var noTiming = false
@@ -132,6 +132,9 @@ struct CheckCommand: ParsableCommand {
         if partialOrder, strategy != .bfs {
             throw ValidationError("--partial-order needs --strategy bfs (depth-first search and walks explore every interleaving)")
         }
+        if packFrontier != nil, strategy != .bfs {
+            throw ValidationError("--pack-frontier needs --strategy bfs (depth-first search and walks keep no frontier levels)")
+        }
         let files = try ScenarioFiles.expand(paths)
         var allPassed = true
         var wroteTrace = false
@@ -150,7 +153,7 @@ struct CheckCommand: ParsableCommand {
             var options = ScenarioCheck.Options()
             options.useSymmetry = !noSymmetry
             options.partialOrder = partialOrder
-            options.frontierPacking = packFrontier.packing
+            options.frontierPacking = (packFrontier ?? .auto).packing
             switch strategy {
             case .bfs: options.strategy = .breadthFirst
             case .dfs: options.strategy = .depthFirst
