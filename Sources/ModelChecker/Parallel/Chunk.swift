@@ -135,6 +135,8 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     @usableFromInline let packedFrom: Int
     /// Phase 4 packs the new states (``LevelSearch/packing``) instead of moving them to ``target``.
     @usableFromInline let packs: Bool
+    /// Packed states are read from ``arena`` (``LevelSearch/packsIntoArena``).
+    @usableFromInline let packsIntoArena: Bool
     /// Where new states go in phase 4.
     @usableFromInline let target: StateSlab<M.State>
     @usableFromInline let nodeMonitors: UnsafeMutablePointer<UInt16>
@@ -175,6 +177,7 @@ struct BatchContext<M: Model>: @unchecked Sendable {
         packedFrontier = search.packedCurrent
         packedFrom = search.currentPackedFrom
         packs = search.packing
+        packsIntoArena = search.packsIntoArena
         target = search.keepsStates ? search.current : search.upcoming
         nodeMonitors = search.monitors.base
         self.atBound = atBound
@@ -195,7 +198,9 @@ struct BatchContext<M: Model>: @unchecked Sendable {
         var segment = packedFrontier.segmentIndex(of: max(packedFrom, chunk.pointee.firstNode))
         for node in chunk.pointee.firstNode..<chunk.pointee.endNode {
             let state: M.State
-            if node >= packedFrom {
+            if node >= packedFrom, packsIntoArena {
+                state = unpack(arena.encoding(of: node), node: node)
+            } else if node >= packedFrom {
                 while packedFrontier.segments[segment].endNode <= node { segment += 1 }
                 state = unpack(packedFrontier.segments[segment].encoding(of: node), node: node)
             } else {
@@ -557,10 +562,11 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     /// pending slots of its shards to node numbers.
     @inlinable
     func publish(_ worker: Int) {
-        for index in stride(from: worker, to: chunkCount, by: workers) where packs {
-            pack(chunks + index)
-        }
-        for index in stride(from: worker, to: chunkCount, by: workers) where !packs {
+        for index in stride(from: worker, to: chunkCount, by: workers) {
+            if packs {
+                pack(chunks + index)
+                continue
+            }
             let nodes = chunks[index].nodes
             // Numbered successors move to the store; the rest are dropped here, while still in cache.
             chunks[index].states.drain { candidate in
@@ -587,9 +593,11 @@ struct BatchContext<M: Model>: @unchecked Sendable {
 
 extension BatchContext {
     /// A packed frontier's phase 4 for one chunk: encodes its numbered successors, in node order, into
-    /// the segment the search appends to the next level, and drops every successor.
+    /// the segment the search appends to the next level, and drops every successor. When the arena
+    /// already holds their encodings (``packsIntoArena``), it only drops them.
     @inlinable
     func pack(_ chunk: UnsafeMutablePointer<Chunk<M>>) {
+        if packsIntoArena { return chunk.pointee.states.drain { _ in nil } }
         let nodes = chunk.pointee.nodes
         var encoder = chunk.pointee.packEncoder
         var ends = chunk.pointee.packEnds

@@ -34,9 +34,12 @@ extension LevelSearch {
             if packing {
                 currentPackedFrom = min(currentPackedFrom, Int(node))
                 if packedFromState == nil { packedFromState = Int(node) }
-                seedEncoder.removeAll()
-                _ = model.fingerprint(state, recordingInto: &seedEncoder)
-                packedCurrent.append(PackedSegment(firstNode: Int(node), encoder: seedEncoder, ends: [seedEncoder.count]))
+                if !packsIntoArena {
+                    seedEncoder.removeAll()
+                    _ = model.fingerprint(state, recordingInto: &seedEncoder)
+                    packedCurrent.append(
+                        PackedSegment(firstNode: Int(node), encoder: seedEncoder, ends: [seedEncoder.count]))
+                }
             } else {
                 current.reserve(nodeCount)
                 (current.base + Int(node)).initialize(to: state)

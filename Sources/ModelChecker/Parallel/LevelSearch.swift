@@ -57,6 +57,10 @@ struct LevelSearch<M: Model> {
     @usableFromInline var upcomingPackedFrom = Int.max
     /// The first node packed, if any.
     @usableFromInline var packedFromState: Int?
+    /// Packed frontier states are read from ``arena``, which holds every node's own encoding (encoded
+    /// exact storage that stores states, not representatives' fingerprints), instead of being encoded
+    /// again into ``PackedFrontier`` segments.
+    @usableFromInline let packsIntoArena: Bool
     /// ``CheckOptions/FrontierPacking/auto``: the resident memory past which states are packed.
     @usableFromInline let packingThreshold: Int?
     /// Partial-order reduction is on (the option, and no response properties).
@@ -124,6 +128,7 @@ struct LevelSearch<M: Model> {
             ? (options.bounds.maxMemoryBytes ?? options.bounds.maxResidentBytes ?? SystemInfo.physicalMemoryBytes)
                 .map { $0 / 2 } : nil
         classFingerprint = keepsStates ? nil : symmetry?.classFingerprint
+        packsIntoArena = canPack && encoded && classFingerprint == nil
         var replicas = [(model, properties, classFingerprint)]
         for _ in 1..<workers {
             let replica = model.replica()

@@ -49,6 +49,9 @@ struct PackedSegment {
 ///
 /// Segments are appended in node order, one per chunk of a batch, each written by the worker that
 /// published its chunk (``BatchContext/publish(_:)``), so no worker copies another's bytes.
+/// (Encoded exact storage that keeps each state's own encoding in its ``EncodingArena`` needs no
+/// segments: the search decodes from the arena, ``LevelSearch/packsIntoArena``. The arena cannot serve
+/// otherwise: it is written sequentially and never freed, and under symmetry it holds representatives.)
 @usableFromInline
 struct PackedFrontier {
     @usableFromInline var segments: [PackedSegment] = []

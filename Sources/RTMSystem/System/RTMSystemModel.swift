@@ -107,8 +107,8 @@ public struct RTMSystemModel: Model, Sendable {
     public var decodesStates: Bool { true }
 
     /// The state whose encoding (``fingerprint(_:recordingInto:)``) is `encoding`, or nil when the bytes
-    /// are not exactly one state's encoding (see `Hashing/*+Decoding.swift`). Its server index is left
-    /// to be derived by the first server step.
+    /// are not exactly one state's encoding (see `Hashing/*+Decoding.swift`). Its server index is
+    /// derived once, here.
     public func decode(_ encoding: UnsafeBufferPointer<UInt8>) -> SystemState? {
         do throws(StateDecoder.Failure) {
             return try SystemState(encoding: encoding)
