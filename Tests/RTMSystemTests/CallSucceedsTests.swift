@@ -15,9 +15,10 @@ import Testing
         var refused = 0
         for state in SymmetricScenarios.sample(model, limit: 2500) {
             for i in state.clients.indices {
-                for entry in scenario.calls[i].indices where model.callEnabled(state, i, entry) {
-                    let read = model.callSucceeds(state, i, entry)
-                    let run = model.callSucceedsByRunning(state, i, entry)
+                let core = state.clients[i].core
+                for entry in scenario.calls[i].indices where model.callEnabled(core, i, entry) {
+                    let read = model.callSucceeds(core, i, entry)
+                    let run = model.callSucceedsByRunning(core, i, entry)
                     #expect(read == run, "\(scenario.calls[i][entry].call) of client \(i) in \(model.describe(state: state))")
                     compared += 1
                     if !run { refused += 1 }

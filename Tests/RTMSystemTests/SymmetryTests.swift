@@ -171,6 +171,37 @@ enum SymmetricScenarios {
         #expect(swap.user("c10") == "c10")
     }
 
+    @Test("User IDs are renamed alike whether the names are compared as small ASCII words or as strings")
+    func userRenamingPaths() {
+        // Small ASCII names: the word comparison.
+        let small = ClientPermutation(source: [1, 0, 2], names: ["K1", "bob", "carol"], entries: nil)
+        #expect(small.smallNames != nil)
+        #expect(small.user("K1") == "bob")
+        #expect(small.user("bob") == "K1")
+        #expect(small.user("carol") == "carol")
+        #expect(small.user("dave") == "dave")
+        #expect(small.user("") == "")
+        // A name built at run time (not a literal) is the same small string.
+        #expect(small.user(String("K") + String(1)) == "bob")
+        // The Kelvin sign is canonically equivalent to "K": `==` calls them equal, so the renaming does.
+        #expect("\u{212A}1" == "K1")
+        #expect(small.user("\u{212A}1") == "bob")
+        #expect(small.user("a user ID longer than fifteen bytes") == "a user ID longer than fifteen bytes")
+        // A non-ASCII or a long name: every name is compared as a string.
+        for names in [["zoë", "bob"], ["alice", "a user ID longer than fifteen bytes"]] {
+            let swap = ClientPermutation(source: [1, 0], names: names, entries: nil)
+            #expect(swap.smallNames == nil)
+            #expect(swap.user(names[0]) == names[1])
+            #expect(swap.user(names[1]) == names[0])
+            #expect(swap.user("carol") == "carol")
+        }
+        #expect(SmallASCII("c1") == SmallASCII(String("c") + "1"))
+        #expect(SmallASCII("c1") != SmallASCII("c2"))
+        #expect(SmallASCII("zoë") == nil)
+        #expect(SmallASCII("fifteen bytes!!") != nil)
+        #expect(SmallASCII("sixteen bytes!!!") == nil)
+    }
+
     @Test("Every scenario in Models/ that declares a symmetry passes validation on a sample of its states")
     func modelsValidate() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: SymmetricScenarios.modelsFolder)

@@ -18,34 +18,43 @@ extension ClientPermutation {
             return
         }
         h.combine(UInt64(state.clients.count))
-        for i in state.clients.indices {
-            let j = source[i]
-            feedCore(state.clients[j].core, into: &h)
-            // In place, not through copies of the arrays (see ``ClientSignature``).
-            let count = state.clients[j].callsLeft.count
-            if entries.indices.contains(i), !entries[i].indices.contains(where: { entries[i][$0] >= count }) {
-                h.combine(UInt64(entries[i].count))
-                for entry in entries[i].indices { h.feed(state.clients[j].callsLeft[entries[i][entry]]) }
-            } else {
-                h.feed(state.clients[j].callsLeft)
+        // Nodes and links are borrowed through their buffers: an array's subscript hands out a copy
+        // of the element, retaining every array it holds.
+        state.clients.withUnsafeBufferPointer { clients in
+            for i in clients.indices {
+                let j = source[i]
+                feedCore(clients[j].core, into: &h)
+                let count = clients[j].callsLeft.count
+                if entries.indices.contains(i), !entries[i].indices.contains(where: { entries[i][$0] >= count }) {
+                    h.combine(UInt64(entries[i].count))
+                    for entry in entries[i].indices { h.feed(clients[j].callsLeft[entries[i][entry]]) }
+                } else {
+                    h.feed(clients[j].callsLeft)
+                }
+                h.feed(clients[j].loggedOut)
             }
-            h.feed(state.clients[j].loggedOut)
         }
         feedServer(state.server, into: &h)
         h.combine(UInt64(state.links.count))
-        for i in state.links.indices {
-            let j = source[i]
-            h.feed(state.links[j].isUp)
-            h.feed(state.links[j].stale)
-            h.combine(UInt64(state.links[j].up.count))
-            for index in state.links[j].up.indices {
-                h.feed(request(state.links[j].up[index].message))
-                h.feed(state.links[j].up[index].msLeft)
-            }
-            h.combine(UInt64(state.links[j].down.count))
-            for index in state.links[j].down.indices {
-                h.feed(message(state.links[j].down[index].message))
-                h.feed(state.links[j].down[index].msLeft)
+        state.links.withUnsafeBufferPointer { links in
+            for i in links.indices {
+                let j = source[i]
+                h.feed(links[j].isUp)
+                h.feed(links[j].stale)
+                h.combine(UInt64(links[j].up.count))
+                links[j].up.withUnsafeBufferPointer { up in
+                    for index in up.indices {
+                        h.feed(request(up[index].message))
+                        h.feed(up[index].msLeft)
+                    }
+                }
+                h.combine(UInt64(links[j].down.count))
+                links[j].down.withUnsafeBufferPointer { down in
+                    for index in down.indices {
+                        h.feed(message(down[index].message))
+                        h.feed(down[index].msLeft)
+                    }
+                }
             }
         }
         Self.feedSorted(
@@ -59,7 +68,7 @@ extension ClientPermutation {
     }
 
     /// What ``ClientCore/renamingUsers(_:text:)`` gives, fed.
-    func feedCore(_ core: ClientCore, into h: inout StableHasher) {
+    func feedCore(_ core: borrowing ClientCore, into h: inout StableHasher) {
         h.feed(core.userId.map { user($0) })
         h.feed(core.token)
         h.feed(core.connection)
@@ -153,29 +162,32 @@ extension ClientPermutation {
         into h: inout StableHasher
     ) {
         h.combine(UInt64(items.count))
-        switch items.count {
-        case 0: return
-        case 1:
-            if let feedRenamed {
-                feedRenamed(permutation, items[0], &h)
-            } else {
-                rename(permutation, items[0]).feed(into: &h)
-            }
-        default:
-            withUnsafeTemporaryAllocation(of: T.self, capacity: items.count) { buffer in
-                for index in items.indices {
-                    buffer.initializeElement(at: index, to: rename(permutation, items[index]))
+        // Items are read through the buffer: the array's subscript would hand out copies.
+        items.withUnsafeBufferPointer { items in
+            switch items.count {
+            case 0: return
+            case 1:
+                if let feedRenamed {
+                    feedRenamed(permutation, items[0], &h)
+                } else {
+                    rename(permutation, items[0]).feed(into: &h)
                 }
-                // Insertion sort: few items, mostly in order already.
-                for end in 1..<items.count {
-                    var position = end
-                    while position > 0, isBelow(buffer[position], buffer[position - 1]) {
-                        buffer.swapAt(position, position - 1)
-                        position -= 1
+            default:
+                withUnsafeTemporaryAllocation(of: T.self, capacity: items.count) { buffer in
+                    for index in items.indices {
+                        buffer.initializeElement(at: index, to: rename(permutation, items[index]))
                     }
+                    // Insertion sort: few items, mostly in order already.
+                    for end in 1..<items.count {
+                        var position = end
+                        while position > 0, isBelow(buffer[position], buffer[position - 1]) {
+                            buffer.swapAt(position, position - 1)
+                            position -= 1
+                        }
+                    }
+                    for index in 0..<items.count { buffer[index].feed(into: &h) }
+                    _ = buffer.deinitialize()
                 }
-                for index in 0..<items.count { buffer[index].feed(into: &h) }
-                _ = buffer.deinitialize()
             }
         }
     }
@@ -189,24 +201,26 @@ extension ClientPermutation {
         _ feedRenamed: (borrowing ClientPermutation, borrowing T, inout StableHasher) -> Void
     ) {
         h.combine(UInt64(items.count))
-        switch items.count {
-        case 0: return
-        case 1: feedRenamed(permutation, items[0], &h)
-        default:
-            withUnsafeTemporaryAllocation(of: (key: InvitationKey, index: Int).self, capacity: items.count) { buffer in
-                for index in items.indices {
-                    buffer.initializeElement(at: index, to: (permutation.key(key(items[index])), index))
-                }
-                // Insertion sort: few items, mostly in order already.
-                for end in 1..<items.count {
-                    var position = end
-                    while position > 0, buffer[position].key < buffer[position - 1].key {
-                        buffer.swapAt(position, position - 1)
-                        position -= 1
+        items.withUnsafeBufferPointer { items in
+            switch items.count {
+            case 0: return
+            case 1: feedRenamed(permutation, items[0], &h)
+            default:
+                withUnsafeTemporaryAllocation(of: (key: InvitationKey, index: Int).self, capacity: items.count) { buffer in
+                    for index in items.indices {
+                        buffer.initializeElement(at: index, to: (permutation.key(key(items[index])), index))
                     }
+                    // Insertion sort: few items, mostly in order already.
+                    for end in 1..<items.count {
+                        var position = end
+                        while position > 0, buffer[position].key < buffer[position - 1].key {
+                            buffer.swapAt(position, position - 1)
+                            position -= 1
+                        }
+                    }
+                    for position in 0..<items.count { feedRenamed(permutation, items[buffer[position].index], &h) }
+                    _ = buffer.deinitialize()
                 }
-                for position in 0..<items.count { feedRenamed(permutation, items[buffer[position].index], &h) }
-                _ = buffer.deinitialize()
             }
         }
     }

@@ -27,6 +27,9 @@ struct ClientPermutation: Sendable {
     let entries: [[Int]]
     /// The names that move, longest first, as UTF-8, with their new names (for free text).
     let moving: [(from: [UInt8], to: String)]
+    /// The names' in-place representations when every name is a small ASCII string (see
+    /// ``user(_:)``), else nil.
+    let smallNames: [SmallASCII]?
 
     /// `entries` nil: every client keeps its budget entries by position (for permutations under which
     /// the budgets are not symmetric, which a sound declaration never produces).
@@ -40,6 +43,8 @@ struct ClientPermutation: Sendable {
         moving = source.indices.filter { source[$0] != $0 }
             .map { i in (from: Array(names[source[i]].utf8), to: names[i]) }
             .sorted { $0.from.count > $1.from.count }
+        let small = names.compactMap(SmallASCII.init)
+        smallNames = small.count == names.count ? small : nil
     }
 
     var isIdentity: Bool { moving.isEmpty }
@@ -54,8 +59,17 @@ struct ClientPermutation: Sendable {
     }
 
     /// The new name of a user ID (anything that is not a client's name stays).
+    ///
+    /// Renaming runs for every name in every image the checker fingerprints. When the names and
+    /// `name` are small ASCII strings, equal strings are equal in their two in-place words, so the
+    /// lookup compares words, not strings (`==` on two different strings calls into the standard
+    /// library to compare their contents).
     @inline(__always)
     func user(_ name: String) -> String {
+        if let smallNames, let word = SmallASCII(name) {
+            for j in smallNames.indices where smallNames[j] == word { return names[target[j]] }
+            return name
+        }
         for j in names.indices where names[j] == name { return names[target[j]] }
         return name
     }
@@ -106,5 +120,27 @@ struct ClientPermutation: Sendable {
         guard !name.isEmpty, end <= bytes.count else { return false }
         for offset in name.indices where bytes[position + offset] != name[offset] { return false }
         return end == bytes.count || !continuesWord(bytes[end])
+    }
+}
+
+/// A small ASCII string's two in-place words: Swift keeps a string of at most 15 UTF-8 bytes inside
+/// the `String` value itself (bytes zero-padded, then a flags-and-count byte), so two such strings
+/// are equal exactly when their words are. ASCII only: for other text `==` compares by canonical
+/// equivalence, which two different byte sequences can share.
+struct SmallASCII: Equatable {
+    let low: UInt64
+    let high: UInt64
+
+    /// Nil unless `string` is stored as a small ASCII string.
+    @inline(__always)
+    init?(_ string: String) {
+        #if _endian(little) && (arch(x86_64) || arch(arm64))
+            let raw = unsafeBitCast(string, to: (UInt64, UInt64).self)
+            // The top byte of the second word: bit 61 small, bit 62 (of a small string) ASCII.
+            guard raw.1 & 0x6000_0000_0000_0000 == 0x6000_0000_0000_0000 else { return nil }
+            (low, high) = raw
+        #else
+            return nil
+        #endif
     }
 }

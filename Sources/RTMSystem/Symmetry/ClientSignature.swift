@@ -26,8 +26,16 @@ enum ClientSignature {
         h.combine(state.clients[i].core.userId == nil)
         h.feed(state.clients[i].core.connection)
         h.feed(state.clients[i].core.channels)
-        h.combine(unordered(state.clients[i].core.locals) { slot, hasher in hasher.feed(slot.machine) })
-        h.combine(unordered(state.clients[i].core.remotes) { slot, hasher in hasher.feed(slot.machine) })
+        // A renaming keeps an invitation's serial number: it tells apart two callees whose
+        // invitations are in the same state but were sent in a different order.
+        h.combine(unordered(state.clients[i].core.locals) { slot, hasher in
+            hasher.feed(slot.machine)
+            hasher.combine(slot.key.serial)
+        })
+        h.combine(unordered(state.clients[i].core.remotes) { slot, hasher in
+            hasher.feed(slot.machine)
+            hasher.combine(slot.key.serial)
+        })
         h.feed(state.clients[i].core.pendingPeerMessages)
         h.combine(state.clients[i].core.receivedPeerMessages.count)
         h.combine(state.clients[i].core.nextMessageId)

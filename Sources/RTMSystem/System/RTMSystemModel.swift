@@ -121,12 +121,16 @@ public struct RTMSystemModel: Model, Sendable {
         // Parts are read in place (`state.links[i].up.count`), not through copies of clients and
         // links: a copy retains arrays that many states share, which parallel workers contend for.
         let network = scenario.network
-        for i in state.clients.indices {
-            for entry in state.clients[i].callsLeft.indices
-            where state.clients[i].callsLeft[entry] > 0 && callEnabled(state, i, entry)
-                && (scenario.apiErrors || callSucceeds(state, i, entry))
-            {
-                actions.append(.call(client: i, entry: entry))
+        // Each node is borrowed through the buffer: an array's subscript hands out a copy of the
+        // element, retaining every array its core holds.
+        state.clients.withUnsafeBufferPointer { clients in
+            for i in clients.indices {
+                for entry in clients[i].callsLeft.indices
+                where clients[i].callsLeft[entry] > 0 && callEnabled(clients[i].core, i, entry)
+                    && (scenario.apiErrors || callSucceeds(clients[i].core, i, entry))
+                {
+                    actions.append(.call(client: i, entry: entry))
+                }
             }
         }
         let window = network.reorder ? network.capacity : 1
@@ -172,14 +176,13 @@ public struct RTMSystemModel: Model, Sendable {
     }
 
     /// Calls on an invitation need the invitation object to exist.
-    func callEnabled(_ state: SystemState, _ i: Int, _ entry: Int) -> Bool {
+    func callEnabled(_ core: borrowing ClientCore, _ i: Int, _ entry: Int) -> Bool {
         let budget = scenario.calls[i][entry]
-        // In place: a copy of the core would retain every array it holds.
         switch budget.call {
         case .cancelLocalInvitation:
-            return state.clients[i].core.locals.contains { $0.key.callee == budget.target }
+            return core.locals.contains { $0.key.callee == budget.target }
         case .acceptRemoteInvitation, .refuseRemoteInvitation:
-            return state.clients[i].core.remotes.contains { $0.key.caller == budget.target }
+            return core.remotes.contains { $0.key.caller == budget.target }
         case .login, .logout, .renewToken, .join, .leave, .sendMessage, .getMembers, .sendMessageToPeer,
             .sendLocalInvitation:
             return true

@@ -196,7 +196,7 @@ extension RTMSystemModel {
             case .sendRenewToken:
                 break  // The model's server knows nothing of tokens.
             case .startTimer(let timer, let ms): startTimer(.client(i, timer), ms: ms, &s)
-            case .cancelTimer(let timer): s.timers.removeAll { $0.owner == .client(i, timer) }
+            case .cancelTimer(let timer): cancelTimer(.client(i, timer), &s)
             case .violation(let violation):
                 trail?.lines.append("\(name(i)) rejects: \(violation)")
                 violate("protocol: \(name(i)) \(violation)", &s)
@@ -220,7 +220,7 @@ extension RTMSystemModel {
                         s.links[conn.raw].down.append(InFlight(message: message, msLeft: sendDeadline))
                     }
                 case .startTimer(let timer, let ms): startTimer(.server(timer), ms: ms, &s)
-                case .cancelTimer(let timer): s.timers.removeAll { $0.owner == .server(timer) }
+                case .cancelTimer(let timer): cancelTimer(.server(timer), &s)
                 }
             }
         case .ignored:
@@ -232,8 +232,16 @@ extension RTMSystemModel {
     }
 
     func startTimer(_ owner: TimerOwner, ms: Int, _ s: inout SystemState) {
-        s.timers.removeAll { $0.owner == owner }
+        cancelTimer(owner, &s)
         let timer = PendingTimer(msLeft: ms, owner: owner)
         s.timers.insert(timer, at: s.timers.firstIndex { timer < $0 } ?? s.timers.count)
+    }
+
+    /// Removes `owner`'s pending timers. Looked up first: a successor's timer list still shares its
+    /// buffer with the state it was stepped from, and removing in place copies the list even when
+    /// nothing matches.
+    func cancelTimer(_ owner: TimerOwner, _ s: inout SystemState) {
+        guard s.timers.contains(where: { $0.owner == owner }) else { return }
+        s.timers.removeAll { $0.owner == owner }
     }
 }

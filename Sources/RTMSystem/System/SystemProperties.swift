@@ -86,22 +86,27 @@ extension RTMSystemModel {
 
     /// The first invitation whose two ends ended with different outcomes.
     func invitationDisagreement(_ s: SystemState) -> String? {
-        for (callerIndex, caller) in s.clients.enumerated() {
-            for local in caller.core.locals where local.machine.isTerminal && !s.seen.interrupted.contains(local.key) {
-                guard let calleeIndex = scenario.clientIndex(local.key.callee), calleeIndex != callerIndex,
-                    let remote = s.clients[calleeIndex].core.remote(local.key), remote.machine.isTerminal
-                else { continue }
-                let pair = (local.machine.sdkState, remote.machine.sdkState)
-                switch pair {
-                case (.acceptedByRemote, .accepted), (.refusedByRemote, .refused), (.canceled, .canceled),
-                    (.failure, .failure):
-                    continue
-                default:
-                    return "\(local.key): caller \(pair.0.sdkName), callee \(pair.1.sdkName)"
+        // Checked on every state: the nodes are borrowed through the buffer, not copied out of the array.
+        s.clients.withUnsafeBufferPointer { clients in
+            for callerIndex in clients.indices {
+                for local in clients[callerIndex].core.locals
+                where local.machine.isTerminal && !s.seen.interrupted.contains(local.key) {
+                    guard let calleeIndex = scenario.clientIndex(local.key.callee), calleeIndex != callerIndex,
+                        let remote = clients[calleeIndex].core.remotes.first(where: { $0.key == local.key }),
+                        remote.machine.isTerminal
+                    else { continue }
+                    let pair = (local.machine.sdkState, remote.machine.sdkState)
+                    switch pair {
+                    case (.acceptedByRemote, .accepted), (.refusedByRemote, .refused), (.canceled, .canceled),
+                        (.failure, .failure):
+                        continue
+                    default:
+                        return "\(local.key): caller \(pair.0.sdkName), callee \(pair.1.sdkName)"
+                    }
                 }
             }
+            return nil
         }
-        return nil
     }
 
     func someInvitationEndedOnBothSides(_ s: SystemState) -> Bool {

@@ -26,20 +26,20 @@ extension RTMSystemModel {
     /// Whether every API call budget entry `entry` of client `i` makes would return success
     /// (`apiErrors: false` offers only those calls): ``ClientCore/accepts(_:)`` answers from the
     /// machines' transitions where it can; else ``callSucceedsByRunning(_:_:_:)``.
-    func callSucceeds(_ state: SystemState, _ i: Int, _ entry: Int) -> Bool {
+    func callSucceeds(_ core: borrowing ClientCore, _ i: Int, _ entry: Int) -> Bool {
         let budget = scenario.calls[i][entry]
         if budget.call == .sendLocalInvitation {
-            return state.clients[i].core.acceptsSendOfNewInvitation(to: budget.target ?? "")
+            return core.acceptsSendOfNewInvitation(to: budget.target ?? "")
         }
-        guard let call = apiCall(i, budget, core: state.clients[i].core) else { return false }
-        return state.clients[i].core.accepts(call) ?? callSucceedsByRunning(state, i, entry)
+        guard let call = apiCall(i, budget, core: core) else { return false }
+        return core.accepts(call) ?? callSucceedsByRunning(copy core, i, entry)
     }
 
     /// ``callSucceeds(_:_:_:)`` by running the calls of ``userCall(_:_:_:_:)`` on a copy of the
     /// client's core.
-    func callSucceedsByRunning(_ state: SystemState, _ i: Int, _ entry: Int) -> Bool {
+    func callSucceedsByRunning(_ start: ClientCore, _ i: Int, _ entry: Int) -> Bool {
         let budget = scenario.calls[i][entry]
-        var core = state.clients[i].core
+        var core = start
         func succeeds(_ call: RtmApiCall) -> Bool {
             for case .returned(let result) in core.handle(.api(call)) { return result.succeeded }
             return true
