@@ -92,10 +92,12 @@ extension Model {
         }
         var imageActions: [Action] = []
         actions(image, into: &imageActions)
-        var imageSuccessors = Set<UInt64>()
+        // Each successor of the image is computed once: its fingerprint serves both directions below.
+        var imageSteps: [(action: Action, fingerprint: UInt64)] = []
         for action in imageActions {
-            if let next = next(image, action) { imageSuccessors.insert(fingerprint(next).rawValue) }
+            if let next = next(image, action) { imageSteps.append((action, fingerprint(next).rawValue)) }
         }
+        let imageSuccessors = Set(imageSteps.map(\.fingerprint))
         var expected = Set<UInt64>()
         for successor in successors {
             let swapped = fingerprint(symmetry.permute(self, successor.state, permutation)).rawValue
@@ -106,9 +108,7 @@ extension Model {
                     + "counterpart among the successors of the swapped state \(describe(state: image))")
             }
         }
-        if let extra = imageActions.first(where: { action in
-            next(image, action).map { !expected.contains(fingerprint($0).rawValue) } ?? false
-        }),
+        if let extra = imageSteps.first(where: { !expected.contains($0.fingerprint) })?.action,
             let target = next(image, extra)
         {
             throw violation(symmetry, first, second, "the swapped state \(describe(state: image)) can take "

@@ -291,10 +291,16 @@ struct SymmetryPlan: Sendable {
 
     /// The client permutation of a permutation of ``elements`` (element `a` plays the part element
     /// `order[a]` played), or nil when `order` is not one.
+    ///
+    /// `scenario` must be the one the plan was made from (the model's): a permutation within the
+    /// groups is then the one the plan prepared, taken from ``permutations`` rather than built again
+    /// (sample validation asks for a transposition per state and per successor).
     func clientPermutation(elements order: [Int], scenario: Scenario) -> ClientPermutation? {
         guard order.count == elements.count, Set(order) == Set(order.indices) else { return nil }
         var source = Array(names.indices)
         for (position, client) in elements.enumerated() { source[client] = elements[order[position]] }
+        let index = permutationIndex(of: source)
+        if permutations.indices.contains(index), permutations[index].source == source { return permutations[index] }
         return ClientPermutation(
             source: source, names: names, entries: Self.entryMaps(source: source, scenario: scenario).entries)
     }
