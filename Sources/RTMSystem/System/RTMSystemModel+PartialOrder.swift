@@ -70,75 +70,91 @@ extension RTMSystemModel {
             state.links.allSatisfy(\.isUp)
         else { return }
         let clients = state.clients.count
-        var calls = Array(repeating: 0, count: clients)
-        var mayLogin = Array(repeating: false, count: clients)
-        var mayLogout = Array(repeating: false, count: clients)
-        for action in actions {
-            guard case .call(let i, let entry) = action else { continue }
-            calls[i] += 1
-            switch scenario.calls[i][entry].call {
-            case .login: mayLogin[i] = true
-            case .logout: mayLogout[i] = true
-            default: break
+        // Run for every state expanded: the per-client facts live on the stack.
+        withUnsafeTemporaryAllocation(of: ClientFacts.self, capacity: clients) { facts in
+            facts.initialize(repeating: ClientFacts())
+            defer { facts.deinitialize() }
+            for action in actions {
+                guard case .call(let i, let entry) = action else { continue }
+                facts[i].calls += 1
+                switch scenario.calls[i][entry].call {
+                case .login: facts[i].mayLogin = true
+                case .logout: facts[i].mayLogout = true
+                default: break
+                }
             }
-        }
-        // Candidates by size, smallest first; on a tie, deliveries with calls, then server reads, then
-        // `W`, each in client order.
-        var offers: [AmpleOffer] = []
-        // T(i): the delivery to client i and its user's calls.
-        for (i, link) in state.links.enumerated() {
-            guard let head = link.down.first, !head.message.isPeerMessage else { continue }
-            if mayLogin[i] || mayLogout[i] {
-                let reopens = link.up.contains { $0.message.opensOrClosesSession }
-                if reopens || (mayLogin[i] && !link.stale) { continue }
-            }
-            offers.append(AmpleOffer(size: 1 + calls[i], kind: .delivery, client: i))
-        }
-        serverReadOffers(state, actions, into: &offers)
-        // Everything but the calls of the clients whose requests are in flight and to whom nothing is.
-        var waiting = Array(repeating: false, count: clients)
-        var deferred = 0
-        for (i, link) in state.links.enumerated() where calls[i] > 0 && link.down.isEmpty {
-            guard let head = link.up.first else { continue }
-            if mayLogin[i], !link.stale {
-                // The server has read its logout: only an invitation request the server drops
-                // unanswered (no session on the connection) may stand before its `login`.
-                guard case .invitation = head.message, state.server.session(ConnectionID(i)) == nil else { continue }
-            }
-            if head.message.opensOrClosesSession {
-                // Budgets, not enabled calls: a deferred `login` enables the `logout` after it.
-                guard !budgetLeft(i, .logout, state),
-                    head.message == .logout ? link.stale : !budgetLeft(i, .login, state)
-                else { continue }
-            }
-            waiting[i] = true
-            deferred += calls[i]
-        }
-        if deferred > 0 { offers.append(AmpleOffer(size: actions.count - deferred, kind: .waiting, client: 0)) }
-        offers.sort()
-        for offer in offers where offer.size < actions.count {
-            let chosen = offer.client
-            switch offer.kind {
-            case .delivery:
-                candidates.add(actions.indices.lazy.filter { index in
-                    switch actions[index] {
-                    case .deliverDown(chosen, 0), .call(chosen, _): true
-                    default: false
+            // Candidates by size, smallest first; on a tie, deliveries with calls, then server reads,
+            // then `W`, each in client order.
+            var offers: [AmpleOffer] = []
+            state.links.withUnsafeBufferPointer { links in
+                // T(i): the delivery to client i and its user's calls.
+                for i in links.indices {
+                    guard let head = links[i].down.first, !head.message.isPeerMessage else { continue }
+                    if facts[i].mayLogin || facts[i].mayLogout {
+                        let reopens = links[i].up.contains { $0.message.opensOrClosesSession }
+                        if reopens || (facts[i].mayLogin && !links[i].stale) { continue }
                     }
-                })
-            case .read:
-                let heads = offer.heads
-                candidates.add(actions.indices.lazy.filter { index in
-                    if case .deliverUp(let i, 0) = actions[index] { heads & (1 << UInt64(i)) != 0 } else { false }
-                })
-            case .waiting:
-                candidates.add(actions.indices.lazy.filter { index in
-                    if case .call(let i, _) = actions[index], waiting[i] { return false }
-                    return true
-                })
+                    offers.append(AmpleOffer(size: 1 + facts[i].calls, kind: .delivery, client: i))
+                }
+                serverReadOffers(state, actions, into: &offers)
+                // Everything but the calls of the clients whose requests are in flight and to whom
+                // nothing is.
+                var deferred = 0
+                for i in links.indices where facts[i].calls > 0 && links[i].down.isEmpty {
+                    guard let head = links[i].up.first else { continue }
+                    if facts[i].mayLogin, !links[i].stale {
+                        // The server has read its logout: only an invitation request the server drops
+                        // unanswered (no session on the connection) may stand before its `login`.
+                        guard case .invitation = head.message, state.server.session(ConnectionID(i)) == nil
+                        else { continue }
+                    }
+                    if head.message.opensOrClosesSession {
+                        // Budgets, not enabled calls: a deferred `login` enables the `logout` after it.
+                        guard !budgetLeft(i, .logout, state),
+                            head.message == .logout ? links[i].stale : !budgetLeft(i, .login, state)
+                        else { continue }
+                    }
+                    facts[i].waiting = true
+                    deferred += facts[i].calls
+                }
+                if deferred > 0 {
+                    offers.append(AmpleOffer(size: actions.count - deferred, kind: .waiting, client: 0))
+                }
+            }
+            offers.sort()
+            for offer in offers where offer.size < actions.count {
+                let chosen = offer.client
+                switch offer.kind {
+                case .delivery:
+                    candidates.add(actions.indices.lazy.filter { index in
+                        switch actions[index] {
+                        case .deliverDown(chosen, 0), .call(chosen, _): true
+                        default: false
+                        }
+                    })
+                case .read:
+                    let heads = offer.heads
+                    candidates.add(actions.indices.lazy.filter { index in
+                        if case .deliverUp(let i, 0) = actions[index] { heads & (1 << UInt64(i)) != 0 } else { false }
+                    })
+                case .waiting:
+                    candidates.add(actions.indices.lazy.filter { index in
+                        if case .call(let i, _) = actions[index], facts[i].waiting { return false }
+                        return true
+                    })
+                }
             }
         }
     }
+}
+
+/// What ``RTMSystemModel/ampleSets(_:_:into:)`` learns of one client: its enabled calls, whether one
+/// is a `login` or a `logout`, and whether its calls wait (are left out of `W`).
+struct ClientFacts {
+    var calls = 0
+    var mayLogin = false
+    var mayLogout = false
+    var waiting = false
 }
 
 /// One ample set offered: its size, what it is, and the client it is about (0 for `W`; for server

@@ -54,36 +54,61 @@ extension RTMSystemModel {
     func serverReadOffers(_ state: SystemState, _ actions: [SystemAction], into offers: inout [AmpleOffer]) {
         guard offersServerReads else { return }
         let clients = state.clients.count
-        guard state.links.contains(where: { !$0.up.isEmpty }) else { return }
-        var others: [ReadFootprint] = []
-        others.reserveCapacity(clients)
-        for j in 0..<clients { others.append(potentialFootprint(of: j, state)) }
-        var heads: [ReadFootprint?] = Array(repeating: nil, count: clients)
-        var any = false
-        for i in 0..<clients where !state.links[i].up.isEmpty {
-            heads[i] = headFootprint(i, state, actions, others)
-            if heads[i] != nil { any = true }
-        }
-        guard any else { return }
-        var offered: [UInt64] = []
-        for i in 0..<clients where heads[i] != nil {
-            // The smallest set of heads that holds i's and every head a read of its conflicts with.
-            var set: UInt64 = 1 << UInt64(i)
-            var pending = [i]
-            var closed = true
-            while closed, let k = pending.popLast() {
-                for j in 0..<clients where set & (1 << UInt64(j)) == 0 && heads[k]!.conflicts(with: others[j]) {
-                    guard heads[j] != nil else {
-                        closed = false
-                        break
-                    }
-                    set |= 1 << UInt64(j)
-                    pending.append(j)
+        guard clients <= ReadFootprint.maxClients, state.links.contains(where: { !$0.up.isEmpty }) else { return }
+        // Run for every state expanded: the footprints live on the stack and the sets of clients are
+        // bits, so nothing is allocated.
+        withUnsafeTemporaryAllocation(of: ReadFootprint.self, capacity: 2 * clients) { buffer in
+            let others = UnsafeMutableBufferPointer(rebasing: buffer[0..<clients])
+            let heads = UnsafeMutableBufferPointer(rebasing: buffer[clients..<(2 * clients)])
+            for j in 0..<clients { others.initializeElement(at: j, to: potentialFootprint(of: j, state)) }
+            // Bit i: client i's head may be read first (its footprint is heads[i]).
+            var headed: UInt64 = 0
+            for i in 0..<clients {
+                if !state.links[i].up.isEmpty, let footprint = headFootprint(i, state, actions, UnsafeBufferPointer(others)) {
+                    heads.initializeElement(at: i, to: footprint)
+                    headed |= 1 << UInt64(i)
+                } else {
+                    heads.initializeElement(at: i, to: ReadFootprint())
                 }
             }
-            guard closed, !offered.contains(set) else { continue }
-            offered.append(set)
-            offers.append(AmpleOffer(size: set.nonzeroBitCount, kind: .read, client: set.trailingZeroBitCount, heads: set))
+            // The sets offered so far, as a 256-bit set of 8-bit client sets.
+            var offered: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            var left = headed
+            while left != 0 {
+                let i = left.trailingZeroBitCount
+                left &= left - 1
+                // The smallest set of heads that holds i's and every head a read of its conflicts with.
+                var set: UInt64 = 1 << UInt64(i)
+                var pending = set
+                var closed = true
+                while closed, pending != 0 {
+                    let k = pending.trailingZeroBitCount
+                    pending &= pending - 1
+                    for j in 0..<clients where set & (1 << UInt64(j)) == 0 && heads[k].conflicts(with: others[j]) {
+                        guard headed & (1 << UInt64(j)) != 0 else {
+                            closed = false
+                            break
+                        }
+                        set |= 1 << UInt64(j)
+                        pending |= 1 << UInt64(j)
+                    }
+                }
+                guard closed, !Self.insert(set, into: &offered) else { continue }
+                offers.append(
+                    AmpleOffer(size: set.nonzeroBitCount, kind: .read, client: set.trailingZeroBitCount, heads: set))
+            }
+            _ = buffer.deinitialize()
+        }
+    }
+
+    /// Adds `set` (below 256) to the 256-bit set `bits`; whether it was there already.
+    static func insert(_ set: UInt64, into bits: inout (UInt64, UInt64, UInt64, UInt64)) -> Bool {
+        let bit: UInt64 = 1 << (set & 63)
+        switch set >> 6 {
+        case 0: defer { bits.0 |= bit }; return bits.0 & bit != 0
+        case 1: defer { bits.1 |= bit }; return bits.1 & bit != 0
+        case 2: defer { bits.2 |= bit }; return bits.2 & bit != 0
+        default: defer { bits.3 |= bit }; return bits.3 & bit != 0
         }
     }
 
@@ -91,8 +116,9 @@ extension RTMSystemModel {
     /// clients' calls go; nil if not. Its sends are the request's (either end of an invitation) when
     /// that is enough, else those the server makes from `state`: the same offers either way, and the
     /// server step is run only when it tells more.
-    func headFootprint(_ i: Int, _ state: SystemState, _ actions: [SystemAction], _ others: [ReadFootprint])
-        -> ReadFootprint?
+    func headFootprint(
+        _ i: Int, _ state: SystemState, _ actions: [SystemAction], _ others: UnsafeBufferPointer<ReadFootprint>
+    ) -> ReadFootprint?
     {
         guard let request = state.links[i].up.first?.message, actions.contains(.deliverUp(client: i, index: 0)),
             var footprint = footprint(of: request, from: i)
@@ -123,7 +149,7 @@ extension RTMSystemModel {
         return footprint
     }
 
-    func conflicts(_ footprint: ReadFootprint, _ others: [ReadFootprint], except i: Int) -> Bool {
+    func conflicts(_ footprint: ReadFootprint, _ others: UnsafeBufferPointer<ReadFootprint>, except i: Int) -> Bool {
         for j in others.indices where j != i && footprint.conflicts(with: others[j]) { return true }
         return false
     }
