@@ -161,6 +161,23 @@ enum SymmetricScenarios {
         #expect(tied > 0 || text != SymmetricScenarios.callees)
     }
 
+    @Test("Callees holding invitations in the same state, sent in a different order, have different signatures")
+    func signaturesTellSerialsApart() throws {
+        let model = try RTMSystemModel(SymmetricScenarios.parse(SymmetricScenarios.callees))
+        let plan = try #require(model.symmetryPlan)
+        var compared = 0
+        for state in SymmetricScenarios.sample(model, limit: 3_000) {
+            let (alice, bob) = (state.clients[1].core.remotes, state.clients[2].core.remotes)
+            guard alice.count == 1, bob.count == 1, alice[0].machine == bob[0].machine else { continue }
+            #expect(alice[0].key.serial != bob[0].key.serial)
+            // Tied signatures would make the canonical form fingerprint both images.
+            let signatures = [1, 2].map { ClientSignature.of($0, in: state, calls: plan.calls[$0]) }
+            #expect(signatures[0] != signatures[1], "\(model.describe(state: state))")
+            compared += 1
+        }
+        #expect(compared > 0)
+    }
+
     @Test("Whole words only: a name inside a longer word is left alone")
     func wholeWords() {
         let swap = ClientPermutation(source: [1, 0, 2], names: ["c1", "c2", "c10"], entries: nil)

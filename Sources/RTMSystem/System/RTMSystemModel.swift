@@ -118,11 +118,10 @@ public struct RTMSystemModel: Model, Sendable {
     }
 
     public func actions(_ state: SystemState, into actions: inout [SystemAction]) {
-        // Parts are read in place (`state.links[i].up.count`), not through copies of clients and
-        // links: a copy retains arrays that many states share, which parallel workers contend for.
+        // Parts are read in place, not through copies: a copy retains arrays that many states share,
+        // which parallel workers contend for. Client nodes are borrowed through the buffer, since an
+        // array's subscript hands out a copy of the whole node.
         let network = scenario.network
-        // Each node is borrowed through the buffer: an array's subscript hands out a copy of the
-        // element, retaining every array its core holds.
         state.clients.withUnsafeBufferPointer { clients in
             for i in clients.indices {
                 for entry in clients[i].callsLeft.indices

@@ -92,7 +92,7 @@ extension RTMSystemModel {
                 for local in clients[callerIndex].core.locals
                 where local.machine.isTerminal && !s.seen.interrupted.contains(local.key) {
                     guard let calleeIndex = scenario.clientIndex(local.key.callee), calleeIndex != callerIndex,
-                        let remote = clients[calleeIndex].core.remotes.first(where: { $0.key == local.key }),
+                        let remote = clients[calleeIndex].core.remote(local.key),
                         remote.machine.isTerminal
                     else { continue }
                     let pair = (local.machine.sdkState, remote.machine.sdkState)
