@@ -217,7 +217,7 @@ struct BatchContext<M: Model>: @unchecked Sendable {
                 let action = chunk.pointee.actions[ordinal]
                 guard let raw = model.next(state, action) else { continue }
                 enabled &+= 1
-                let (successor, plain) = represent(raw, chunk: chunk)
+                let (successor, plain) = represent(consume raw, chunk: chunk)
                 var fingerprint = plain
                 if width > 0 {
                     var hasher = StableHasher(seed: fingerprint)
@@ -239,7 +239,7 @@ struct BatchContext<M: Model>: @unchecked Sendable {
                     }
                     fingerprint = hasher.finalize().rawValue
                 }
-                chunk.pointee.states.append(successor)
+                chunk.pointee.states.append(consume successor)
                 chunk.pointee.fingerprints.append(fingerprint)
                 record(ordinal, of: state, fingerprint: fingerprint, chunk: chunk, candidate: &candidate)
             }
@@ -308,7 +308,7 @@ struct BatchContext<M: Model>: @unchecked Sendable {
                 taken = false
                 break
             }
-            let (successor, fingerprint) = represent(raw, chunk: chunk)
+            let (successor, fingerprint) = represent(consume raw, chunk: chunk)
             if let progress {
                 // The measured proviso (``Model/progress(_:)``): never a step down, and a step to a
                 // state found before only upwards.
@@ -321,7 +321,7 @@ struct BatchContext<M: Model>: @unchecked Sendable {
                 taken = false
                 break
             }
-            chunk.pointee.states.append(successor)
+            chunk.pointee.states.append(consume successor)
             chunk.pointee.fingerprints.append(fingerprint)
         }
         guard taken else {
@@ -380,16 +380,22 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     /// originals, ``classFingerprint``) and the representative's fingerprint, its encoding appended to
     /// the chunk's in encoded exact storage.
     @inlinable
+    ///
+    /// The successor is moved, never copied: a copy retains every array of the state, and the arrays a
+    /// successor shares with its ancestors are shared with states on other workers too. (The
+    /// fingerprint is taken before the return: `return (successor, fingerprint(of: successor))` copied.)
     func represent(_ raw: consuming M.State, chunk: UnsafeMutablePointer<Chunk<M>>) -> (M.State, UInt64) {
-        var successor = raw
+        var successor = consume raw
         if classFingerprint == nil, let symmetry { successor = symmetry.representative(of: successor, in: model) }
-        guard encoded else {
-            return (successor, model.storedFingerprint(of: successor, by: classFingerprint, recordingInto: nil))
+        let fingerprint: UInt64
+        if encoded {
+            fingerprint = model.storedFingerprint(
+                of: successor, by: classFingerprint, recordingInto: &chunk.pointee.encoder)
+            chunk.pointee.encodingEnds.append(chunk.pointee.encoder.count)
+        } else {
+            fingerprint = model.storedFingerprint(of: successor, by: classFingerprint, recordingInto: nil)
         }
-        let fingerprint = model.storedFingerprint(
-            of: successor, by: classFingerprint, recordingInto: &chunk.pointee.encoder)
-        chunk.pointee.encodingEnds.append(chunk.pointee.encoder.count)
-        return (successor, fingerprint)
+        return (consume successor, fingerprint)
     }
 
     /// Whether a state with `fingerprint` may be one numbered before this level

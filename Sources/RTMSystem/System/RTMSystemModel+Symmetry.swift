@@ -40,6 +40,7 @@ extension RTMSystemModel {
         if symmetryPlan == nil { copy.symmetryPlan = nil }
         copy.measuresProgress = measuresProgress
         copy.offersServerReads = offersServerReads
+        copy.documentedServer = documentedServer
         return copy
     }
 }

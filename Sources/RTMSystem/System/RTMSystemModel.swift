@@ -31,6 +31,9 @@ public struct RTMSystemModel: Model, Sendable {
     /// step and a scenario whose footprints are tracked, off under a planted server. Only this module
     /// (and its tests, to compare) may turn it off: turning it on elsewhere would be unsound.
     public internal(set) var offersServerReads: Bool
+    /// The server is the documented one (no planted `serverStep`): its steps are taken in place
+    /// (``ServerMachine/apply(_:to:)``), on the successor's own server state, instead of on a copy.
+    var documentedServer: Bool
 
     /// A model of `scenario`; `serverStep` replaces the documented server (a planted bug in a test).
     public init(
@@ -40,6 +43,7 @@ public struct RTMSystemModel: Model, Sendable {
         self.scenario = scenario
         self.serverStep = serverStep ?? ServerMachine.step
         offersServerReads = serverStep == nil && Self.readFootprintsTracked(scenario)
+        documentedServer = serverStep == nil
         symmetryPlan = try SymmetryPlan(scenario)
         let all = Self.allProperties
         if let names = scenario.properties {

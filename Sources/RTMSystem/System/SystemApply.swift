@@ -205,30 +205,43 @@ extension RTMSystemModel {
     }
 
     func stepServer(_ event: ServerMachine.Event, _ s: inout SystemState, _ trail: inout Trail?) {
-        let step = serverStep(s.server, event)
-        switch step {
-        case .moved(let next, let effects):
-            s.server = next
-            for effect in effects {
-                switch effect {
-                case .send(let conn, let message):
-                    guard conn.raw < s.links.count, s.links[conn.raw].isUp else { break }
-                    if s.links[conn.raw].stale {
-                        trail?.lines.append("\(name(conn.raw))'s closed connection loses \(message.label)")
-                        trail?.closedSends.append(ClosedSend(client: conn.raw, message: message))
-                    } else {
-                        s.links[conn.raw].down.append(InFlight(message: message, msLeft: sendDeadline))
-                    }
-                case .startTimer(let timer, let ms): startTimer(.server(timer), ms: ms, &s)
-                case .cancelTimer(let timer): cancelTimer(.server(timer), &s)
-                }
+        let effects: [ServerMachine.Effect]
+        if documentedServer {
+            // In place: `serverStep(s.server, event)` copies the server state twice (into the step,
+            // then out as its result), retaining every array it holds each time.
+            switch ServerMachine.apply(event, to: &s.server) {
+            case .moved(let moved, _): effects = moved
+            case .ignored: return
+            case .rejected(let violation): return serverRejected(violation, &s, &trail)
             }
-        case .ignored:
-            break
-        case .rejected(let violation):
-            trail?.lines.append("server rejects: \(violation)")
-            violate("protocol: server \(violation)", &s)
+        } else {
+            switch serverStep(s.server, event) {
+            case .moved(let next, let moved):
+                s.server = next
+                effects = moved
+            case .ignored: return
+            case .rejected(let violation): return serverRejected(violation, &s, &trail)
+            }
         }
+        for effect in effects {
+            switch effect {
+            case .send(let conn, let message):
+                guard conn.raw < s.links.count, s.links[conn.raw].isUp else { break }
+                if s.links[conn.raw].stale {
+                    trail?.lines.append("\(name(conn.raw))'s closed connection loses \(message.label)")
+                    trail?.closedSends.append(ClosedSend(client: conn.raw, message: message))
+                } else {
+                    s.links[conn.raw].down.append(InFlight(message: message, msLeft: sendDeadline))
+                }
+            case .startTimer(let timer, let ms): startTimer(.server(timer), ms: ms, &s)
+            case .cancelTimer(let timer): cancelTimer(.server(timer), &s)
+            }
+        }
+    }
+
+    private func serverRejected(_ violation: Violation, _ s: inout SystemState, _ trail: inout Trail?) {
+        trail?.lines.append("server rejects: \(violation)")
+        violate("protocol: server \(violation)", &s)
     }
 
     func startTimer(_ owner: TimerOwner, ms: Int, _ s: inout SystemState) {
