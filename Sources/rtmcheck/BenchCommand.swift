@@ -94,7 +94,9 @@ struct BenchCommand: ParsableCommand {
         let check = try ScenarioCheck(loaded)
         // The symmetry sample runs before the search and is not in its wall time: reported apart.
         let sampleStart = ContinuousClock.now
-        if !noSymmetry { try SymmetryGate.validate(check, file: path) }
+        if !noSymmetry {
+            try SymmetryGate.validate(check, file: path, workers: workers ?? CheckOptions.availableCores)
+        }
         let sampled = !noSymmetry && loaded.symmetry.contains { $0.count > 1 }
         let sampleSeconds = sampled ? Self.seconds(ContinuousClock.now - sampleStart) : 0
         var options = ScenarioCheck.Options()

@@ -149,7 +149,9 @@ struct CheckCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("\(located)\n".utf8))
                 throw ExitCode(64)
             }
-            if !noSymmetry { try SymmetryGate.validate(check, file: file) }
+            if !noSymmetry {
+                try SymmetryGate.validate(check, file: file, workers: workers ?? CheckOptions.availableCores)
+            }
             var options = ScenarioCheck.Options()
             options.useSymmetry = !noSymmetry
             options.partialOrder = partialOrder

@@ -72,6 +72,33 @@ import Testing
         }
     }
 
+    @Test("Validation on several workers passes and refuses as on one, with the same contradiction")
+    func validationOnWorkers() throws {
+        func refusal(_ model: Mutex, workers: Int) -> String? {
+            do {
+                try model.validateSymmetry(workers: workers)
+                return nil
+            } catch {
+                return String(describing: error)
+            }
+        }
+        for workers in 1...4 {
+            try Mutex(count: 4).validateSymmetry(workers: workers)
+            try Mutex(count: 3, declared: .sorted).validateSymmetry(workers: workers)
+        }
+        // Only the state where all four are trying tells process 0 apart: far into the sample, so
+        // which worker meets it depends on the worker count.
+        let deep = Mutex(count: 4, asymmetricDeep: true)
+        let one = try #require(refusal(deep, workers: 1))
+        #expect(one.contains("tttt"))
+        for workers in 2...4 { #expect(refusal(deep, workers: workers) == one) }
+        // Two asymmetries: the one a single worker meets first is thrown, on any number of workers.
+        let both = Mutex(count: 4, asymmetric: true, asymmetricDeep: true)
+        let first = try #require(refusal(both, workers: 1))
+        #expect(!first.contains("tttt"))
+        for workers in 2...4 { #expect(refusal(both, workers: workers) == first) }
+    }
+
     @Test("A property that names one process is refused")
     func asymmetricProperty() {
         #expect {

@@ -21,10 +21,14 @@ extension Model {
     /// image of a state has the swapped successors, the same `isFinal`, the same value of every
     /// property predicate, and the same representative. A model without a declaration passes.
     ///
+    /// The sample is taken first; its states are then checked on `workers` threads. The
+    /// contradiction thrown is the one a single thread finds first: that of the earliest state in
+    /// the sample, and within it of the first swap.
+    ///
     /// Sampling cannot prove a declaration right; it refuses the ones it can show are wrong.
     ///
     /// - Complexity: O(sampleStates × n² × actions) for `n` declared elements.
-    public func validateSymmetry(sampleStates: Int = 1_000) throws(SymmetryViolation) {
+    public func validateSymmetry(sampleStates: Int = 1_000, workers: Int = 1) throws(SymmetryViolation) {
         guard let symmetry else { return }
         let initials = initialStates
         let swaps = symmetry.elements.indices.flatMap { first in
@@ -38,28 +42,63 @@ extension Model {
                     + "\(describe(state: state)) into one that is not initial")
             }
         }
-        // States are told apart by fingerprint here (Swift's hashing of a whole state costs more than
-        // the walk it guards); a 64-bit collision could only hide a sampled state or a difference.
+        let sample = symmetrySample(sampleStates)
+        func check(_ index: Int) -> SymmetryViolation? {
+            do throws(SymmetryViolation) {
+                for (first, second) in swaps {
+                    try checkSwap(symmetry, first, second, state: sample[index].state, successors: sample[index].successors)
+                }
+                return nil
+            } catch {
+                return error
+            }
+        }
+        let workers = min(max(1, workers), max(1, sample.count / 16))
+        guard workers > 1 else {
+            for index in sample.indices { if let found = check(index) { throw found } }
+            return
+        }
+        // Each worker takes every `workers`-th state and stops at its first contradiction; the
+        // earliest state's contradiction over all workers is the sequential answer.
+        let found = UnsafeMutableBufferPointer<(index: Int, violation: SymmetryViolation)?>.allocate(capacity: workers)
+        found.initialize(repeating: nil)
+        defer { found.deallocate() }
+        let team = Workers(count: workers)
+        team.run { worker in
+            for index in stride(from: worker, to: sample.count, by: workers) {
+                if let violation = check(index) {
+                    found[worker] = (index, violation)
+                    return
+                }
+            }
+        }
+        team.shutdown()
+        if let first = found.compactMap({ $0 }).min(by: { $0.index < $1.index }) { throw first.violation }
+    }
+
+    /// Up to `count` states reachable from the initial states, breadth-first without reduction, each
+    /// with its successors. States are told apart by fingerprint here (Swift's hashing of a whole
+    /// state costs more than the walk it guards); a 64-bit collision could only hide a sampled state.
+    func symmetrySample(_ count: Int) -> [(state: State, successors: [(action: Action, state: State)])] {
+        let initials = initialStates
         var seen = Set(initials.map { fingerprint($0).rawValue })
         var queue = initials
-        var position = 0
+        var sample: [(state: State, successors: [(action: Action, state: State)])] = []
         var actions: [Action] = []
-        while position < queue.count, position < sampleStates {
-            let state = queue[position]
-            position += 1
+        while sample.count < queue.count, sample.count < count {
+            let state = queue[sample.count]
             actions.removeAll(keepingCapacity: true)
             self.actions(state, into: &actions)
             var successors: [(action: Action, state: State)] = []
             for action in actions {
                 if let next = next(state, action) { successors.append((action, next)) }
             }
-            for (first, second) in swaps {
-                try checkSwap(symmetry, first, second, state: state, successors: successors)
-            }
             for successor in successors where seen.insert(fingerprint(successor.state).rawValue).inserted {
                 queue.append(successor.state)
             }
+            sample.append((state, successors))
         }
+        return sample
     }
 
     func violation(_ symmetry: Symmetry<Self>, _ first: Int, _ second: Int, _ reason: String) -> SymmetryViolation {

@@ -53,13 +53,14 @@ extension RTMSystemModel {
     /// A model without a declaration passes.
     ///
     /// Sampling cannot prove a declaration right; it refuses the ones it can show are wrong, with
-    /// the two clients and the state that tells them apart.
+    /// the two clients and the state that tells them apart. The sampled states are checked on
+    /// `workers` threads, with the same answer as on one.
     ///
     /// - Complexity: O((sampleStates + states + walks × walkLength) × k² × actions) per group of k
     ///   clients, and k! renamings per canonical form.
     public func validateDeclaredSymmetry(
         sampleStates: Int = 1_000, at states: [SystemState] = [], walks: Int = 0, walkLength: Int = 60,
-        seed: UInt64 = 1
+        seed: UInt64 = 1, workers: Int = 1
     ) throws(SymmetryViolation) {
         guard let plan = symmetryPlan else { return }
         var deep = states
@@ -69,10 +70,10 @@ extension RTMSystemModel {
         for group in plan.groups {
             var single = self
             single.symmetryPlan = plan.restricted(to: group)
-            try single.validateSymmetry(sampleStates: sampleStates)
+            try single.validateSymmetry(sampleStates: sampleStates, workers: workers)
             guard !deep.isEmpty else { continue }
             let probe = SymmetryProbe(base: single, states: deep)
-            try probe.validateSymmetry(sampleStates: probe.roots.count)
+            try probe.validateSymmetry(sampleStates: probe.roots.count, workers: workers)
         }
     }
 }

@@ -57,6 +57,9 @@ struct Mutex: Model {
     var count = 4
     var buggy = false
     var asymmetric = false
+    /// Process 0 may give up (trying to idle) when every process is trying: an asymmetry only a state
+    /// deep in the sample shows.
+    var asymmetricDeep = false
     var declared: Canonical? = .minimumFingerprint
     /// A property that names process 0 (makes the declaration wrong).
     var namesProcessZero = false
@@ -77,6 +80,7 @@ struct Mutex: Model {
                 if asymmetric, index == 0, state.owner < 0 { actions.append(.enter(index)) }
             case .trying:
                 if state.owner < 0 || buggy { actions.append(.enter(index)) }
+                if asymmetricDeep, index == 0, state.phases.allSatisfy({ $0 == .trying }) { actions.append(.leave(index)) }
             case .critical:
                 actions.append(.leave(index))
             }
