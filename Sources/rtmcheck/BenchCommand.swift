@@ -92,10 +92,11 @@ struct BenchCommand: ParsableCommand {
         }
         loaded.bounds = Bounds(depth: nil, states: maxStates, seconds: time, memory: memoryBytes)
         let check = try ScenarioCheck(loaded)
+        let workerCount = workers ?? CheckOptions.availableCores
         // The symmetry sample runs before the search and is not in its wall time: reported apart.
         let sampleStart = ContinuousClock.now
         if !noSymmetry {
-            try SymmetryGate.validate(check, file: path, workers: workers ?? CheckOptions.availableCores)
+            try SymmetryGate.validate(check, file: path, workers: workerCount)
         }
         let sampled = !noSymmetry && loaded.symmetry.contains { $0.count > 1 }
         let sampleSeconds = sampled ? Self.seconds(ContinuousClock.now - sampleStart) : 0
@@ -105,12 +106,11 @@ struct BenchCommand: ParsableCommand {
         options.frontierPacking = packFrontier.packing
         options.collectCoverage = false  // bench prints no coverage; Spin counts none
         options.storage = store.storage
-        options.workers = workers ?? CheckOptions.availableCores
+        options.workers = workerCount
         options.progress = ProgressLine.reporter(label: loaded.name)
         let (outcome, result) = check.run(options)
         ProgressLine.clear()
         let peak = SystemInfo.peakResidentBytes ?? 0
-        let workerCount = options.workers
         let report = BenchFigures(
             scenario: loaded.name, states: outcome.states, transitions: outcome.transitions, depth: outcome.maxDepth,
             seconds: outcome.seconds, statesPerSecond: outcome.statesPerSecond,

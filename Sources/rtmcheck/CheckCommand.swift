@@ -139,6 +139,7 @@ struct CheckCommand: ParsableCommand {
         var allPassed = true
         var wroteTrace = false
         var outcomes: [ScenarioCheck.Outcome] = []
+        let workerCount = workers ?? CheckOptions.availableCores
         for file in files {
             let check: ScenarioCheck
             do {
@@ -150,7 +151,7 @@ struct CheckCommand: ParsableCommand {
                 throw ExitCode(64)
             }
             if !noSymmetry {
-                try SymmetryGate.validate(check, file: file, workers: workers ?? CheckOptions.availableCores)
+                try SymmetryGate.validate(check, file: file, workers: workerCount)
             }
             var options = ScenarioCheck.Options()
             options.useSymmetry = !noSymmetry
@@ -162,7 +163,7 @@ struct CheckCommand: ParsableCommand {
             case .random: options.strategy = .randomWalks(count: walks, maxLength: maxDepth ?? 200, seed: seed)
             }
             options.storage = store.storage
-            options.workers = workers ?? CheckOptions.availableCores
+            options.workers = workerCount
             if let memory {
                 guard let bytes = ScenarioLoader.parseBytes(memory) else { throw ValidationError("--memory: expected e.g. 8G or 512M, got '\(memory)'") }
                 options.maxMemory = bytes

@@ -60,6 +60,35 @@ let raceScenario = Scenario(
         #expect(model.check().verdict("invitation-agreement") == result.verdict("invitation-agreement"))
     }
 
+    @Test("The documented server stepped in place gives every successor the copying step gives")
+    func serverStepsInPlace() throws {
+        // Restarts, losses and duplicates make the server ignore and reject requests too.
+        var scenario = raceScenario
+        scenario.network = NetworkFaults(
+            loss: 1, duplication: 1, delay: .bounded(ms: 1000), serverRestarts: 1, capacity: 2)
+        let inPlace = try RTMSystemModel(scenario)
+        let copying = try RTMSystemModel(scenario, serverStep: ServerMachine.step)
+        #expect(inPlace.documentedServer && !copying.documentedServer)
+        var queue = inPlace.initialStates
+        var seen = Set(queue)
+        var position = 0
+        var compared = 0
+        var actions: [SystemAction] = []
+        while position < queue.count, position < 3_000 {
+            let state = queue[position]
+            position += 1
+            actions.removeAll()
+            inPlace.actions(state, into: &actions)
+            for action in actions {
+                let next = inPlace.next(state, action)
+                #expect(next == copying.next(state, action), "\(action) from \(inPlace.describe(state: state))")
+                compared += 1
+                if let next, seen.insert(next).inserted { queue.append(next) }
+            }
+        }
+        #expect(compared > 5_000)
+    }
+
     @Test("Fingerprints are stable values of the canonical encoding")
     func fingerprints() throws {
         let model = try RTMSystemModel(raceScenario)

@@ -379,11 +379,11 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     /// The representative of a successor under symmetry (the successor itself when the search expands
     /// originals, ``classFingerprint``) and the representative's fingerprint, its encoding appended to
     /// the chunk's in encoded exact storage.
-    @inlinable
     ///
     /// The successor is moved, never copied: a copy retains every array of the state, and the arrays a
     /// successor shares with its ancestors are shared with states on other workers too. (The
     /// fingerprint is taken before the return: `return (successor, fingerprint(of: successor))` copied.)
+    @inlinable
     func represent(_ raw: consuming M.State, chunk: UnsafeMutablePointer<Chunk<M>>) -> (M.State, UInt64) {
         var successor = consume raw
         if classFingerprint == nil, let symmetry { successor = symmetry.representative(of: successor, in: model) }

@@ -53,6 +53,7 @@ extension Model {
                 return error
             }
         }
+        // Threads only pay off with a few states each: a small sample stays on the calling thread.
         let workers = min(max(1, workers), max(1, sample.count / 16))
         guard workers > 1 else {
             for index in sample.indices { if let found = check(index) { throw found } }
