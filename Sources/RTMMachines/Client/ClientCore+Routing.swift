@@ -108,19 +108,21 @@ extension ClientCore {
         case .login: Self.accepted(ConnectionMachine.step(connection, .loginRequested))
         case .logout: Self.accepted(ConnectionMachine.step(connection, .logoutRequested))
         case .createLocalCallInvitation: true
+        // Slots are found by index and only the fields a step reads are taken: `first` would copy the slot.
         case .sendLocalInvitation(let key):
             // As `api` routes it: a slot created before login takes the logged-in user as its caller.
-            locals.first { $0.key == key }.map { acceptsSend($0) } ?? false
+            locals.firstIndex { $0.key == key }.map { acceptsSend(locals[$0]) } ?? false
         case .cancelLocalInvitation(let key):
-            locals.first { $0.key == key }.map { Self.accepted(LocalInvitationMachine.step($0.machine, .cancelRequested)) }
-                ?? false
+            locals.firstIndex { $0.key == key }.map {
+                Self.accepted(LocalInvitationMachine.step(locals[$0].machine, .cancelRequested))
+            } ?? false
         case .acceptRemoteInvitation(let key):
-            remotes.first { $0.key == key }.map {
-                Self.accepted(RemoteInvitationMachine.step($0.machine, .acceptRequested(response: $0.response)))
+            remotes.firstIndex { $0.key == key }.map {
+                Self.accepted(RemoteInvitationMachine.step(remotes[$0].machine, .acceptRequested(response: remotes[$0].response)))
             } ?? false
         case .refuseRemoteInvitation(let key):
-            remotes.first { $0.key == key }.map {
-                Self.accepted(RemoteInvitationMachine.step($0.machine, .refuseRequested(response: $0.response)))
+            remotes.firstIndex { $0.key == key }.map {
+                Self.accepted(RemoteInvitationMachine.step(remotes[$0].machine, .refuseRequested(response: remotes[$0].response)))
             } ?? false
         default: nil
         }
@@ -129,8 +131,19 @@ extension ClientCore {
     /// Whether `sendLocalInvitation` would accept the invitation that `createLocalCallInvitation`
     /// for `callee` would create now (``accepts(_:)``).
     public func acceptsSendOfNewInvitation(to callee: UserID) -> Bool {
-        let key = InvitationKey(caller: userId ?? "", callee: callee, serial: nextInvitationSerial)
-        return acceptsSend(LocalSlot(key: key, machine: LocalInvitationMachine.initialState))
+        Self.acceptsSendOfNewInvitation(userId: userId, connection: connection)
+    }
+
+    /// ``acceptsSendOfNewInvitation(to:)`` of a core with this `userId` and `connection`, the only fields
+    /// it reads (the callee and serial go into the key, which the machine does not see). For a caller that
+    /// holds the core in a buffer: calling the method on it would copy the whole core first.
+    public static func acceptsSendOfNewInvitation(userId: UserID?, connection: ConnectionMachine.State) -> Bool {
+        // As `sendRequest` has it for a new slot: it is idle, so the caller is the logged-in user, and
+        // without one the key's caller, "".
+        let caller = userId ?? ""
+        let context = LocalInvitationMachine.SendContext(
+            loggedIn: connection.isLoggedIn && caller == userId, valid: true, content: "", channelId: "")
+        return accepted(LocalInvitationMachine.step(LocalInvitationMachine.initialState, .sendRequested(context)))
     }
 
     /// Whether `sendLocalInvitation` would accept the invitation in `slot` (``accepts(_:)``).

@@ -57,14 +57,54 @@ extension ClientPermutation {
                 }
             }
         }
-        Self.feedSorted(
-            state.timers, self, renamed: { $0.timer($1) }, by: <,
-            feeding: { permutation, timer, h in
-                h.feed(timer.msLeft)
-                h.feed(permutation.owner(timer.owner))
-            }, into: &h)
+        feedTimers(state.timers, into: &h)
         h.feed(state.faults)
         h.feed(observations(state.seen))
+    }
+
+    /// Feeds `timers` renamed, in their canonical order: what ``feedSorted(_:_:renamed:by:into:)``
+    /// feeds for them. A list kept sorted by time left (as every state's is) is reordered by a renaming only
+    /// within a run of timers due at the same time: only such runs are copied and sorted, and a timer due
+    /// alone is fed in place. A list out of that order is sorted whole.
+    func feedTimers(_ timers: [PendingTimer], into h: inout StableHasher) {
+        let byTime = timers.withUnsafeBufferPointer { timers in
+            timers.indices.dropFirst().allSatisfy { timers[$0 - 1].msLeft <= timers[$0].msLeft }
+        }
+        guard byTime else {
+            Self.feedSorted(timers, self, renamed: { $0.timer($1) }, by: <, into: &h)
+            return
+        }
+        h.combine(UInt64(timers.count))
+        timers.withUnsafeBufferPointer { timers in
+            var start = 0
+            while start < timers.count {
+                let msLeft = timers[start].msLeft
+                var end = start + 1
+                while end < timers.count, timers[end].msLeft == msLeft { end += 1 }
+                if end == start + 1 {
+                    h.feed(msLeft)
+                    h.feed(owner(timers[start].owner))
+                } else {
+                    withUnsafeTemporaryAllocation(of: TimerOwner.self, capacity: end - start) { owners in
+                        for index in start..<end { owners.initializeElement(at: index - start, to: owner(timers[index].owner)) }
+                        // Insertion sort: few timers are due at once.
+                        for last in 1..<owners.count {
+                            var position = last
+                            while position > 0, owners[position].precedes(owners[position - 1]) {
+                                owners.swapAt(position, position - 1)
+                                position -= 1
+                            }
+                        }
+                        for index in owners.indices {
+                            h.feed(msLeft)
+                            h.feed(owners[index])
+                        }
+                        _ = owners.deinitialize()
+                    }
+                }
+                start = end
+            }
+        }
     }
 
     /// What ``ClientCore/renamingUsers(_:text:)`` gives, fed.
@@ -73,13 +113,13 @@ extension ClientPermutation {
         h.feed(core.token)
         h.feed(core.connection)
         h.feed(core.channels)
-        Self.feedSortedByKey(core.locals, self, key: \.key, into: &h) { permutation, slot, h in
+        Self.feedSortedByKey(core.locals, self, key: { $0.key }, into: &h) { permutation, slot, h in
             h.feed(permutation.key(slot.key))
             h.feed(slot.machine)
             h.feed(slot.content.isEmpty ? slot.content : permutation.text(slot.content))
             h.feed(slot.channelId)
         }
-        Self.feedSortedByKey(core.remotes, self, key: \.key, into: &h) { permutation, slot, h in
+        Self.feedSortedByKey(core.remotes, self, key: { $0.key }, into: &h) { permutation, slot, h in
             h.feed(permutation.key(slot.key))
             h.feed(slot.machine)
             h.feed(slot.content.isEmpty ? slot.content : permutation.text(slot.content))
@@ -118,7 +158,7 @@ extension ClientPermutation {
             renamed.text = text(message.text)
             h.feed(renamed)
         }
-        Self.feedSortedByKey(server.invitations, self, key: \.key, into: &h) { permutation, record, h in
+        Self.feedSortedByKey(server.invitations, self, key: { $0.key }, into: &h) { permutation, record, h in
             h.feed(permutation.key(record.key))
             h.feed(record.phase)
             h.feed(record.content.isEmpty ? record.content : permutation.text(record.content))
@@ -158,7 +198,6 @@ extension ClientPermutation {
     static func feedSorted<T: StateHashable>(
         _ items: [T], _ permutation: borrowing ClientPermutation,
         renamed rename: (borrowing ClientPermutation, T) -> T, by isBelow: (T, T) -> Bool,
-        feeding feedRenamed: ((borrowing ClientPermutation, borrowing T, inout StableHasher) -> Void)? = nil,
         into h: inout StableHasher
     ) {
         h.combine(UInt64(items.count))
@@ -166,12 +205,7 @@ extension ClientPermutation {
         items.withUnsafeBufferPointer { items in
             switch items.count {
             case 0: return
-            case 1:
-                if let feedRenamed {
-                    feedRenamed(permutation, items[0], &h)
-                } else {
-                    rename(permutation, items[0]).feed(into: &h)
-                }
+            case 1: rename(permutation, items[0]).feed(into: &h)
             default:
                 withUnsafeTemporaryAllocation(of: T.self, capacity: items.count) { buffer in
                     for index in items.indices {
@@ -197,7 +231,7 @@ extension ClientPermutation {
     /// renamed invitation keys (unique in every list the state keeps by key).
     @inline(__always)
     static func feedSortedByKey<T>(
-        _ items: [T], _ permutation: borrowing ClientPermutation, key: (T) -> InvitationKey, into h: inout StableHasher,
+        _ items: [T], _ permutation: borrowing ClientPermutation, key: (borrowing T) -> InvitationKey, into h: inout StableHasher,
         _ feedRenamed: (borrowing ClientPermutation, borrowing T, inout StableHasher) -> Void
     ) {
         h.combine(UInt64(items.count))
