@@ -19,8 +19,7 @@ struct SymmetryProbe: Model, Sendable {
         self.base = base
         var seen = Set<SystemState>()
         var roots: [SystemState] = []
-        // Renamings only: the plan's permutations may also drop serials, which maps states onto images.
-        let permutations = (base.symmetryPlan?.permutations ?? []).map(\.renamingOnly)
+        let permutations = base.symmetryPlan?.permutations ?? []
         for state in states {
             for image in [state] + permutations.map({ state.permuted(by: $0) }) where seen.insert(image).inserted {
                 roots.append(image)
