@@ -63,7 +63,11 @@ extension Model {
         // earliest state's contradiction over all workers is the sequential answer.
         let found = UnsafeMutableBufferPointer<(index: Int, violation: SymmetryViolation)?>.allocate(capacity: workers)
         found.initialize(repeating: nil)
-        defer { found.deallocate() }
+        defer {
+            // Deinitialized first: a contradiction found holds strings, which would leak otherwise.
+            found.deinitialize()
+            found.deallocate()
+        }
         let team = Workers(count: workers)
         team.run { worker in
             for index in stride(from: worker, to: sample.count, by: workers) {
