@@ -15,8 +15,13 @@ extension ClientCore {
     /// let swapped = core.renamingUsers({ $0 == "alice" ? "bob" : $0 == "bob" ? "alice" : $0 }, text: { $0 })
     /// ```
     ///
+    /// `serial` renumbers the invitation keys' serial numbers (a checker that knows them to be redundant
+    /// maps them all to one value); it must keep keys that differ in caller and callee in their order.
+    ///
     /// - Complexity: O(k log k) for the k invitations and received messages.
-    public func renamingUsers(_ user: (UserID) -> UserID, text: (String) -> String) -> ClientCore {
+    public func renamingUsers(
+        _ user: (UserID) -> UserID, text: (String) -> String, serial: (Int) -> Int = { $0 }
+    ) -> ClientCore {
         // Only what changes is written, so the unchanged arrays keep sharing their storage.
         var core = self
         if let id = userId {
@@ -24,7 +29,7 @@ extension ClientCore {
             if renamed != id { core.userId = renamed }
         }
         func key(_ key: InvitationKey) -> InvitationKey {
-            InvitationKey(caller: user(key.caller), callee: user(key.callee), serial: key.serial)
+            InvitationKey(caller: user(key.caller), callee: user(key.callee), serial: serial(key.serial))
         }
         var changed = false
         for (index, slot) in locals.enumerated() {

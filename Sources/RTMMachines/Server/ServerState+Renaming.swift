@@ -7,11 +7,14 @@ extension ServerMachine.State {
     /// pending messages keep their arrival order. The index is left to be derived when first needed.
     ///
     /// A checker that folds interchangeable clients (symmetry reduction) renames whole states; see
-    /// ``ClientCore/renamingUsers(_:text:)``. Channel IDs are not user IDs and stay as they are.
+    /// ``ClientCore/renamingUsers(_:text:serial:)``. Channel IDs are not user IDs and stay as they are.
+    ///
+    /// `serial` renumbers the invitation keys' serial numbers, as in ``ClientCore/renamingUsers(_:text:serial:)``.
     ///
     /// - Complexity: O(n log n) in the size of the state.
     public func renamingUsers(
-        _ user: (UserID) -> UserID, connection: (ConnectionID) -> ConnectionID, text: (String) -> String
+        _ user: (UserID) -> UserID, connection: (ConnectionID) -> ConnectionID, text: (String) -> String,
+        serial: (Int) -> Int = { $0 }
     ) -> ServerMachine.State {
         // Only what changes is written, so unchanged arrays keep sharing their storage.
         var content = self.content
@@ -51,7 +54,7 @@ extension ServerMachine.State {
         for (index, record) in self.content.invitations.enumerated() {
             var renamed = record
             renamed.key = InvitationKey(
-                caller: user(record.key.caller), callee: user(record.key.callee), serial: record.key.serial)
+                caller: user(record.key.caller), callee: user(record.key.callee), serial: serial(record.key.serial))
             if !record.content.isEmpty { renamed.content = text(record.content) }
             if renamed != record {
                 content.invitations[index] = renamed

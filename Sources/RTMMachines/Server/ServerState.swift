@@ -29,7 +29,7 @@ extension ServerMachine {
         /// ``indexIsStale``.
         var index = ServerIndex()
         /// Set by a wholesale rewrite that leaves the index to be derived when first needed
-        /// (``renamingUsers(_:connection:text:)``: a model checker renames many states it never steps);
+        /// (``renamingUsers(_:connection:text:serial:)``: a model checker renames many states it never steps);
         /// ``ServerMachine/apply(_:to:)`` derives it before a step.
         var indexIsStale = false
 

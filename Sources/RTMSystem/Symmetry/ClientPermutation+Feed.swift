@@ -13,7 +13,7 @@ import RTMMachines
 extension ClientPermutation {
     /// Feeds the canonical encoding of `state.permuted(by: self)` (the same words, in the same order).
     func feedImage(of state: SystemState, into h: inout StableHasher) {
-        guard !isIdentity, source.count == state.clients.count, state.links.count == state.clients.count else {
+        guard renames, source.count == state.clients.count, state.links.count == state.clients.count else {
             state.feed(into: &h)
             return
         }
@@ -107,7 +107,7 @@ extension ClientPermutation {
         }
     }
 
-    /// What ``ClientCore/renamingUsers(_:text:)`` gives, fed.
+    /// What ``ClientCore/renamingUsers(_:text:serial:)`` gives, fed.
     func feedCore(_ core: borrowing ClientCore, into h: inout StableHasher) {
         h.feed(core.userId.map { user($0) })
         h.feed(core.token)
@@ -133,7 +133,7 @@ extension ClientPermutation {
         h.feed(core.nextInvitationSerial)
     }
 
-    /// What ``ServerMachine/State/renamingUsers(_:connection:text:)`` gives, fed.
+    /// What ``ServerMachine/State/renamingUsers(_:connection:text:serial:)`` gives, fed.
     func feedServer(_ server: ServerMachine.State, into h: inout StableHasher) {
         Self.feedSorted(server.sessions, self, renamed: { $0.session($1) }, by: { $0.conn < $1.conn }, into: &h)
         h.combine(UInt64(server.channels.count))
@@ -167,8 +167,8 @@ extension ClientPermutation {
         }
     }
 
-    // The renamings of the items of sorted lists (``ClientCore/renamingUsers(_:text:)`` and
-    // ``ServerMachine/State/renamingUsers(_:connection:text:)`` rename them the same way).
+    // The renamings of the items of sorted lists (``ClientCore/renamingUsers(_:text:serial:)`` and
+    // ``ServerMachine/State/renamingUsers(_:connection:text:serial:)`` rename them the same way).
 
     func timer(_ timer: PendingTimer) -> PendingTimer {
         var renamed = timer

@@ -73,7 +73,7 @@ extension ClientPermutation {
 
     /// The server's state renamed (in its canonical orders).
     func server(_ state: ServerMachine.State) -> ServerMachine.State {
-        state.renamingUsers(user, connection: conn, text: text)
+        state.renamingUsers(user, connection: conn, text: text, serial: serial)
     }
 
     /// The observations renamed: every note's whole-word client names, re-sorted.

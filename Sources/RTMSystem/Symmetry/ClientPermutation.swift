@@ -30,10 +30,14 @@ struct ClientPermutation: Sendable {
     /// The names' in-place representations when every name is a small ASCII string (see
     /// ``user(_:)``), else nil.
     let smallNames: [SmallASCII]?
+    /// Every invitation key's serial number becomes 0 (``SymmetryPlan/dropsSerials``): the image is
+    /// then a representative of the class under renumbered serials too, even for the identity.
+    var dropsSerials: Bool
 
     /// `entries` nil: every client keeps its budget entries by position (for permutations under which
     /// the budgets are not symmetric, which a sound declaration never produces).
-    init(source: [Int], names: [String], entries: [[Int]]?) {
+    init(source: [Int], names: [String], entries: [[Int]]?, dropsSerials: Bool = false) {
+        self.dropsSerials = dropsSerials
         self.source = source
         self.names = names
         var target = Array(source.indices)
@@ -48,6 +52,20 @@ struct ClientPermutation: Sendable {
     }
 
     var isIdentity: Bool { moving.isEmpty }
+
+    /// Whether an image differs from the state in more than its order: clients move, or serials drop.
+    var renames: Bool { !moving.isEmpty || dropsSerials }
+
+    /// This permutation as a pure renaming, keeping serial numbers: it maps states onto states.
+    var renamingOnly: ClientPermutation {
+        var renaming = self
+        renaming.dropsSerials = false
+        return renaming
+    }
+
+    /// The serial number an invitation key has in the image.
+    @inline(__always)
+    func serial(_ serial: Int) -> Int { dropsSerials ? 0 : serial }
 
     /// The new index of client `j`.
     @inline(__always)
@@ -75,7 +93,7 @@ struct ClientPermutation: Sendable {
     }
 
     func key(_ key: InvitationKey) -> InvitationKey {
-        InvitationKey(caller: user(key.caller), callee: user(key.callee), serial: key.serial)
+        InvitationKey(caller: user(key.caller), callee: user(key.callee), serial: serial(key.serial))
     }
 
     /// `text` with every whole-word occurrence of a moving client's name replaced by its new name. A

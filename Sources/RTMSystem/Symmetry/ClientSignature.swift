@@ -10,7 +10,9 @@ import RTMMachines
 /// Invariance is what matters, not completeness: a weak summary only means more ties.
 enum ClientSignature {
     /// The summary of client `i` in `state`; `calls[e]` names the call of client `i`'s budget entry `e`.
-    static func of(_ i: Int, in state: SystemState, calls: [UInt64]) -> UInt64 {
+    /// `dropsSerials`: images drop the invitation keys' serial numbers (``SymmetryPlan/dropsSerials``),
+    /// so the summary must not read them.
+    static func of(_ i: Int, in state: SystemState, calls: [UInt64], dropsSerials: Bool = false) -> UInt64 {
         guard state.clients.indices.contains(i), state.links.indices.contains(i) else { return 0 }
         // Fields are read in place (`state.clients[i].core.…`), not through copies: a copy retains
         // arrays that many states share, and workers retaining the same object contend for it.
@@ -27,14 +29,14 @@ enum ClientSignature {
         h.feed(state.clients[i].core.connection)
         h.feed(state.clients[i].core.channels)
         // A renaming keeps an invitation's serial number: it tells apart two callees whose
-        // invitations are in the same state but were sent in a different order.
+        // invitations are in the same state but were sent in a different order (unless images drop it).
         h.combine(unordered(state.clients[i].core.locals) { slot, hasher in
             hasher.feed(slot.machine)
-            hasher.combine(slot.key.serial)
+            hasher.combine(dropsSerials ? 0 : slot.key.serial)
         })
         h.combine(unordered(state.clients[i].core.remotes) { slot, hasher in
             hasher.feed(slot.machine)
-            hasher.combine(slot.key.serial)
+            hasher.combine(dropsSerials ? 0 : slot.key.serial)
         })
         h.feed(state.clients[i].core.pendingPeerMessages)
         h.combine(state.clients[i].core.receivedPeerMessages.count)

@@ -27,13 +27,19 @@ struct SymmetryPlan: Sendable {
     let ranks: [Int32]?
     /// Per client, per budget entry: the entry's call, as a number (for ``ClientSignature``).
     let calls: [[UInt64]]
+    /// Images give every invitation key serial number 0 (``serialsRedundant(_:)``), so that states that
+    /// differ only in the order their invitations were created share a representative.
+    let dropsSerials: Bool
+    /// The image of a state under no permutation: the state itself, or with its serials dropped.
+    let identityImage: ClientPermutation
 
     /// The plan of `scenario`'s declaration; nil when it declares no group of two or more clients.
     init?(_ scenario: Scenario) throws(ScenarioError) {
         try self.init(scenario, groups: scenario.symmetry)
     }
 
-    init?(_ scenario: Scenario, groups declared: [[String]]) throws(ScenarioError) {
+    /// `dropsSerials` nil: as ``serialsRedundant(_:)`` says of `scenario` (false: keep them, for tests to compare).
+    init?(_ scenario: Scenario, groups declared: [[String]], dropsSerials: Bool? = nil) throws(ScenarioError) {
         func refuse(_ message: String) -> ScenarioError {
             ScenarioError(file: scenario.name, line: 1, column: 1, message: message)
         }
@@ -81,11 +87,15 @@ struct SymmetryPlan: Sendable {
                 }
             }
         }
+        let dropsSerials = dropsSerials ?? Self.serialsRedundant(scenario)
+        self.dropsSerials = dropsSerials
         permutations = sources.dropFirst().map { source in
             ClientPermutation(
                 source: source, names: scenario.clients,
-                entries: Self.entryMaps(source: source, scenario: scenario).entries)
+                entries: Self.entryMaps(source: source, scenario: scenario).entries, dropsSerials: dropsSerials)
         }
+        identityImage = ClientPermutation(
+            source: Array(scenario.clients.indices), names: scenario.clients, entries: nil, dropsSerials: dropsSerials)
         (bySource, ranks) = Self.lookups(permutations)
         calls = scenario.calls.map { budget in
             budget.map { UInt64(ScenarioCall.allCases.firstIndex(of: $0.call) ?? 0) }
@@ -160,7 +170,7 @@ struct SymmetryPlan: Sendable {
                 let untied = withUnsafeTemporaryAllocation(of: (UInt64, Int).self, capacity: count) { ranked in
                     for position in 0..<count {
                         let client = groups[group][position]
-                        ranked[position] = (ClientSignature.of(client, in: state, calls: calls[client]), position)
+                        ranked[position] = (ClientSignature.of(client, in: state, calls: calls[client], dropsSerials: dropsSerials), position)
                     }
                     // Insertion sort by signature: a group has a handful of clients.
                     for end in 1..<max(1, count) {
@@ -214,6 +224,8 @@ struct SymmetryPlan: Sendable {
         if permutations.indices.contains(index) {
             // Borrowed in place: a copy would retain the permutation's tables, which every worker shares.
             permutations.withUnsafeBufferPointer { $0[index].feedImage(of: state, into: &h) }
+        } else if dropsSerials {
+            identityImage.feedImage(of: state, into: &h)
         } else {
             state.feed(into: &h)
         }
@@ -223,7 +235,7 @@ struct SymmetryPlan: Sendable {
     func choices(for state: SystemState) -> [[Int]] {
         var sources: [[Int]] = [Array(names.indices)]
         for group in groups {
-            let signatures = group.map { ClientSignature.of($0, in: state, calls: calls[$0]) }
+            let signatures = group.map { ClientSignature.of($0, in: state, calls: calls[$0], dropsSerials: dropsSerials) }
             let order = group.indices.sorted { signatures[$0] < signatures[$1] }
             var assignments = [order]
             var start = 0
@@ -256,7 +268,7 @@ struct SymmetryPlan: Sendable {
     /// The image of `state` in which client `i` plays the part of client `source[i]`.
     func image(of state: SystemState, source: [Int]) -> SystemState {
         let index = permutationIndex(of: source)
-        guard permutations.indices.contains(index) else { return state }
+        guard permutations.indices.contains(index) else { return state.permuted(by: identityImage) }
         return state.permuted(by: permutations[index])
     }
 
@@ -276,7 +288,7 @@ struct SymmetryPlan: Sendable {
     /// The representative by the plain definition: the smallest fingerprint over every image
     /// (for tests: it must fold exactly the classes ``canonical(_:)`` folds).
     func smallestImage(_ state: SystemState) -> SystemState {
-        var best = state
+        var best = state.permuted(by: identityImage)
         var smallest = StateFingerprint.of(best).rawValue
         for permutation in permutations {
             let candidate = state.permuted(by: permutation)
@@ -295,12 +307,17 @@ struct SymmetryPlan: Sendable {
     /// `scenario` must be the one the plan was made from (the model's): a permutation within the
     /// groups is then the one the plan prepared, taken from ``permutations`` rather than built again
     /// (sample validation asks for a transposition per state and per successor).
+    ///
+    /// It renames and nothing else: it keeps serial numbers (``dropsSerials`` is for images only), so that
+    /// it maps states onto states, and swapping twice gives the state back.
     func clientPermutation(elements order: [Int], scenario: Scenario) -> ClientPermutation? {
         guard order.count == elements.count, Set(order) == Set(order.indices) else { return nil }
         var source = Array(names.indices)
         for (position, client) in elements.enumerated() { source[client] = elements[order[position]] }
         let index = permutationIndex(of: source)
-        if permutations.indices.contains(index), permutations[index].source == source { return permutations[index] }
+        if permutations.indices.contains(index), permutations[index].source == source {
+            return permutations[index].renamingOnly
+        }
         return ClientPermutation(
             source: source, names: names, entries: Self.entryMaps(source: source, scenario: scenario).entries)
     }
@@ -309,7 +326,9 @@ struct SymmetryPlan: Sendable {
     func restricted(to group: [Int]) -> SymmetryPlan {
         let within = permutations.filter { p in p.source.indices.allSatisfy { group.contains($0) || p.source[$0] == $0 }
         }
-        return SymmetryPlan(groups: [group], names: names, elements: group, permutations: within, calls: calls)
+        return SymmetryPlan(
+            groups: [group], names: names, elements: group, permutations: within, calls: calls,
+            dropsSerials: dropsSerials, identityImage: identityImage)
     }
 
     /// The orderings of `0..<count`, the identity first.
@@ -325,14 +344,40 @@ struct SymmetryPlan: Sendable {
     }
 
     private init(
-        groups: [[Int]], names: [String], elements: [Int], permutations: [ClientPermutation], calls: [[UInt64]]
+        groups: [[Int]], names: [String], elements: [Int], permutations: [ClientPermutation], calls: [[UInt64]],
+        dropsSerials: Bool, identityImage: ClientPermutation
     ) {
         self.groups = groups
         self.names = names
         self.elements = elements
         self.permutations = permutations
         self.calls = calls
+        self.dropsSerials = dropsSerials
+        self.identityImage = identityImage
         (bySource, ranks) = Self.lookups(permutations)
+    }
+
+    /// Whether `scenario` lets each client create at most one invitation per callee in a whole run: every
+    /// client's `sendLocalInvitation` entries allow at most one call per target (Spin's bound, "one
+    /// invitation per ordered pair"). Invitation serial numbers are then redundant, and images drop them.
+    ///
+    /// Why that is sound. Nothing reads a serial number but to compare keys: for equality, and for order
+    /// in the lists kept sorted by key, which compare caller and callee first. Under this bound no two
+    /// keys that a core, the server or a message can hold together share caller and callee (a key made
+    /// before login has caller "" and lives only in its creator's `locals`, one per callee), so setting
+    /// every serial to 0 keeps every such comparison's answer. The next key a client makes takes its
+    /// counter (`nextInvitationSerial`), which images keep, and is for a callee it has no key for. Two
+    /// states whose images are equal therefore have the same futures, step for step, with the same
+    /// verdicts, deadlocks and properties (violation notes that quote a key keep their text, so they
+    /// never equate two states). The states the search keeps and the paths it prints are the real ones.
+    static func serialsRedundant(_ scenario: Scenario) -> Bool {
+        scenario.calls.allSatisfy { budget in
+            var invitations: [String: Int] = [:]
+            for entry in budget where entry.call == .sendLocalInvitation {
+                invitations[entry.target ?? "", default: 0] += max(0, entry.times)
+            }
+            return invitations.values.allSatisfy { $0 <= 1 }
+        }
     }
 
     /// How the budgets correspond under the client permutation `source`: for client `i`, which entry

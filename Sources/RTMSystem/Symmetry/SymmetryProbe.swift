@@ -19,7 +19,8 @@ struct SymmetryProbe: Model, Sendable {
         self.base = base
         var seen = Set<SystemState>()
         var roots: [SystemState] = []
-        let permutations = base.symmetryPlan?.permutations ?? []
+        // Renamings only: the plan's permutations may also drop serials, which maps states onto images.
+        let permutations = (base.symmetryPlan?.permutations ?? []).map(\.renamingOnly)
         for state in states {
             for image in [state] + permutations.map({ state.permuted(by: $0) }) where seen.insert(image).inserted {
                 roots.append(image)

@@ -25,12 +25,12 @@ extension SystemState {
 
     /// The renaming by a prepared permutation (the checker's hot path).
     func permuted(by p: ClientPermutation) -> SystemState {
-        guard !p.isIdentity, p.source.count == clients.count, links.count == clients.count else { return self }
+        guard p.renames, p.source.count == clients.count, links.count == clients.count else { return self }
         var image = self
         for i in clients.indices {
             let j = p.source[i]
             var node = clients[j]
-            node.core = node.core.renamingUsers(p.user, text: p.text)
+            node.core = node.core.renamingUsers(p.user, text: p.text, serial: p.serial)
             if p.entries.indices.contains(i), p.entries[i].allSatisfy(clients[j].callsLeft.indices.contains) {
                 node.callsLeft = p.entries[i].map { clients[j].callsLeft[$0] }
             }
