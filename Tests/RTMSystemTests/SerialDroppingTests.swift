@@ -15,7 +15,8 @@ import Testing
             (
                 SymmetricScenarios.callees.replacingOccurrences(
                     of: "{sendLocalInvitation: alice}, {sendLocalInvitation: bob}",
-                    with: "{call: sendLocalInvitation, to: alice, times: 2}, {call: sendLocalInvitation, to: bob, times: 2}"),
+                    with: "{call: sendLocalInvitation, to: alice, times: 2}, "
+                        + "{call: sendLocalInvitation, to: bob, times: 2}"),
                 false
             ),
             (
@@ -44,7 +45,8 @@ import Testing
     func foldsOnlySerials() throws {
         let model = try RTMSystemModel(SymmetricScenarios.parse(SymmetricScenarios.callees))
         let dropping = try #require(model.symmetryPlan)
-        let keeping = try #require(try SymmetryPlan(model.scenario, groups: model.scenario.symmetry, dropsSerials: false))
+        let keeping = try #require(
+            try SymmetryPlan(model.scenario, groups: model.scenario.symmetry, dropsSerials: false))
         var classes: [UInt64: (kept: Set<UInt64>, zeroed: Set<SystemState>)] = [:]
         for state in SymmetricScenarios.sample(model, limit: 3_000) {
             let dropped = dropping.classFingerprint(of: state, recordingInto: nil).rawValue
@@ -52,7 +54,8 @@ import Testing
             #expect(dropped == StateFingerprint.of(dropping.canonical(state)).rawValue)
             let zeroed = keeping.canonical(state.permuted(by: dropping.identityImage))
             #expect(zeroed.clients.allSatisfy { $0.core.locals.allSatisfy { $0.key.serial == 0 } })
-            classes[dropped, default: (kept: [], zeroed: [])].kept.insert(keeping.classFingerprint(of: state, recordingInto: nil).rawValue)
+            let kept = keeping.classFingerprint(of: state, recordingInto: nil).rawValue
+            classes[dropped, default: (kept: [], zeroed: [])].kept.insert(kept)
             classes[dropped, default: (kept: [], zeroed: [])].zeroed.insert(zeroed)
         }
         // Only serials are forgotten: the states of one class agree once their serials are 0 ...
@@ -68,7 +71,8 @@ import Testing
         let dropping = try RTMSystemModel(SymmetricScenarios.parse(text))
         #expect(dropping.symmetryPlan?.dropsSerials == true)
         var keeping = dropping
-        keeping.symmetryPlan = try SymmetryPlan(dropping.scenario, groups: dropping.scenario.symmetry, dropsSerials: false)
+        keeping.symmetryPlan = try SymmetryPlan(
+            dropping.scenario, groups: dropping.scenario.symmetry, dropsSerials: false)
         let (reduced, full) = (dropping.check(), keeping.check())
         #expect(reduced.termination.isExhaustive && full.termination.isExhaustive)
         #expect(reduced.states <= full.states)

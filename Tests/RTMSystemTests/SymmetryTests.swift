@@ -171,7 +171,9 @@ enum SymmetricScenarios {
             guard alice.count == 1, bob.count == 1, alice[0].machine == bob[0].machine else { continue }
             #expect(alice[0].key.serial != bob[0].key.serial)
             // Tied signatures would make the canonical form fingerprint both images.
-            let signatures = [1, 2].map { ClientSignature.of($0, in: state, calls: plan.calls[$0], dropsSerials: false) }
+            let signatures = [1, 2].map {
+                ClientSignature.of($0, in: state, calls: plan.calls[$0], dropsSerials: false)
+            }
             #expect(signatures[0] != signatures[1], "\(model.describe(state: state))")
             compared += 1
         }

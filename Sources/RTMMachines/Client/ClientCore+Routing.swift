@@ -118,11 +118,13 @@ extension ClientCore {
             } ?? false
         case .acceptRemoteInvitation(let key):
             remotes.firstIndex { $0.key == key }.map {
-                Self.accepted(RemoteInvitationMachine.step(remotes[$0].machine, .acceptRequested(response: remotes[$0].response)))
+                Self.accepted(
+                    RemoteInvitationMachine.step(remotes[$0].machine, .acceptRequested(response: remotes[$0].response)))
             } ?? false
         case .refuseRemoteInvitation(let key):
             remotes.firstIndex { $0.key == key }.map {
-                Self.accepted(RemoteInvitationMachine.step(remotes[$0].machine, .refuseRequested(response: remotes[$0].response)))
+                Self.accepted(
+                    RemoteInvitationMachine.step(remotes[$0].machine, .refuseRequested(response: remotes[$0].response)))
             } ?? false
         default: nil
         }

@@ -86,7 +86,9 @@ extension ClientPermutation {
                     h.feed(owner(timers[start].owner))
                 } else {
                     withUnsafeTemporaryAllocation(of: TimerOwner.self, capacity: end - start) { owners in
-                        for index in start..<end { owners.initializeElement(at: index - start, to: owner(timers[index].owner)) }
+                        for index in start..<end {
+                            owners.initializeElement(at: index - start, to: owner(timers[index].owner))
+                        }
                         // Insertion sort: few timers are due at once.
                         for last in 1..<owners.count {
                             var position = last
@@ -231,7 +233,8 @@ extension ClientPermutation {
     /// renamed invitation keys (unique in every list the state keeps by key).
     @inline(__always)
     static func feedSortedByKey<T>(
-        _ items: [T], _ permutation: borrowing ClientPermutation, key: (borrowing T) -> InvitationKey, into h: inout StableHasher,
+        _ items: [T], _ permutation: borrowing ClientPermutation, key: (borrowing T) -> InvitationKey,
+        into h: inout StableHasher,
         _ feedRenamed: (borrowing ClientPermutation, borrowing T, inout StableHasher) -> Void
     ) {
         h.combine(UInt64(items.count))

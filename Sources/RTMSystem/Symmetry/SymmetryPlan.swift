@@ -170,7 +170,9 @@ struct SymmetryPlan: Sendable {
                 let untied = withUnsafeTemporaryAllocation(of: (UInt64, Int).self, capacity: count) { ranked in
                     for position in 0..<count {
                         let client = groups[group][position]
-                        ranked[position] = (ClientSignature.of(client, in: state, calls: calls[client], dropsSerials: dropsSerials), position)
+                        let signature = ClientSignature.of(
+                            client, in: state, calls: calls[client], dropsSerials: dropsSerials)
+                        ranked[position] = (signature, position)
                     }
                     // Insertion sort by signature: a group has a handful of clients.
                     for end in 1..<max(1, count) {
@@ -235,7 +237,9 @@ struct SymmetryPlan: Sendable {
     func choices(for state: SystemState) -> [[Int]] {
         var sources: [[Int]] = [Array(names.indices)]
         for group in groups {
-            let signatures = group.map { ClientSignature.of($0, in: state, calls: calls[$0], dropsSerials: dropsSerials) }
+            let signatures = group.map {
+                ClientSignature.of($0, in: state, calls: calls[$0], dropsSerials: dropsSerials)
+            }
             let order = group.indices.sorted { signatures[$0] < signatures[$1] }
             var assignments = [order]
             var start = 0
