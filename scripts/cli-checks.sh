@@ -81,7 +81,7 @@ grep -q "^$tmp/traces/bad.jsonl:42: " "$tmp/err.txt" || { echo "the failing trac
   --format dot | grep -q 'color="#1565c0"' || { echo "render --highlight TRACE.jsonl drew no path"; exit 1; }
 rm -rf "$tmp"
 echo "cli-checks: render --uncovered passed"
-echo "== rtmcheck bench (callers1-online N=3 exhausted: same verdict and counts for 1 and 2 workers; symmetry halves it; partial-order reduction shrinks it)"
+echo "== rtmcheck bench (callers1-online N=3 exhausted: same verdict and counts for 1 and 2 workers; symmetry folds it; partial-order reduction shrinks it)"
 tmp="$(mktemp -d)"
 "$BIN" bench bench-invitation-callers1-online --workers 1 --no-partial-order --json > "$tmp/w1.json"
 "$BIN" bench bench-invitation-callers1-online --workers 2 --no-partial-order --json > "$tmp/w2.json"
@@ -103,7 +103,9 @@ for r in (w1, w2, full):
     assert r["verdict"] == "pass (exhausted)", r
 assert (w1["states"], w1["transitions"], w1["depth"]) == (w2["states"], w2["transitions"], w2["depth"]), (w1, w2)
 assert w1["symmetry"] == "[c1, c2]" and full["symmetry"] == "", (w1, full)
-assert w1["states"] < full["states"] <= 2 * w1["states"], (w1["states"], full["states"])
+# A group of two folds at most 2 renamings into one class, and dropped serials (one invitation per
+# ordered pair) at most the 2 orders in which c0 created its two invitations.
+assert w1["states"] < full["states"] <= 4 * w1["states"], (w1["states"], full["states"])
 assert 0 < w1["storedBytesPerState"] < 2000, w1
 # Partial-order reduction (bench's default): the same verdict on fewer states, identical for 1 and 2 workers.
 por1, por2 = (json.load(open(f"{d}/{n}.json")) for n in ("por1", "por2"))
