@@ -133,19 +133,8 @@ extension ClientCore {
     /// Whether `sendLocalInvitation` would accept the invitation that `createLocalCallInvitation`
     /// for `callee` would create now (``accepts(_:)``).
     public func acceptsSendOfNewInvitation(to callee: UserID) -> Bool {
-        Self.acceptsSendOfNewInvitation(userId: userId, connection: connection)
-    }
-
-    /// ``acceptsSendOfNewInvitation(to:)`` of a core with this `userId` and `connection`, the only fields
-    /// it reads (the callee and serial go into the key, which the machine does not see). For a caller that
-    /// holds the core in a buffer: calling the method on it would copy the whole core first.
-    public static func acceptsSendOfNewInvitation(userId: UserID?, connection: ConnectionMachine.State) -> Bool {
-        // As `sendRequest` has it for a new slot: it is idle, so the caller is the logged-in user, and
-        // without one the key's caller, "".
-        let caller = userId ?? ""
-        let context = LocalInvitationMachine.SendContext(
-            loggedIn: connection.isLoggedIn && caller == userId, valid: true, content: "", channelId: "")
-        return accepted(LocalInvitationMachine.step(LocalInvitationMachine.initialState, .sendRequested(context)))
+        let key = InvitationKey(caller: userId ?? "", callee: callee, serial: nextInvitationSerial)
+        return acceptsSend(LocalSlot(key: key, machine: LocalInvitationMachine.initialState))
     }
 
     /// Whether `sendLocalInvitation` would accept the invitation in `slot` (``accepts(_:)``).

@@ -51,8 +51,6 @@ struct ClientPermutation: Sendable {
         smallNames = small.count == names.count ? small : nil
     }
 
-    var isIdentity: Bool { moving.isEmpty }
-
     /// Whether an image differs from the state in more than its order: clients move, or serials drop.
     var renames: Bool { !moving.isEmpty || dropsSerials }
 

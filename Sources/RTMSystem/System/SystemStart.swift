@@ -29,8 +29,7 @@ extension RTMSystemModel {
     func callSucceeds(_ core: borrowing ClientCore, _ i: Int, _ entry: Int) -> Bool {
         let budget = scenario.calls[i][entry]
         if budget.call == .sendLocalInvitation {
-            // From the two fields it reads: the method would copy the core, which `actions` reads in place.
-            return ClientCore.acceptsSendOfNewInvitation(userId: core.userId, connection: core.connection)
+            return core.acceptsSendOfNewInvitation(to: budget.target ?? "")
         }
         guard let call = apiCall(i, budget, core: core) else { return false }
         return core.accepts(call) ?? callSucceedsByRunning(copy core, i, entry)
