@@ -104,7 +104,9 @@ for r in (w1, w2, full):
 assert (w1["states"], w1["transitions"], w1["depth"]) == (w2["states"], w2["transitions"], w2["depth"]), (w1, w2)
 assert w1["symmetry"] == "[c1, c2]" and full["symmetry"] == "", (w1, full)
 # A group of two folds at most 2 renamings into one class, and dropped serials (one invitation per
-# ordered pair) at most the 2 orders in which c0 created its two invitations.
+# ordered pair) at most the 2 orders in which c0 created its two invitations. Forgetting how settled
+# invitations ended folds a little more (20,217 to 17,409 states here): 4x is still a bound that a
+# fold of states that behave differently would break.
 assert w1["states"] < full["states"] <= 4 * w1["states"], (w1["states"], full["states"])
 assert 0 < w1["storedBytesPerState"] < 2000, w1
 # Partial-order reduction (bench's default): the same verdict on fewer states, identical for 1 and 2 workers.

@@ -66,3 +66,24 @@ extension ClientCore {
         return core
     }
 }
+
+extension ClientCore {
+    /// This core with the invitations of some slots shown as canceled at this end: the local slot
+    /// `locals[s]` when bit `s` of `locals` is set, the remote slot `remotes[s]` when bit `s` of
+    /// `remotes` is; every other field as it is.
+    ///
+    /// A checker shows this way the invitations that are over for good (both ends ended and agree,
+    /// nothing about them in flight, no timer or server record left that could still send them
+    /// anything): how they ended no longer changes anything that can happen, so two states that differ
+    /// only in it may share a representative.
+    public func showingCanceled(locals: UInt64, remotes: UInt64) -> ClientCore {
+        var core = self
+        for index in self.locals.indices where index < 64 && locals & (1 << UInt64(index)) != 0 {
+            core.locals[index].machine = .canceled
+        }
+        for index in self.remotes.indices where index < 64 && remotes & (1 << UInt64(index)) != 0 {
+            core.remotes[index].machine = .canceled
+        }
+        return core
+    }
+}

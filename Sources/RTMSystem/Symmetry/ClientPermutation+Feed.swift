@@ -13,17 +13,31 @@ import RTMMachines
 extension ClientPermutation {
     /// Feeds the canonical encoding of `state.permuted(by: self)` (the same words, in the same order).
     func feedImage(of state: SystemState, into h: inout StableHasher) {
+        guard forgetsSettled else { return feedImage(of: state, settled: nil, into: &h) }
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * state.clients.count) { masks in
+            masks.initialize(repeating: 0)
+            let any = markSettled(in: state, into: masks)
+            feedImage(of: state, settled: any ? UnsafeBufferPointer(masks) : nil, into: &h)
+        }
+    }
+
+    /// ``feedImage(of:into:)`` with `state`'s settled invitations marked already (``markSettled(in:into:)``;
+    /// nil when there are none or the image keeps outcomes).
+    func feedImage(of state: SystemState, settled: UnsafeBufferPointer<UInt64>?, into h: inout StableHasher) {
         guard renames, source.count == state.clients.count, state.links.count == state.clients.count else {
             state.feed(into: &h)
             return
         }
+        let settled = forgetsSettled ? settled : nil
         h.combine(UInt64(state.clients.count))
         // Nodes and links are borrowed through their buffers: an array's subscript hands out a copy
         // of the element, retaining every array it holds.
         state.clients.withUnsafeBufferPointer { clients in
             for i in clients.indices {
                 let j = source[i]
-                feedCore(clients[j].core, into: &h)
+                feedCore(
+                    clients[j].core, settledLocals: settled?[2 * j] ?? 0, settledRemotes: settled?[2 * j + 1] ?? 0,
+                    into: &h)
                 let count = clients[j].callsLeft.count
                 if entries.indices.contains(i), !entries[i].indices.contains(where: { entries[i][$0] >= count }) {
                     h.combine(UInt64(entries[i].count))
@@ -109,21 +123,33 @@ extension ClientPermutation {
         }
     }
 
-    /// What ``ClientCore/renamingUsers(_:text:serial:)`` gives, fed.
-    func feedCore(_ core: borrowing ClientCore, into h: inout StableHasher) {
+    /// What ``ClientCore/renamingUsers(_:text:serial:)`` gives, fed, with the slots set in
+    /// `settledLocals` and `settledRemotes` shown as canceled (``ClientCore/showingCanceled(locals:remotes:)``).
+    func feedCore(
+        _ core: borrowing ClientCore, settledLocals: UInt64 = 0, settledRemotes: UInt64 = 0,
+        into h: inout StableHasher
+    ) {
         h.feed(core.userId.map { user($0) })
         h.feed(core.token)
         h.feed(core.connection)
         h.feed(core.channels)
-        Self.feedSortedByKey(core.locals, self, key: { $0.key }, into: &h) { permutation, slot, h in
+        Self.feedSortedByKey(core.locals, self, key: { $0.key }, into: &h) { permutation, slot, index, h in
             h.feed(permutation.key(slot.key))
-            h.feed(slot.machine)
+            if index < 64, settledLocals & (1 << UInt64(index)) != 0 {
+                h.feed(LocalInvitationMachine.State.canceled)
+            } else {
+                h.feed(slot.machine)
+            }
             h.feed(slot.content.isEmpty ? slot.content : permutation.text(slot.content))
             h.feed(slot.channelId)
         }
-        Self.feedSortedByKey(core.remotes, self, key: { $0.key }, into: &h) { permutation, slot, h in
+        Self.feedSortedByKey(core.remotes, self, key: { $0.key }, into: &h) { permutation, slot, index, h in
             h.feed(permutation.key(slot.key))
-            h.feed(slot.machine)
+            if index < 64, settledRemotes & (1 << UInt64(index)) != 0 {
+                h.feed(RemoteInvitationMachine.State.canceled)
+            } else {
+                h.feed(slot.machine)
+            }
             h.feed(slot.content.isEmpty ? slot.content : permutation.text(slot.content))
             h.feed(slot.channelId)
             h.feed(slot.response.isEmpty ? slot.response : permutation.text(slot.response))
@@ -160,7 +186,7 @@ extension ClientPermutation {
             renamed.text = text(message.text)
             h.feed(renamed)
         }
-        Self.feedSortedByKey(server.invitations, self, key: { $0.key }, into: &h) { permutation, record, h in
+        Self.feedSortedByKey(server.invitations, self, key: { $0.key }, into: &h) { permutation, record, _, h in
             h.feed(permutation.key(record.key))
             h.feed(record.phase)
             h.feed(record.content.isEmpty ? record.content : permutation.text(record.content))
@@ -230,18 +256,19 @@ extension ClientPermutation {
 
     /// Feeds the count of `items`, then each item as `feedRenamed` feeds its renamed form (the words
     /// the renamed value would feed, read in place: no renamed copy is built), in the order of their
-    /// renamed invitation keys (unique in every list the state keeps by key).
+    /// renamed invitation keys (unique in every list the state keeps by key). `feedRenamed` is also
+    /// given the item's index in `items`.
     @inline(__always)
     static func feedSortedByKey<T>(
         _ items: [T], _ permutation: borrowing ClientPermutation, key: (borrowing T) -> InvitationKey,
         into h: inout StableHasher,
-        _ feedRenamed: (borrowing ClientPermutation, borrowing T, inout StableHasher) -> Void
+        _ feedRenamed: (borrowing ClientPermutation, borrowing T, Int, inout StableHasher) -> Void
     ) {
         h.combine(UInt64(items.count))
         items.withUnsafeBufferPointer { items in
             switch items.count {
             case 0: return
-            case 1: feedRenamed(permutation, items[0], &h)
+            case 1: feedRenamed(permutation, items[0], 0, &h)
             default:
                 withUnsafeTemporaryAllocation(of: (key: InvitationKey, index: Int).self, capacity: items.count) { buffer in
                     for index in items.indices {
@@ -255,7 +282,10 @@ extension ClientPermutation {
                             position -= 1
                         }
                     }
-                    for position in 0..<items.count { feedRenamed(permutation, items[buffer[position].index], &h) }
+                    for position in 0..<items.count {
+                        let index = buffer[position].index
+                        feedRenamed(permutation, items[index], index, &h)
+                    }
                     _ = buffer.deinitialize()
                 }
             }

@@ -33,11 +33,15 @@ struct ClientPermutation: Sendable {
     /// Every invitation key's serial number becomes 0 (``SymmetryPlan/dropsSerials``): the image is
     /// then a representative of the class under renumbered serials too, even for the identity.
     var dropsSerials: Bool
+    /// Settled invitations (`SettledInvitations.swift`) show as canceled at both ends
+    /// (``SymmetryPlan/forgetsSettled``): the image then stands for every way they could have ended.
+    var forgetsSettled: Bool
 
     /// `entries` nil: every client keeps its budget entries by position (for permutations under which
     /// the budgets are not symmetric, which a sound declaration never produces).
-    init(source: [Int], names: [String], entries: [[Int]]?, dropsSerials: Bool = false) {
+    init(source: [Int], names: [String], entries: [[Int]]?, dropsSerials: Bool = false, forgetsSettled: Bool = false) {
         self.dropsSerials = dropsSerials
+        self.forgetsSettled = forgetsSettled
         self.source = source
         self.names = names
         var target = Array(source.indices)
@@ -51,13 +55,15 @@ struct ClientPermutation: Sendable {
         smallNames = small.count == names.count ? small : nil
     }
 
-    /// Whether an image differs from the state in more than its order: clients move, or serials drop.
-    var renames: Bool { !moving.isEmpty || dropsSerials }
+    /// Whether an image differs from the state in more than its order: clients move, serials drop, or
+    /// settled invitations show as canceled.
+    var renames: Bool { !moving.isEmpty || dropsSerials || forgetsSettled }
 
-    /// This permutation as a pure renaming, keeping serial numbers: it maps states onto states.
+    /// This permutation as a pure renaming, keeping serial numbers and outcomes: it maps states onto states.
     var renamingOnly: ClientPermutation {
         var renaming = self
         renaming.dropsSerials = false
+        renaming.forgetsSettled = false
         return renaming
     }
 

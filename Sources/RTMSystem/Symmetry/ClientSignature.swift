@@ -11,8 +11,12 @@ import RTMMachines
 enum ClientSignature {
     /// The summary of client `i` in `state`; `calls[e]` names the call of client `i`'s budget entry `e`.
     /// `dropsSerials`: images drop the invitation keys' serial numbers (``SymmetryPlan/dropsSerials``),
-    /// so the summary must not read them.
-    static func of(_ i: Int, in state: SystemState, calls: [UInt64], dropsSerials: Bool = false) -> UInt64 {
+    /// so the summary must not read them. `settled`: the state's settled invitations, which images show
+    /// as canceled (``ClientPermutation/markSettled(in:into:)``), and so must the summary.
+    static func of(
+        _ i: Int, in state: SystemState, calls: [UInt64], dropsSerials: Bool = false,
+        settled: UnsafeBufferPointer<UInt64>? = nil
+    ) -> UInt64 {
         guard state.clients.indices.contains(i), state.links.indices.contains(i) else { return 0 }
         // Fields are read in place (`state.clients[i].core.…`), not through copies: a copy retains
         // arrays that many states share, and workers retaining the same object contend for it.
@@ -30,12 +34,22 @@ enum ClientSignature {
         h.feed(state.clients[i].core.channels)
         // A renaming keeps an invitation's serial number: it tells apart two callees whose
         // invitations are in the same state but were sent in a different order (unless images drop it).
-        h.combine(unordered(state.clients[i].core.locals) { slot, hasher in
-            hasher.feed(slot.machine)
+        let settledLocals = settled.map { $0.indices.contains(2 * i) ? $0[2 * i] : 0 } ?? 0
+        let settledRemotes = settled.map { $0.indices.contains(2 * i + 1) ? $0[2 * i + 1] : 0 } ?? 0
+        h.combine(unordered(state.clients[i].core.locals) { slot, index, hasher in
+            if index < 64, settledLocals & (1 << UInt64(index)) != 0 {
+                hasher.feed(LocalInvitationMachine.State.canceled)
+            } else {
+                hasher.feed(slot.machine)
+            }
             hasher.combine(dropsSerials ? 0 : slot.key.serial)
         })
-        h.combine(unordered(state.clients[i].core.remotes) { slot, hasher in
-            hasher.feed(slot.machine)
+        h.combine(unordered(state.clients[i].core.remotes) { slot, index, hasher in
+            if index < 64, settledRemotes & (1 << UInt64(index)) != 0 {
+                hasher.feed(RemoteInvitationMachine.State.canceled)
+            } else {
+                hasher.feed(slot.machine)
+            }
             hasher.combine(dropsSerials ? 0 : slot.key.serial)
         })
         h.feed(state.clients[i].core.pendingPeerMessages)
@@ -63,12 +77,12 @@ enum ClientSignature {
         return x ^ (x >> 31)
     }
 
-    /// An order-free combination of one hash per element.
-    static func unordered<T>(_ items: [T], _ feed: (T, inout StableHasher) -> Void) -> UInt64 {
+    /// An order-free combination of one hash per element (`feed` is given each with its index).
+    static func unordered<T>(_ items: [T], _ feed: (T, Int, inout StableHasher) -> Void) -> UInt64 {
         var sum = UInt64(items.count)
         for index in items.indices {
             var h = StableHasher(seed: 1)
-            feed(items[index], &h)
+            feed(items[index], index, &h)
             sum &+= mix(h.finalize().rawValue)
         }
         return sum

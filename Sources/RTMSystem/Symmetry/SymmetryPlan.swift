@@ -30,7 +30,11 @@ struct SymmetryPlan: Sendable {
     /// Images give every invitation key serial number 0 (``serialsRedundant(_:)``), so that states that
     /// differ only in the order their invitations were created share a representative.
     let dropsSerials: Bool
-    /// The image of a state under no permutation: the state itself, or with its serials dropped.
+    /// Images show settled invitations as canceled at both ends (`SettledInvitations.swift`), so that
+    /// states that differ only in how invitations over for good ended share a representative.
+    let forgetsSettled: Bool
+    /// The image of a state under no permutation: the state itself, or with its serials dropped and its
+    /// settled invitations shown as canceled.
     let identityImage: ClientPermutation
 
     /// The plan of `scenario`'s declaration; nil when it declares no group of two or more clients.
@@ -38,8 +42,11 @@ struct SymmetryPlan: Sendable {
         try self.init(scenario, groups: scenario.symmetry)
     }
 
-    /// `dropsSerials` nil: as ``serialsRedundant(_:)`` says of `scenario` (false: keep them, for tests to compare).
-    init?(_ scenario: Scenario, groups declared: [[String]], dropsSerials: Bool? = nil) throws(ScenarioError) {
+    /// `dropsSerials` nil: as ``serialsRedundant(_:)`` says of `scenario` (false: keep them, for tests to
+    /// compare); `forgetsSettled` false: images keep every outcome (for tests to compare).
+    init?(
+        _ scenario: Scenario, groups declared: [[String]], dropsSerials: Bool? = nil, forgetsSettled: Bool = true
+    ) throws(ScenarioError) {
         func refuse(_ message: String) -> ScenarioError {
             ScenarioError(file: scenario.name, line: 1, column: 1, message: message)
         }
@@ -89,13 +96,16 @@ struct SymmetryPlan: Sendable {
         }
         let dropsSerials = dropsSerials ?? Self.serialsRedundant(scenario)
         self.dropsSerials = dropsSerials
+        self.forgetsSettled = forgetsSettled
         permutations = sources.dropFirst().map { source in
             ClientPermutation(
                 source: source, names: scenario.clients,
-                entries: Self.entryMaps(source: source, scenario: scenario).entries, dropsSerials: dropsSerials)
+                entries: Self.entryMaps(source: source, scenario: scenario).entries, dropsSerials: dropsSerials,
+                forgetsSettled: forgetsSettled)
         }
         identityImage = ClientPermutation(
-            source: Array(scenario.clients.indices), names: scenario.clients, entries: nil, dropsSerials: dropsSerials)
+            source: Array(scenario.clients.indices), names: scenario.clients, entries: nil, dropsSerials: dropsSerials,
+            forgetsSettled: forgetsSettled)
         (bySource, ranks) = Self.lookups(permutations)
         calls = scenario.calls.map { budget in
             budget.map { UInt64(ScenarioCall.allCases.firstIndex(of: $0.call) ?? 0) }
@@ -137,32 +147,50 @@ struct SymmetryPlan: Sendable {
     func classFingerprint(of state: SystemState, recordingInto encoder: UnsafeMutablePointer<StateEncoder>?)
         -> Fingerprint
     {
-        var chosen = untiedImage(of: state)
-        if chosen == nil {
-            // Signatures tie: the smallest fingerprint among the tied images.
-            var smallest = UInt64.max
-            for source in choices(for: state) {
-                let index = permutationIndex(of: source)
-                var h = StableHasher(seed: StateFingerprint.seed)
-                feedImage(index, of: state, into: &h)
-                let fingerprint = h.finalize().rawValue
-                if fingerprint < smallest {
-                    chosen = index
-                    smallest = fingerprint
+        withSettled(in: state) { settled in
+            var chosen = untiedImage(of: state, settled: settled)
+            if chosen == nil {
+                // Signatures tie: the smallest fingerprint among the tied images.
+                var smallest = UInt64.max
+                for source in choices(for: state, settled: settled) {
+                    let index = permutationIndex(of: source)
+                    var h = StableHasher(seed: StateFingerprint.seed)
+                    feedImage(index, of: state, settled: settled, into: &h)
+                    let fingerprint = h.finalize().rawValue
+                    if fingerprint < smallest {
+                        chosen = index
+                        smallest = fingerprint
+                    }
                 }
+                if encoder == nil { return Fingerprint(rawValue: smallest) }
             }
-            if encoder == nil { return Fingerprint(rawValue: smallest) }
+            var h = encoder.map { StableHasher(seed: StateFingerprint.seed, recordingInto: $0) }
+                ?? StableHasher(seed: StateFingerprint.seed)
+            feedImage(chosen ?? Self.identity, of: state, settled: settled, into: &h)
+            return h.finalize()
         }
-        var h = encoder.map { StableHasher(seed: StateFingerprint.seed, recordingInto: $0) }
-            ?? StableHasher(seed: StateFingerprint.seed)
-        feedImage(chosen ?? Self.identity, of: state, into: &h)
-        return h.finalize()
+    }
+
+    /// Runs `body` with `state`'s settled invitations marked (``ClientPermutation/markSettled(in:into:)``),
+    /// on the stack; nil when images keep outcomes or nothing is settled.
+    @inline(__always)
+    func withSettled<R>(in state: SystemState, _ body: (UnsafeBufferPointer<UInt64>?) -> R) -> R {
+        guard forgetsSettled else { return body(nil) }
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * state.clients.count) { masks in
+            masks.initialize(repeating: 0)
+            return body(identityImage.markSettled(in: state, into: masks) ? UnsafeBufferPointer(masks) : nil)
+        }
     }
 
     /// ``permutations``' index of the image ``classFingerprint(of:recordingInto:)`` takes when no two
     /// clients of a group have equal signatures (``identity`` for the state itself), or nil on a tie.
     /// The common case, so it allocates nothing: the same order as ``choices(for:)``, on the stack.
     func untiedImage(of state: SystemState) -> Int? {
+        withSettled(in: state) { untiedImage(of: state, settled: $0) }
+    }
+
+    /// ``untiedImage(of:)`` with `state`'s settled invitations marked already.
+    func untiedImage(of state: SystemState, settled: UnsafeBufferPointer<UInt64>?) -> Int? {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: names.count) { source in
             for client in source.indices { source[client] = client }
             for group in groups.indices {
@@ -171,7 +199,7 @@ struct SymmetryPlan: Sendable {
                     for position in 0..<count {
                         let client = groups[group][position]
                         let signature = ClientSignature.of(
-                            client, in: state, calls: calls[client], dropsSerials: dropsSerials)
+                            client, in: state, calls: calls[client], dropsSerials: dropsSerials, settled: settled)
                         ranked[position] = (signature, position)
                     }
                     // Insertion sort by signature: a group has a handful of clients.
@@ -221,13 +249,14 @@ struct SymmetryPlan: Sendable {
     static var identity: Int { -1 }
 
     /// Feeds the encoding of the image by ``permutations``[`index`] (the state itself for ``identity``).
+    /// `settled`: `state`'s settled invitations (``withSettled(in:_:)``).
     @inline(__always)
-    func feedImage(_ index: Int, of state: SystemState, into h: inout StableHasher) {
+    func feedImage(_ index: Int, of state: SystemState, settled: UnsafeBufferPointer<UInt64>?, into h: inout StableHasher) {
         if permutations.indices.contains(index) {
             // Borrowed in place: a copy would retain the permutation's tables, which every worker shares.
-            permutations.withUnsafeBufferPointer { $0[index].feedImage(of: state, into: &h) }
-        } else if dropsSerials {
-            identityImage.feedImage(of: state, into: &h)
+            permutations.withUnsafeBufferPointer { $0[index].feedImage(of: state, settled: settled, into: &h) }
+        } else if identityImage.renames {
+            identityImage.feedImage(of: state, settled: settled, into: &h)
         } else {
             state.feed(into: &h)
         }
@@ -235,10 +264,15 @@ struct SymmetryPlan: Sendable {
 
     /// The images ``canonical(_:)`` chooses among, as client sources: one unless signatures tie.
     func choices(for state: SystemState) -> [[Int]] {
+        withSettled(in: state) { choices(for: state, settled: $0) }
+    }
+
+    /// ``choices(for:)`` with `state`'s settled invitations marked already.
+    func choices(for state: SystemState, settled: UnsafeBufferPointer<UInt64>?) -> [[Int]] {
         var sources: [[Int]] = [Array(names.indices)]
         for group in groups {
             let signatures = group.map {
-                ClientSignature.of($0, in: state, calls: calls[$0], dropsSerials: dropsSerials)
+                ClientSignature.of($0, in: state, calls: calls[$0], dropsSerials: dropsSerials, settled: settled)
             }
             let order = group.indices.sorted { signatures[$0] < signatures[$1] }
             var assignments = [order]
@@ -332,7 +366,7 @@ struct SymmetryPlan: Sendable {
         }
         return SymmetryPlan(
             groups: [group], names: names, elements: group, permutations: within, calls: calls,
-            dropsSerials: dropsSerials, identityImage: identityImage)
+            dropsSerials: dropsSerials, forgetsSettled: forgetsSettled, identityImage: identityImage)
     }
 
     /// The orderings of `0..<count`, the identity first.
@@ -349,7 +383,7 @@ struct SymmetryPlan: Sendable {
 
     private init(
         groups: [[Int]], names: [String], elements: [Int], permutations: [ClientPermutation], calls: [[UInt64]],
-        dropsSerials: Bool, identityImage: ClientPermutation
+        dropsSerials: Bool, forgetsSettled: Bool, identityImage: ClientPermutation
     ) {
         self.groups = groups
         self.names = names
@@ -357,6 +391,7 @@ struct SymmetryPlan: Sendable {
         self.permutations = permutations
         self.calls = calls
         self.dropsSerials = dropsSerials
+        self.forgetsSettled = forgetsSettled
         self.identityImage = identityImage
         (bySource, ranks) = Self.lookups(permutations)
     }

@@ -95,17 +95,23 @@ extension RTMSystemModel {
                         let remote = clients[calleeIndex].core.remote(local.key),
                         remote.machine.isTerminal
                     else { continue }
-                    let pair = (local.machine.sdkState, remote.machine.sdkState)
-                    switch pair {
-                    case (.acceptedByRemote, .accepted), (.refusedByRemote, .refused), (.canceled, .canceled),
-                        (.failure, .failure):
-                        continue
-                    default:
-                        return "\(local.key): caller \(pair.0.sdkName), callee \(pair.1.sdkName)"
-                    }
+                    guard !Self.endsAgree(local.machine, remote.machine) else { continue }
+                    return "\(local.key): caller \(local.machine.sdkState.sdkName), "
+                        + "callee \(remote.machine.sdkState.sdkName)"
                 }
             }
             return nil
+        }
+    }
+
+    /// Whether an invitation's two ended ends tell the same outcome (`invitation-agreement`): both
+    /// accepted, both refused, both canceled or both failed.
+    static func endsAgree(_ local: LocalInvitationMachine.State, _ remote: RemoteInvitationMachine.State) -> Bool {
+        switch (local.sdkState, remote.sdkState) {
+        case (.acceptedByRemote, .accepted), (.refusedByRemote, .refused), (.canceled, .canceled), (.failure, .failure):
+            true
+        default:
+            false
         }
     }
 

@@ -26,10 +26,19 @@ extension SystemState {
     /// The renaming by a prepared permutation (the checker's hot path).
     func permuted(by p: ClientPermutation) -> SystemState {
         guard p.renames, p.source.count == clients.count, links.count == clients.count else { return self }
+        // Settled invitations (`SettledInvitations.swift`), marked before the cores' slots are re-sorted.
+        var settled: [UInt64] = []
+        if p.forgetsSettled {
+            settled = Array(repeating: 0, count: 2 * clients.count)
+            if !settled.withUnsafeMutableBufferPointer({ p.markSettled(in: self, into: $0) }) { settled = [] }
+        }
         var image = self
         for i in clients.indices {
             let j = p.source[i]
             var node = clients[j]
+            if !settled.isEmpty, settled[2 * j] | settled[2 * j + 1] != 0 {
+                node.core = node.core.showingCanceled(locals: settled[2 * j], remotes: settled[2 * j + 1])
+            }
             node.core = node.core.renamingUsers(p.user, text: p.text, serial: p.serial)
             if p.entries.indices.contains(i), p.entries[i].allSatisfy(clients[j].callsLeft.indices.contains) {
                 node.callsLeft = p.entries[i].map { clients[j].callsLeft[$0] }

@@ -1,0 +1,96 @@
+import RTMMachines
+
+// Invitations over for good, which images show as canceled at both ends.
+//
+// An invitation is *settled* in a state when
+// 1. the caller's end has ended (its local slot is terminal), and so has the callee's if the
+//    invitation reached it (a remote slot);
+// 2. the two ends agree, as `invitation-agreement` judges them, or the invitation is marked interrupted
+//    (so that property asks nothing of it), or it never reached the callee (the property asks only of
+//    invitations with two ends, and no remote slot can appear without an `invite` notice, by 3 and 5);
+// 3. no message about it is in flight, in either direction of any link;
+// 4. no client timer of it is pending; and
+// 5. the server holds no record of it, or holds it ended.
+//
+// Why how a settled invitation ended no longer matters. A slot's machine changes only by the slot's
+// own events: notices about its key (none in flight, by 3, and none to come: an ended record, or none,
+// answers nothing and sends nothing, and a record can only be made by an `invite` in flight, by 5
+// and 3; so no remote slot can appear either), its own timers (none, by 4) and API calls on its key. An API call on an ended slot returns an
+// error code and changes nothing, whatever the outcome (`ALREADY_END`, or for an accepted remote end
+// `ALREADY_ACCEPT`: the return differs, the state after it does not). Nothing else reads the outcome:
+// the checker's notes read whether a slot has ended (`logout-with-pending`, interruption marks), not
+// how; `invitation-ends` and the premises read `isTerminal`; and `invitation-agreement` holds for the
+// invitation in every such state, by 2, and goes on holding (both ends stay ended, and an invitation is
+// marked interrupted only while an end is pending). So two states that differ only in the outcomes of
+// settled invitations have the same futures, step for step, with the same verdicts, deadlocks and
+// properties, and one representative serves both. The search keeps and prints the real states; only
+// the representative's encoding shows the ends as canceled.
+
+extension ClientPermutation {
+    /// Marks `state`'s settled invitations in `masks`, two words per client that the caller zeroed:
+    /// bit `s` of `masks[2 * i]` for client `i`'s local slot `s`, bit `s` of `masks[2 * i + 1]` for its
+    /// remote slot `s` (slots past the 64th are never marked). Returns whether it marked any.
+    ///
+    /// Runs for every class fingerprint, so the common case (no ended local slot) reads one field per
+    /// slot and nothing else.
+    func markSettled(in state: SystemState, into masks: UnsafeMutableBufferPointer<UInt64>) -> Bool {
+        guard masks.count >= 2 * state.clients.count else { return false }
+        var any = false
+        state.clients.withUnsafeBufferPointer { clients in
+            for caller in clients.indices {
+                clients[caller].core.locals.withUnsafeBufferPointer { locals in
+                    for slot in locals.indices where slot < 64 && locals[slot].machine.isTerminal {
+                        let key = locals[slot].key
+                        guard let callee = index(ofUser: key.callee), callee != caller else { continue }
+                        // The callee's end, if the invitation reached it.
+                        let remote = clients[callee].core.remotes.withUnsafeBufferPointer { remotes in
+                            remotes.firstIndex { $0.key == key }.map { ($0, remotes[$0].machine) }
+                        }
+                        if let remote {
+                            guard remote.0 < 64, remote.1.isTerminal,
+                                RTMSystemModel.endsAgree(locals[slot].machine, remote.1)
+                                    || state.seen.interrupted.contains(key)
+                            else { continue }
+                        }
+                        guard state.server.invitation(key).map({ $0.phase == .ended }) ?? true, !state.mentions(key)
+                        else { continue }
+                        masks[2 * caller] |= 1 << UInt64(slot)
+                        if let remote { masks[2 * callee + 1] |= 1 << UInt64(remote.0) }
+                        any = true
+                    }
+                }
+            }
+        }
+        return any
+    }
+
+    /// The index of the client whose name is `user`, or nil.
+    @inline(__always)
+    func index(ofUser user: String) -> Int? {
+        if let smallNames, let word = SmallASCII(user) { return smallNames.firstIndex(of: word) }
+        return names.firstIndex(of: user)
+    }
+}
+
+extension SystemState {
+    /// Whether a message about the invitation `key` is in flight or a client timer of it is pending.
+    func mentions(_ key: InvitationKey) -> Bool {
+        for i in links.indices {
+            for index in links[i].up.indices {
+                if case .invitation(let other, _) = links[i].up[index].message, other == key { return true }
+            }
+            for index in links[i].down.indices {
+                if case .invitation(let other, _) = links[i].down[index].message, other == key { return true }
+            }
+        }
+        for index in timers.indices {
+            switch timers[index].owner {
+            case .client(_, .local(let other, _)), .client(_, .remote(let other, _)):
+                if other == key { return true }
+            default:
+                break
+            }
+        }
+        return false
+    }
+}
