@@ -73,7 +73,13 @@ extension ClientPermutation {
         }
         feedTimers(state.timers, into: &h)
         h.feed(state.faults)
-        h.feed(observations(state.seen))
+        if let settled, !state.seen.interrupted.isEmpty {
+            var seen = state.seen
+            seen.interrupted.removeAll { isSettled($0, in: state, settled) }
+            h.feed(observations(seen))
+        } else {
+            h.feed(observations(state.seen))
+        }
     }
 
     /// Feeds `timers` renamed, in their canonical order: what ``feedSorted(_:_:renamed:by:into:)``

@@ -1,6 +1,6 @@
 import RTMMachines
 
-// Invitations over for good, which images show as canceled at both ends.
+// Invitations over for good, which images show as canceled at both ends, without interruption marks.
 //
 // An invitation is *settled* in a state when
 // 1. the caller's end has ended (its local slot is terminal), and so has the callee's if the
@@ -25,6 +25,12 @@ import RTMMachines
 // settled invitations have the same futures, step for step, with the same verdicts, deadlocks and
 // properties, and one representative serves both. The search keeps and prints the real states; only
 // the representative's encoding shows the ends as canceled.
+//
+// The invitation's interruption mark goes too: it is read only by `invitation-agreement` (which holds
+// for a settled invitation either way: its ends agree, or the mark stays) and by the test of
+// condition 2, and no step adds one to an ended invitation. Nothing can unsettle an invitation, so
+// the image's ends shown as canceled, which agree, need no mark. (The partial-order measure does not
+// count interruption marks, so it stays the same across a class.)
 
 extension ClientPermutation {
     /// Marks `state`'s settled invitations in `masks`, two words per client that the caller zeroed:
@@ -62,6 +68,14 @@ extension ClientPermutation {
             }
         }
         return any
+    }
+
+    /// Whether `markSettled` marked the invitation `key` of `state` in `settled`.
+    func isSettled(_ key: InvitationKey, in state: SystemState, _ settled: UnsafeBufferPointer<UInt64>) -> Bool {
+        guard let caller = index(ofUser: key.caller), state.clients.indices.contains(caller),
+            let slot = state.clients[caller].core.locals.firstIndex(where: { $0.key == key }), slot < 64
+        else { return false }
+        return settled[2 * caller] & (1 << UInt64(slot)) != 0
     }
 
     /// The index of the client whose name is `user`, or nil.

@@ -212,18 +212,22 @@ extension RTMSystemModel {
     ///
     /// 1. calls made (bits 44–63): every call spends its budget, which nothing refills;
     /// 2. protocol phases passed (bits 20–43): each invitation end and each server record counts its
-    ///    phase's rank (``LocalInvitationMachine/State/progressRank``, …), and the sticky notes and
-    ///    received peer messages count one each;
+    ///    phase's rank (``LocalInvitationMachine/State/progressRank``, …), and the sticky notes (but the
+    ///    interruption marks) and received peer messages count one each;
     /// 3. messages consumed (bits 0–19): fewer messages in flight is further on.
     ///
     /// So a delivery that moves an invitation along, or that only consumes its message, rises;
     /// one that answers without any phase moving stays put (the checker then needs its successor new).
-    /// The counts are sums over clients, the same for every renaming of them.
+    /// The counts are sums over clients, the same for every renaming of them, and the same for every
+    /// state of a symmetry class: how a settled invitation ended does not change its rank, and its
+    /// interruption mark, which images drop, is not counted.
     public func progress(_ state: SystemState) -> UInt64? {
         guard measuresProgress else { return nil }
         var callsLeft = 0
+        // Not the interruption marks: symmetry images drop those of settled invitations, and the measure
+        // must be the same for every state of a class (only a `logout` call adds one, and calls count above).
         var phases = state.seen.violations.count + state.seen.delivered.count + state.seen.sent.count
-            + state.seen.cached.count + state.seen.marks.count + state.seen.interrupted.count
+            + state.seen.cached.count + state.seen.marks.count
         // By index, in place: iterating would copy each client and link, retaining their arrays.
         for i in state.clients.indices {
             for entry in state.clients[i].callsLeft.indices { callsLeft += state.clients[i].callsLeft[entry] }

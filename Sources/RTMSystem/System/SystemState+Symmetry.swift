@@ -67,7 +67,14 @@ extension SystemState {
         }
         // Timers stay sorted by time left, then owner (`PendingTimer.<`); the owners' order may change.
         if timersChanged, image.timers.count > 1 { image.timers.sort() }
-        image.seen = p.observations(seen)
+        if settled.isEmpty || seen.interrupted.isEmpty {
+            image.seen = p.observations(seen)
+        } else {
+            // A settled invitation's interruption mark is read no more either.
+            var kept = seen
+            kept.interrupted.removeAll { key in settled.withUnsafeBufferPointer { p.isSettled(key, in: self, $0) } }
+            image.seen = p.observations(kept)
+        }
         return image
     }
 }
