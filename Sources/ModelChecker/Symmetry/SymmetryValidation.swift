@@ -43,10 +43,18 @@ extension Model {
             }
         }
         let sample = symmetrySample(sampleStates)
+        // A swap is its own inverse, and a check is symmetric in the state and its image: the pair that
+        // swapping a state gives is checked once, from the side that comes first in the sample.
+        var firstIndex: [UInt64: Int] = [:]
+        for index in sample.indices.reversed() { firstIndex[fingerprint(sample[index].state).rawValue] = index }
         func check(_ index: Int) -> SymmetryViolation? {
             do throws(SymmetryViolation) {
                 for (first, second) in swaps {
-                    try checkSwap(symmetry, first, second, state: sample[index].state, successors: sample[index].successors)
+                    let image = symmetry.permute(self, sample[index].state, symmetry.transposition(first, second))
+                    if let other = firstIndex[fingerprint(image).rawValue], other < index { continue }
+                    try checkSwap(
+                        symmetry, first, second, state: sample[index].state, image: image,
+                        successors: sample[index].successors)
                 }
                 return nil
             } catch {
@@ -110,14 +118,14 @@ extension Model {
         SymmetryViolation(first: symmetry.elements[first], second: symmetry.elements[second], reason: reason)
     }
 
-    /// Checks one swap on one state.
+    /// Checks one swap on one state, whose image by the swap is `image`.
     func checkSwap(
-        _ symmetry: Symmetry<Self>, _ first: Int, _ second: Int, state: State,
+        _ symmetry: Symmetry<Self>, _ first: Int, _ second: Int, state: State, image: State,
         successors: [(action: Action, state: State)]
     ) throws(SymmetryViolation) {
         let permutation = symmetry.transposition(first, second)
-        let image = symmetry.permute(self, state, permutation)
-        let shown = describe(state: state)
+        // Described only for a contradiction's message.
+        var shown: String { describe(state: state) }
         guard symmetry.permute(self, image, permutation) == state else {
             throw violation(symmetry, first, second, "swapping them twice does not give back the state \(shown) "
                 + "(the declaration's permute function is not a renaming)")

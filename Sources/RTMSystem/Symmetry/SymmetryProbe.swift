@@ -39,10 +39,15 @@ struct SymmetryProbe: Model, Sendable {
 
     var symmetry: Symmetry<SymmetryProbe>? {
         guard let declared = base.symmetry else { return nil }
-        return Symmetry(
+        var symmetry = Symmetry<SymmetryProbe>(
             elements: declared.elements,
             permute: { probe, state, order in declared.permute(probe.base, state, order) },
             canonicalize: { probe, state in declared.representative(of: state, in: probe.base) })
+        // Classes compared by fingerprint, as the search compares them, without building representatives.
+        if let classFingerprint = declared.classFingerprint {
+            symmetry.classFingerprint = { probe, state, encoder in classFingerprint(probe.base, state, encoder) }
+        }
+        return symmetry
     }
 }
 
