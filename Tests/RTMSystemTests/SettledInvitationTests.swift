@@ -34,16 +34,13 @@ import Testing
     /// `state` with its settled invitations shown as canceled and their interruption marks gone (a real
     /// state), and whether any is settled.
     static func forgotten(_ state: SystemState, _ plan: SymmetryPlan) -> (SystemState, Bool) {
-        var masks = [UInt64](repeating: 0, count: 2 * state.clients.count)
-        let any = masks.withUnsafeMutableBufferPointer { plan.identityImage.markSettled(in: state, into: $0) }
+        guard let masks = plan.identityImage.settledSlots(in: state) else { return (state, false) }
         var twin = state
         for i in twin.clients.indices {
             twin.clients[i].core = twin.clients[i].core.showingCanceled(locals: masks[2 * i], remotes: masks[2 * i + 1])
         }
-        twin.seen.interrupted.removeAll { key in
-            masks.withUnsafeBufferPointer { plan.identityImage.isSettled(key, in: state, $0) }
-        }
-        return (twin, any)
+        twin.seen.interrupted.removeAll { plan.identityImage.isSettled($0, in: state, masks) }
+        return (twin, true)
     }
 
     @Test(
@@ -110,8 +107,7 @@ import Testing
         var disagreeing = 0
         var pending = 0
         for state in SymmetricScenarios.sample(model, limit: 6_000) {
-            var masks = [UInt64](repeating: 0, count: 2 * state.clients.count)
-            _ = masks.withUnsafeMutableBufferPointer { plan.identityImage.markSettled(in: state, into: $0) }
+            let masks = plan.identityImage.settledSlots(in: state) ?? SettledSlots()
             for caller in state.clients.indices {
                 for (slot, local) in state.clients[caller].core.locals.enumerated() where local.machine.isTerminal {
                     guard let callee = model.scenario.clientIndex(local.key.callee),

@@ -13,17 +13,12 @@ import RTMMachines
 extension ClientPermutation {
     /// Feeds the canonical encoding of `state.permuted(by: self)` (the same words, in the same order).
     func feedImage(of state: SystemState, into h: inout StableHasher) {
-        guard forgetsSettled else { return feedImage(of: state, settled: nil, into: &h) }
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * state.clients.count) { masks in
-            masks.initialize(repeating: 0)
-            let any = markSettled(in: state, into: masks)
-            feedImage(of: state, settled: any ? UnsafeBufferPointer(masks) : nil, into: &h)
-        }
+        feedImage(of: state, settled: forgetsSettled ? settledSlots(in: state) : nil, into: &h)
     }
 
-    /// ``feedImage(of:into:)`` with `state`'s settled invitations marked already (``markSettled(in:into:)``;
+    /// ``feedImage(of:into:)`` with `state`'s settled invitations found already (``settledSlots(in:)``;
     /// nil when there are none or the image keeps outcomes).
-    func feedImage(of state: SystemState, settled: UnsafeBufferPointer<UInt64>?, into h: inout StableHasher) {
+    func feedImage(of state: SystemState, settled: SettledSlots?, into h: inout StableHasher) {
         guard renames, source.count == state.clients.count, state.links.count == state.clients.count else {
             state.feed(into: &h)
             return
@@ -35,9 +30,8 @@ extension ClientPermutation {
         state.clients.withUnsafeBufferPointer { clients in
             for i in clients.indices {
                 let j = source[i]
-                feedCore(
-                    clients[j].core, settledLocals: settled?[2 * j] ?? 0, settledRemotes: settled?[2 * j + 1] ?? 0,
-                    into: &h)
+                let (locals, remotes) = j < 8 ? (settled?[2 * j] ?? 0, settled?[2 * j + 1] ?? 0) : (0, 0)
+                feedCore(clients[j].core, settledLocals: locals, settledRemotes: remotes, into: &h)
                 let count = clients[j].callsLeft.count
                 if entries.indices.contains(i), !entries[i].indices.contains(where: { entries[i][$0] >= count }) {
                     h.combine(UInt64(entries[i].count))

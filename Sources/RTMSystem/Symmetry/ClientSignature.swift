@@ -12,10 +12,9 @@ enum ClientSignature {
     /// The summary of client `i` in `state`; `calls[e]` names the call of client `i`'s budget entry `e`.
     /// `dropsSerials`: images drop the invitation keys' serial numbers (``SymmetryPlan/dropsSerials``),
     /// so the summary must not read them. `settled`: the state's settled invitations, which images show
-    /// as canceled (``ClientPermutation/markSettled(in:into:)``), and so must the summary.
+    /// as canceled (``ClientPermutation/settledSlots(in:)``), and so must the summary.
     static func of(
-        _ i: Int, in state: SystemState, calls: [UInt64], dropsSerials: Bool = false,
-        settled: UnsafeBufferPointer<UInt64>? = nil
+        _ i: Int, in state: SystemState, calls: [UInt64], dropsSerials: Bool = false, settled: SettledSlots? = nil
     ) -> UInt64 {
         guard state.clients.indices.contains(i), state.links.indices.contains(i) else { return 0 }
         // Fields are read in place (`state.clients[i].core.…`), not through copies: a copy retains
@@ -34,8 +33,7 @@ enum ClientSignature {
         h.feed(state.clients[i].core.channels)
         // A renaming keeps an invitation's serial number: it tells apart two callees whose
         // invitations are in the same state but were sent in a different order (unless images drop it).
-        let settledLocals = settled.map { $0.indices.contains(2 * i) ? $0[2 * i] : 0 } ?? 0
-        let settledRemotes = settled.map { $0.indices.contains(2 * i + 1) ? $0[2 * i + 1] : 0 } ?? 0
+        let (settledLocals, settledRemotes) = i < 8 ? (settled?[2 * i] ?? 0, settled?[2 * i + 1] ?? 0) : (0, 0)
         h.combine(unordered(state.clients[i].core.locals) { slot, index, hasher in
             if index < 64, settledLocals & (1 << UInt64(index)) != 0 {
                 hasher.feed(LocalInvitationMachine.State.canceled)

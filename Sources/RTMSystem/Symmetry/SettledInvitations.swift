@@ -32,15 +32,20 @@ import RTMMachines
 // the image's ends shown as canceled, which agree, need no mark. (The partial-order measure does not
 // count interruption marks, so it stays the same across a class.)
 
+/// A state's settled invitations, as slot positions: bit `s` of word `2 * i` for client `i`'s local slot
+/// `s`, bit `s` of word `2 * i + 1` for its remote slot `s`. A value on the stack (no allocation, no
+/// closure), so it covers states of at most 8 clients and slots below the 64th; past that nothing is
+/// marked, which only folds less.
+typealias SettledSlots = SIMD16<UInt64>
+
 extension ClientPermutation {
-    /// Marks `state`'s settled invitations in `masks`, two words per client that the caller zeroed:
-    /// bit `s` of `masks[2 * i]` for client `i`'s local slot `s`, bit `s` of `masks[2 * i + 1]` for its
-    /// remote slot `s` (slots past the 64th are never marked). Returns whether it marked any.
+    /// `state`'s settled invitations, or nil when none is (or the state has more than 8 clients).
     ///
     /// Runs for every class fingerprint, so the common case (no ended local slot) reads one field per
     /// slot and nothing else.
-    func markSettled(in state: SystemState, into masks: UnsafeMutableBufferPointer<UInt64>) -> Bool {
-        guard masks.count >= 2 * state.clients.count else { return false }
+    func settledSlots(in state: SystemState) -> SettledSlots? {
+        guard state.clients.count <= 8 else { return nil }
+        var masks = SettledSlots()
         var any = false
         state.clients.withUnsafeBufferPointer { clients in
             for caller in clients.indices {
@@ -67,12 +72,12 @@ extension ClientPermutation {
                 }
             }
         }
-        return any
+        return any ? masks : nil
     }
 
-    /// Whether `markSettled` marked the invitation `key` of `state` in `settled`.
-    func isSettled(_ key: InvitationKey, in state: SystemState, _ settled: UnsafeBufferPointer<UInt64>) -> Bool {
-        guard let caller = index(ofUser: key.caller), state.clients.indices.contains(caller),
+    /// Whether `settled` marks the invitation `key` of `state` (by its caller's local slot).
+    func isSettled(_ key: InvitationKey, in state: SystemState, _ settled: SettledSlots) -> Bool {
+        guard let caller = index(ofUser: key.caller), state.clients.indices.contains(caller), caller < 8,
             let slot = state.clients[caller].core.locals.firstIndex(where: { $0.key == key }), slot < 64
         else { return false }
         return settled[2 * caller] & (1 << UInt64(slot)) != 0

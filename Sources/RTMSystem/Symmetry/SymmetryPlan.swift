@@ -147,50 +147,38 @@ struct SymmetryPlan: Sendable {
     func classFingerprint(of state: SystemState, recordingInto encoder: UnsafeMutablePointer<StateEncoder>?)
         -> Fingerprint
     {
-        withSettled(in: state) { settled in
-            var chosen = untiedImage(of: state, settled: settled)
-            if chosen == nil {
-                // Signatures tie: the smallest fingerprint among the tied images.
-                var smallest = UInt64.max
-                for source in choices(for: state, settled: settled) {
-                    let index = permutationIndex(of: source)
-                    var h = StableHasher(seed: StateFingerprint.seed)
-                    feedImage(index, of: state, settled: settled, into: &h)
-                    let fingerprint = h.finalize().rawValue
-                    if fingerprint < smallest {
-                        chosen = index
-                        smallest = fingerprint
-                    }
+        let settled = forgetsSettled ? identityImage.settledSlots(in: state) : nil
+        var chosen = untiedImage(of: state, settled: settled)
+        if chosen == nil {
+            // Signatures tie: the smallest fingerprint among the tied images.
+            var smallest = UInt64.max
+            for source in choices(for: state, settled: settled) {
+                let index = permutationIndex(of: source)
+                var h = StableHasher(seed: StateFingerprint.seed)
+                feedImage(index, of: state, settled: settled, into: &h)
+                let fingerprint = h.finalize().rawValue
+                if fingerprint < smallest {
+                    chosen = index
+                    smallest = fingerprint
                 }
-                if encoder == nil { return Fingerprint(rawValue: smallest) }
             }
-            var h = encoder.map { StableHasher(seed: StateFingerprint.seed, recordingInto: $0) }
-                ?? StableHasher(seed: StateFingerprint.seed)
-            feedImage(chosen ?? Self.identity, of: state, settled: settled, into: &h)
-            return h.finalize()
+            if encoder == nil { return Fingerprint(rawValue: smallest) }
         }
-    }
-
-    /// Runs `body` with `state`'s settled invitations marked (``ClientPermutation/markSettled(in:into:)``),
-    /// on the stack; nil when images keep outcomes or nothing is settled.
-    @inline(__always)
-    func withSettled<R>(in state: SystemState, _ body: (UnsafeBufferPointer<UInt64>?) -> R) -> R {
-        guard forgetsSettled else { return body(nil) }
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * state.clients.count) { masks in
-            masks.initialize(repeating: 0)
-            return body(identityImage.markSettled(in: state, into: masks) ? UnsafeBufferPointer(masks) : nil)
-        }
+        var h = encoder.map { StableHasher(seed: StateFingerprint.seed, recordingInto: $0) }
+            ?? StableHasher(seed: StateFingerprint.seed)
+        feedImage(chosen ?? Self.identity, of: state, settled: settled, into: &h)
+        return h.finalize()
     }
 
     /// ``permutations``' index of the image ``classFingerprint(of:recordingInto:)`` takes when no two
     /// clients of a group have equal signatures (``identity`` for the state itself), or nil on a tie.
     /// The common case, so it allocates nothing: the same order as ``choices(for:)``, on the stack.
     func untiedImage(of state: SystemState) -> Int? {
-        withSettled(in: state) { untiedImage(of: state, settled: $0) }
+        untiedImage(of: state, settled: forgetsSettled ? identityImage.settledSlots(in: state) : nil)
     }
 
     /// ``untiedImage(of:)`` with `state`'s settled invitations marked already.
-    func untiedImage(of state: SystemState, settled: UnsafeBufferPointer<UInt64>?) -> Int? {
+    func untiedImage(of state: SystemState, settled: SettledSlots?) -> Int? {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: names.count) { source in
             for client in source.indices { source[client] = client }
             for group in groups.indices {
@@ -249,9 +237,9 @@ struct SymmetryPlan: Sendable {
     static var identity: Int { -1 }
 
     /// Feeds the encoding of the image by ``permutations``[`index`] (the state itself for ``identity``).
-    /// `settled`: `state`'s settled invitations (``withSettled(in:_:)``).
+    /// `settled`: `state`'s settled invitations (``ClientPermutation/settledSlots(in:)``).
     @inline(__always)
-    func feedImage(_ index: Int, of state: SystemState, settled: UnsafeBufferPointer<UInt64>?, into h: inout StableHasher) {
+    func feedImage(_ index: Int, of state: SystemState, settled: SettledSlots?, into h: inout StableHasher) {
         if permutations.indices.contains(index) {
             // Borrowed in place: a copy would retain the permutation's tables, which every worker shares.
             permutations.withUnsafeBufferPointer { $0[index].feedImage(of: state, settled: settled, into: &h) }
@@ -264,11 +252,11 @@ struct SymmetryPlan: Sendable {
 
     /// The images ``canonical(_:)`` chooses among, as client sources: one unless signatures tie.
     func choices(for state: SystemState) -> [[Int]] {
-        withSettled(in: state) { choices(for: state, settled: $0) }
+        choices(for: state, settled: forgetsSettled ? identityImage.settledSlots(in: state) : nil)
     }
 
     /// ``choices(for:)`` with `state`'s settled invitations marked already.
-    func choices(for state: SystemState, settled: UnsafeBufferPointer<UInt64>?) -> [[Int]] {
+    func choices(for state: SystemState, settled: SettledSlots?) -> [[Int]] {
         var sources: [[Int]] = [Array(names.indices)]
         for group in groups {
             let signatures = group.map {

@@ -27,16 +27,12 @@ extension SystemState {
     func permuted(by p: ClientPermutation) -> SystemState {
         guard p.renames, p.source.count == clients.count, links.count == clients.count else { return self }
         // Settled invitations (`SettledInvitations.swift`), marked before the cores' slots are re-sorted.
-        var settled: [UInt64] = []
-        if p.forgetsSettled {
-            settled = Array(repeating: 0, count: 2 * clients.count)
-            if !settled.withUnsafeMutableBufferPointer({ p.markSettled(in: self, into: $0) }) { settled = [] }
-        }
+        let settled = p.forgetsSettled ? p.settledSlots(in: self) : nil
         var image = self
         for i in clients.indices {
             let j = p.source[i]
             var node = clients[j]
-            if !settled.isEmpty, settled[2 * j] | settled[2 * j + 1] != 0 {
+            if let settled, j < 8, settled[2 * j] | settled[2 * j + 1] != 0 {
                 node.core = node.core.showingCanceled(locals: settled[2 * j], remotes: settled[2 * j + 1])
             }
             node.core = node.core.renamingUsers(p.user, text: p.text, serial: p.serial)
@@ -67,13 +63,13 @@ extension SystemState {
         }
         // Timers stay sorted by time left, then owner (`PendingTimer.<`); the owners' order may change.
         if timersChanged, image.timers.count > 1 { image.timers.sort() }
-        if settled.isEmpty || seen.interrupted.isEmpty {
-            image.seen = p.observations(seen)
-        } else {
+        if let settled, !seen.interrupted.isEmpty {
             // A settled invitation's interruption mark is read no more either.
             var kept = seen
-            kept.interrupted.removeAll { key in settled.withUnsafeBufferPointer { p.isSettled(key, in: self, $0) } }
+            kept.interrupted.removeAll { p.isSettled($0, in: self, settled) }
             image.seen = p.observations(kept)
+        } else {
+            image.seen = p.observations(seen)
         }
         return image
     }
