@@ -71,6 +71,26 @@ enum SymmetricScenarios {
         return queue
     }
 
+    /// Expects a run that folds more (`reduced`) to reach the verdicts, shortest paths and deadlocks of
+    /// one that folds less (`full`), on at most as many states, with counterexamples that are real runs
+    /// of `model`, state for state.
+    static func expectSameOutcomes(
+        _ reduced: CheckResult<RTMSystemModel>, _ full: CheckResult<RTMSystemModel>, of model: RTMSystemModel
+    ) throws {
+        #expect(reduced.termination.isExhaustive && full.termination.isExhaustive)
+        #expect(reduced.states <= full.states)
+        #expect(reduced.properties.map(\.verdict.name) == full.properties.map(\.verdict.name))
+        #expect(reduced.properties.map { $0.verdict.path?.count } == full.properties.map { $0.verdict.path?.count })
+        #expect(reduced.deadlocks.count == full.deadlocks.count)
+        for path in reduced.properties.compactMap(\.verdict.path) {
+            var state = path.initialState
+            for step in path.steps {
+                state = try #require(model.next(state, step.action))
+                #expect(state == step.state)
+            }
+        }
+    }
+
     static var modelsFolder: String {
         "/" + #filePath.split(separator: "/").dropLast(3).joined(separator: "/") + "/Models"
     }

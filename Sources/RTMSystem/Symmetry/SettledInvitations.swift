@@ -15,9 +15,10 @@ import RTMMachines
 // Why how a settled invitation ended no longer matters. A slot's machine changes only by the slot's
 // own events: notices about its key (none in flight, by 3, and none to come: an ended record, or none,
 // answers nothing and sends nothing, and a record can only be made by an `invite` in flight, by 5
-// and 3; so no remote slot can appear either), its own timers (none, by 4) and API calls on its key. An API call on an ended slot returns an
-// error code and changes nothing, whatever the outcome (`ALREADY_END`, or for an accepted remote end
-// `ALREADY_ACCEPT`: the return differs, the state after it does not). Nothing else reads the outcome:
+// and 3; so no remote slot can appear either), its own timers (none, by 4) and API calls on its key.
+// An API call on an ended slot returns an error code and changes nothing, whatever the outcome
+// (`ALREADY_END`, or for an accepted remote end `ALREADY_ACCEPT`: the return differs, the state after
+// it does not). Nothing else reads the outcome:
 // the checker's notes read whether a slot has ended (`logout-with-pending`, interruption marks), not
 // how; `invitation-ends` and the premises read `isTerminal`; and `invitation-agreement` holds for the
 // invitation in every such state, by 2, and goes on holding (both ends stay ended, and an invitation is
