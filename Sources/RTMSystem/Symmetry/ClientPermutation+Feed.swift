@@ -31,7 +31,7 @@ extension ClientPermutation {
             for i in clients.indices {
                 let j = source[i]
                 let (locals, remotes) = j < 8 ? (settled?[2 * j] ?? 0, settled?[2 * j + 1] ?? 0) : (0, 0)
-                feedCore(clients[j].core, settledLocals: locals, settledRemotes: remotes, into: &h)
+                feedCore(clients.baseAddress! + j, settledLocals: locals, settledRemotes: remotes, into: &h)
                 let count = clients[j].callsLeft.count
                 if entries.indices.contains(i), !entries[i].indices.contains(where: { entries[i][$0] >= count }) {
                     h.combine(UInt64(entries[i].count))
@@ -123,17 +123,20 @@ extension ClientPermutation {
         }
     }
 
-    /// What ``ClientCore/renamingUsers(_:text:serial:)`` gives, fed, with the slots set in
+    /// What ``ClientCore/renamingUsers(_:text:serial:)`` gives for `node`'s core, fed, with the slots set in
     /// `settledLocals` and `settledRemotes` shown as canceled (``ClientCore/showingCanceled(locals:remotes:)``).
+    ///
+    /// The core is read through a pointer to its node: a core handed over as a value (even `borrowing`)
+    /// is copied first, retaining every array it holds, and those arrays are shared by many states.
     func feedCore(
-        _ core: borrowing ClientCore, settledLocals: UInt64 = 0, settledRemotes: UInt64 = 0,
+        _ node: UnsafePointer<ClientNode>, settledLocals: UInt64 = 0, settledRemotes: UInt64 = 0,
         into h: inout StableHasher
     ) {
-        h.feed(core.userId.map { user($0) })
-        h.feed(core.token)
-        h.feed(core.connection)
-        h.feed(core.channels)
-        Self.feedSortedByKey(core.locals, self, key: { $0.key }, into: &h) { permutation, slot, index, h in
+        h.feed(node.pointee.core.userId.map { user($0) })
+        h.feed(node.pointee.core.token)
+        h.feed(node.pointee.core.connection)
+        h.feed(node.pointee.core.channels)
+        Self.feedSortedByKey(node.pointee.core.locals, self, key: { $0.key }, into: &h) { permutation, slot, index, h in
             h.feed(permutation.key(slot.key))
             if index < 64, settledLocals & (1 << UInt64(index)) != 0 {
                 h.feed(LocalInvitationMachine.State.canceled)
@@ -143,7 +146,7 @@ extension ClientPermutation {
             h.feed(slot.content.isEmpty ? slot.content : permutation.text(slot.content))
             h.feed(slot.channelId)
         }
-        Self.feedSortedByKey(core.remotes, self, key: { $0.key }, into: &h) { permutation, slot, index, h in
+        Self.feedSortedByKey(node.pointee.core.remotes, self, key: { $0.key }, into: &h) { permutation, slot, index, h in
             h.feed(permutation.key(slot.key))
             if index < 64, settledRemotes & (1 << UInt64(index)) != 0 {
                 h.feed(RemoteInvitationMachine.State.canceled)
@@ -154,11 +157,11 @@ extension ClientPermutation {
             h.feed(slot.channelId)
             h.feed(slot.response.isEmpty ? slot.response : permutation.text(slot.response))
         }
-        h.feed(core.pendingPeerMessages)
-        Self.feedSorted(core.receivedPeerMessages, self, renamed: { $0.received($1) }, by: <, into: &h)
-        h.feed(core.nextMessageId)
-        h.feed(core.nextRequestId)
-        h.feed(core.nextInvitationSerial)
+        h.feed(node.pointee.core.pendingPeerMessages)
+        Self.feedSorted(node.pointee.core.receivedPeerMessages, self, renamed: { $0.received($1) }, by: <, into: &h)
+        h.feed(node.pointee.core.nextMessageId)
+        h.feed(node.pointee.core.nextRequestId)
+        h.feed(node.pointee.core.nextInvitationSerial)
     }
 
     /// What ``ServerMachine/State/renamingUsers(_:connection:text:serial:)`` gives, fed.

@@ -85,7 +85,9 @@ extension ClientPermutation {
         seen.cached = notes(seen.cached)
         seen.marks = notes(seen.marks)
         if !seen.interrupted.isEmpty {
-            seen.interrupted = seen.interrupted.map(key).sorted()
+            // A loop, not `map(key)`: a method reference captures a copy of the permutation.
+            for index in seen.interrupted.indices { seen.interrupted[index] = key(seen.interrupted[index]) }
+            seen.interrupted.sort()
         }
         return seen
     }
