@@ -37,7 +37,8 @@ import Testing
         guard let masks = plan.identityImage.settledSlots(in: state) else { return (state, false) }
         var twin = state
         for i in twin.clients.indices {
-            twin.clients[i].core = twin.clients[i].core.showingCanceled(locals: masks[2 * i], remotes: masks[2 * i + 1])
+            twin.clients[i].core = twin.clients[i].core.showingCanceled(
+                locals: masks.locals(of: i), remotes: masks.remotes(of: i))
         }
         twin.seen.interrupted.removeAll { plan.identityImage.isSettled($0, in: state, masks) }
         return (twin, true)
@@ -106,7 +107,7 @@ import Testing
                     guard let callee = model.scenario.clientIndex(local.key.callee),
                         let remote = state.clients[callee].core.remote(local.key), remote.machine.isTerminal
                     else { continue }
-                    let marked = masks[2 * caller] & (1 << UInt64(slot)) != 0
+                    let marked = SettledSlots.marks(masks.locals(of: caller), slot)
                     if !RTMSystemModel.endsAgree(local.machine, remote.machine),
                         !state.seen.interrupted.contains(local.key)
                     {

@@ -30,8 +30,9 @@ extension ClientPermutation {
         state.clients.withUnsafeBufferPointer { clients in
             for i in clients.indices {
                 let j = source[i]
-                let (locals, remotes) = j < 8 ? (settled?[2 * j] ?? 0, settled?[2 * j + 1] ?? 0) : (0, 0)
-                feedCore(clients.baseAddress! + j, settledLocals: locals, settledRemotes: remotes, into: &h)
+                feedCore(
+                    clients.baseAddress! + j, settledLocals: settled?.locals(of: j) ?? 0,
+                    settledRemotes: settled?.remotes(of: j) ?? 0, into: &h)
                 let count = clients[j].callsLeft.count
                 if entries.indices.contains(i), !entries[i].indices.contains(where: { entries[i][$0] >= count }) {
                     h.combine(UInt64(entries[i].count))
@@ -138,7 +139,7 @@ extension ClientPermutation {
         h.feed(node.pointee.core.channels)
         Self.feedSortedByKey(node.pointee.core.locals, self, key: { $0.key }, into: &h) { permutation, slot, index, h in
             h.feed(permutation.key(slot.key))
-            if index < 64, settledLocals & (1 << UInt64(index)) != 0 {
+            if SettledSlots.marks(settledLocals, index) {
                 h.feed(LocalInvitationMachine.State.canceled)
             } else {
                 h.feed(slot.machine)
@@ -148,7 +149,7 @@ extension ClientPermutation {
         }
         Self.feedSortedByKey(node.pointee.core.remotes, self, key: { $0.key }, into: &h) { permutation, slot, index, h in
             h.feed(permutation.key(slot.key))
-            if index < 64, settledRemotes & (1 << UInt64(index)) != 0 {
+            if SettledSlots.marks(settledRemotes, index) {
                 h.feed(RemoteInvitationMachine.State.canceled)
             } else {
                 h.feed(slot.machine)

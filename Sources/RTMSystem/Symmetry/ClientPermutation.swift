@@ -88,12 +88,14 @@ struct ClientPermutation: Sendable {
     /// library to compare their contents).
     @inline(__always)
     func user(_ name: String) -> String {
-        if let smallNames, let word = SmallASCII(name) {
-            for j in smallNames.indices where smallNames[j] == word { return names[target[j]] }
-            return name
-        }
-        for j in names.indices where names[j] == name { return names[target[j]] }
-        return name
+        index(ofUser: name).map { names[target[$0]] } ?? name
+    }
+
+    /// The index of the client whose name is `user`, or nil (compared as ``user(_:)`` compares).
+    @inline(__always)
+    func index(ofUser user: String) -> Int? {
+        if let smallNames, let word = SmallASCII(user) { return smallNames.firstIndex(of: word) }
+        return names.firstIndex(of: user)
     }
 
     func key(_ key: InvitationKey) -> InvitationKey {

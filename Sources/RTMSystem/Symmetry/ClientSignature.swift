@@ -33,9 +33,9 @@ enum ClientSignature {
         h.feed(state.clients[i].core.channels)
         // A renaming keeps an invitation's serial number: it tells apart two callees whose
         // invitations are in the same state but were sent in a different order (unless images drop it).
-        let (settledLocals, settledRemotes) = i < 8 ? (settled?[2 * i] ?? 0, settled?[2 * i + 1] ?? 0) : (0, 0)
+        let (settledLocals, settledRemotes) = (settled?.locals(of: i) ?? 0, settled?.remotes(of: i) ?? 0)
         h.combine(unordered(state.clients[i].core.locals) { slot, index, hasher in
-            if index < 64, settledLocals & (1 << UInt64(index)) != 0 {
+            if SettledSlots.marks(settledLocals, index) {
                 hasher.feed(LocalInvitationMachine.State.canceled)
             } else {
                 hasher.feed(slot.machine)
@@ -43,7 +43,7 @@ enum ClientSignature {
             hasher.combine(dropsSerials ? 0 : slot.key.serial)
         })
         h.combine(unordered(state.clients[i].core.remotes) { slot, index, hasher in
-            if index < 64, settledRemotes & (1 << UInt64(index)) != 0 {
+            if SettledSlots.marks(settledRemotes, index) {
                 hasher.feed(RemoteInvitationMachine.State.canceled)
             } else {
                 hasher.feed(slot.machine)

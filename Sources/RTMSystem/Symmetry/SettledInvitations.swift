@@ -33,11 +33,32 @@ import RTMMachines
 // the image's ends shown as canceled, which agree, need no mark. (The partial-order measure does not
 // count interruption marks, so it stays the same across a class.)
 
-/// A state's settled invitations, as slot positions: bit `s` of word `2 * i` for client `i`'s local slot
-/// `s`, bit `s` of word `2 * i + 1` for its remote slot `s`. A value on the stack (no allocation, no
-/// closure), so it covers states of at most 8 clients and slots below the 64th; past that nothing is
-/// marked, which only folds less.
-typealias SettledSlots = SIMD16<UInt64>
+/// A state's settled invitations, as slot positions: per client, a mask of its local slots and one of
+/// its remote slots (bit `s` for slot `s`). A value on the stack (no allocation, no closure), so it
+/// covers states of at most 8 clients and slots below the 64th; past that nothing is marked, which
+/// only folds less.
+struct SettledSlots {
+    /// Word `2 * i` for client `i`'s local slots, word `2 * i + 1` for its remote slots.
+    private var words = SIMD16<UInt64>()
+
+    /// The mask of client `client`'s settled local slots (0 past the 8th client).
+    func locals(of client: Int) -> UInt64 { client < 8 ? words[2 * client] : 0 }
+
+    /// The mask of client `client`'s settled remote slots (0 past the 8th client).
+    func remotes(of client: Int) -> UInt64 { client < 8 ? words[2 * client + 1] : 0 }
+
+    /// Whether `mask` (``locals(of:)`` or ``remotes(of:)``) marks slot `slot`.
+    @inline(__always)
+    static func marks(_ mask: UInt64, _ slot: Int) -> Bool { slot < 64 && mask & (1 << UInt64(slot)) != 0 }
+
+    mutating func markLocal(_ slot: Int, of client: Int) {
+        if client < 8, slot < 64 { words[2 * client] |= 1 << UInt64(slot) }
+    }
+
+    mutating func markRemote(_ slot: Int, of client: Int) {
+        if client < 8, slot < 64 { words[2 * client + 1] |= 1 << UInt64(slot) }
+    }
+}
 
 extension ClientPermutation {
     /// `state`'s settled invitations, or nil when none is (or the state has more than 8 clients).
@@ -66,8 +87,8 @@ extension ClientPermutation {
                         }
                         guard state.server.invitation(key).map({ $0.phase == .ended }) ?? true, !state.mentions(key)
                         else { continue }
-                        masks[2 * caller] |= 1 << UInt64(slot)
-                        if let remote { masks[2 * callee + 1] |= 1 << UInt64(remote.0) }
+                        masks.markLocal(slot, of: caller)
+                        if let remote { masks.markRemote(remote.0, of: callee) }
                         any = true
                     }
                 }
@@ -78,39 +99,35 @@ extension ClientPermutation {
 
     /// Whether `settled` marks the invitation `key` of `state` (by its caller's local slot).
     func isSettled(_ key: InvitationKey, in state: SystemState, _ settled: SettledSlots) -> Bool {
-        guard let caller = index(ofUser: key.caller), state.clients.indices.contains(caller), caller < 8,
-            let slot = state.clients[caller].core.locals.firstIndex(where: { $0.key == key }), slot < 64
+        guard let caller = index(ofUser: key.caller), state.clients.indices.contains(caller),
+            let slot = state.clients[caller].core.locals.firstIndex(where: { $0.key == key })
         else { return false }
-        return settled[2 * caller] & (1 << UInt64(slot)) != 0
-    }
-
-    /// The index of the client whose name is `user`, or nil.
-    @inline(__always)
-    func index(ofUser user: String) -> Int? {
-        if let smallNames, let word = SmallASCII(user) { return smallNames.firstIndex(of: word) }
-        return names.firstIndex(of: user)
+        return SettledSlots.marks(settled.locals(of: caller), slot)
     }
 }
 
 extension SystemState {
     /// Whether a message about the invitation `key` is in flight or a client timer of it is pending.
+    /// Read through the buffers: an array's subscript would copy each message and its payload.
     func mentions(_ key: InvitationKey) -> Bool {
-        for i in links.indices {
-            for index in links[i].up.indices {
-                if case .invitation(let other, _) = links[i].up[index].message, other == key { return true }
-            }
-            for index in links[i].down.indices {
-                if case .invitation(let other, _) = links[i].down[index].message, other == key { return true }
-            }
-        }
-        for index in timers.indices {
-            switch timers[index].owner {
-            case .client(_, .local(let other, _)), .client(_, .remote(let other, _)):
-                if other == key { return true }
-            default:
-                break
+        let inFlight = links.withUnsafeBufferPointer { links in
+            links.contains { link in
+                link.up.withUnsafeBufferPointer { up in
+                    up.contains { if case .invitation(let other, _) = $0.message { other == key } else { false } }
+                }
+                    || link.down.withUnsafeBufferPointer { down in
+                        down.contains { if case .invitation(let other, _) = $0.message { other == key } else { false } }
+                    }
             }
         }
-        return false
+        return inFlight
+            || timers.withUnsafeBufferPointer { timers in
+                timers.contains { timer in
+                    switch timer.owner {
+                    case .client(_, .local(let other, _)), .client(_, .remote(let other, _)): other == key
+                    default: false
+                    }
+                }
+            }
     }
 }

@@ -32,8 +32,8 @@ extension SystemState {
         for i in clients.indices {
             let j = p.source[i]
             var node = clients[j]
-            if let settled, j < 8, settled[2 * j] | settled[2 * j + 1] != 0 {
-                node.core = node.core.showingCanceled(locals: settled[2 * j], remotes: settled[2 * j + 1])
+            if let settled, settled.locals(of: j) | settled.remotes(of: j) != 0 {
+                node.core = node.core.showingCanceled(locals: settled.locals(of: j), remotes: settled.remotes(of: j))
             }
             node.core = node.core.renamingUsers(p.user, text: p.text, serial: p.serial)
             if p.entries.indices.contains(i), p.entries[i].allSatisfy(clients[j].callsLeft.indices.contains) {
