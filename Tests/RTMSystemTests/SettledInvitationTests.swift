@@ -77,8 +77,8 @@ import Testing
             guard any else { continue }
             settled += 1
             if twin != state { changed += 1 }
-            #expect(
-                plan.classFingerprint(of: twin, recordingInto: nil) == plan.classFingerprint(of: state, recordingInto: nil))
+            let twinClass = plan.classFingerprint(of: twin, recordingInto: nil)
+            #expect(twinClass == plan.classFingerprint(of: state, recordingInto: nil))
             #expect(model.isFinal(twin) == model.isFinal(state))
             for property in model.properties {
                 #expect(property.condition(model, twin) == property.condition(model, state), "\(property.name)")

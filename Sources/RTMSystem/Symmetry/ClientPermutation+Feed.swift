@@ -147,7 +147,8 @@ extension ClientPermutation {
             h.feed(slot.content.isEmpty ? slot.content : permutation.text(slot.content))
             h.feed(slot.channelId)
         }
-        Self.feedSortedByKey(node.pointee.core.remotes, self, key: { $0.key }, into: &h) { permutation, slot, index, h in
+        Self.feedSortedByKey(node.pointee.core.remotes, self, key: { $0.key }, into: &h) {
+            permutation, slot, index, h in
             h.feed(permutation.key(slot.key))
             if SettledSlots.marks(settledRemotes, index) {
                 h.feed(RemoteInvitationMachine.State.canceled)
