@@ -7,6 +7,9 @@
 struct Chunk<M: Model> {
     @usableFromInline var firstNode = 0
     @usableFromInline var endNode = 0
+    /// The worker that expanded this chunk in phase 1, and that drains it in phase 4: the successors'
+    /// memory is freed by the thread that allocated it.
+    @usableFromInline var worker = 0
     /// Successors (representatives under symmetry), in frontier and action order.
     @usableFromInline var states = MoveBuffer<M.State>()
     /// Fingerprints of the successors with their monitors.
@@ -568,7 +571,7 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     /// pending slots of its shards to node numbers.
     @inlinable
     func publish(_ worker: Int) {
-        for index in stride(from: worker, to: chunkCount, by: workers) {
+        for index in 0..<chunkCount where chunks[index].worker == worker {
             if packs {
                 pack(chunks + index)
                 continue

@@ -322,10 +322,17 @@ struct LevelSearch<M: Model> {
         let contexts = (0..<workers).map {
             BatchContext(search: self, worker: $0, openChecks: openChecks, chunkCount: chunkCount, atBound: atBound)
         }
-        let workers = self.workers
+        // Chunks go to whichever worker asks first: their costs differ (a level's states differ in how
+        // many actions they enable), and a fixed share left one worker idle while the other finished.
+        // What a chunk holds does not depend on the worker that expands it.
+        let chunks = self.chunks
+        team.resetClaims()
         team.run { worker in
             let context = contexts[worker]
-            for index in stride(from: worker, to: chunkCount, by: workers) { context.generate(index) }
+            while let index = team.claim(below: chunkCount) {
+                chunks[index].worker = worker
+                context.generate(index)
+            }
         }
         var bytes = 0
         var extra = Array(repeating: 0, count: VisitedStore.shardCount)

@@ -26,6 +26,9 @@ final class Workers: @unchecked Sendable {
     var stopping = false
     var job: ((Int) -> Void)?
     var threads: [pthread_t] = []
+    /// ``claim(below:)``'s counter, behind its own mutex (claims come a few dozen times per phase).
+    let claimMutex: UnsafeMutablePointer<pthread_mutex_t>
+    var claimed = 0
 
     /// How long a waiting thread polls before it sleeps.
     static var spinNanoseconds: Int { 500_000 }
@@ -64,6 +67,8 @@ final class Workers: @unchecked Sendable {
         wake = .allocate(capacity: 1)
         finished = .allocate(capacity: 1)
         pthread_mutex_init(mutex, nil)
+        claimMutex = .allocate(capacity: 1)
+        pthread_mutex_init(claimMutex, nil)
         pthread_cond_init(wake, nil)
         pthread_cond_init(finished, nil)
         for index in 1..<self.count {
@@ -107,6 +112,21 @@ final class Workers: @unchecked Sendable {
         }
     }
 
+    /// Starts the items of the next phase over from 0 (call before ``run(_:)``).
+    @usableFromInline
+    func resetClaims() { claimed = 0 }
+
+    /// The next unclaimed item of `count` (0, 1, 2, ... to whichever worker asks first), or nil when
+    /// all are taken: items of uneven cost spread over the workers as they finish.
+    @usableFromInline
+    func claim(below count: Int) -> Int? {
+        pthread_mutex_lock(claimMutex)
+        defer { pthread_mutex_unlock(claimMutex) }
+        guard claimed < count else { return nil }
+        claimed += 1
+        return claimed - 1
+    }
+
     func loop(_ index: Int) {
         var seen = 0
         pthread_mutex_lock(mutex)
@@ -137,6 +157,8 @@ final class Workers: @unchecked Sendable {
         pthread_cond_destroy(finished)
         pthread_mutex_destroy(mutex)
         mutex.deallocate()
+        pthread_mutex_destroy(claimMutex)
+        claimMutex.deallocate()
         wake.deallocate()
         finished.deallocate()
     }
