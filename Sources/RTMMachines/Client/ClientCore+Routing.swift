@@ -104,28 +104,45 @@ extension ClientCore {
     /// ``handle(_:)`` gives for the calls below, and nil for every other (run the call to know).
     /// A test compares the two on sampled states of every scenario.
     public func accepts(_ call: RtmApiCall) -> Bool? {
+        withUnsafePointer(to: self) { Self.accepts(call, at: $0) }
+    }
+
+    /// ``accepts(_:)`` of the core at `core`, read in place. For callers that keep cores in memory
+    /// they reach through pointers (the model checker's states): a method called on such a core
+    /// copies it first, retaining every array it holds.
+    public static func accepts(_ call: RtmApiCall, at core: UnsafePointer<ClientCore>) -> Bool? {
         switch call {
-        case .login: Self.accepted(ConnectionMachine.step(connection, .loginRequested))
-        case .logout: Self.accepted(ConnectionMachine.step(connection, .logoutRequested))
+        case .login: accepted(ConnectionMachine.step(core.pointee.connection, .loginRequested))
+        case .logout: accepted(ConnectionMachine.step(core.pointee.connection, .logoutRequested))
         case .createLocalCallInvitation: true
         // Slots are found by index and only the fields a step reads are taken: `first` would copy the slot.
         case .sendLocalInvitation(let key):
             // As `api` routes it: a slot created before login takes the logged-in user as its caller.
-            locals.firstIndex { $0.key == key }.map { acceptsSend(locals[$0]) } ?? false
+            core.pointee.locals.withUnsafeBufferPointer { locals in
+                locals.firstIndex { $0.key == key }.map { acceptsSend(locals[$0], of: core) } ?? false
+            }
         case .cancelLocalInvitation(let key):
-            locals.firstIndex { $0.key == key }.map {
-                Self.accepted(LocalInvitationMachine.step(locals[$0].machine, .cancelRequested))
-            } ?? false
+            core.pointee.locals.withUnsafeBufferPointer { locals in
+                locals.firstIndex { $0.key == key }.map {
+                    accepted(LocalInvitationMachine.step(locals[$0].machine, .cancelRequested))
+                } ?? false
+            }
         case .acceptRemoteInvitation(let key):
-            remotes.firstIndex { $0.key == key }.map {
-                Self.accepted(
-                    RemoteInvitationMachine.step(remotes[$0].machine, .acceptRequested(response: remotes[$0].response)))
-            } ?? false
+            core.pointee.remotes.withUnsafeBufferPointer { remotes in
+                remotes.firstIndex { $0.key == key }.map {
+                    accepted(
+                        RemoteInvitationMachine.step(
+                            remotes[$0].machine, .acceptRequested(response: remotes[$0].response)))
+                } ?? false
+            }
         case .refuseRemoteInvitation(let key):
-            remotes.firstIndex { $0.key == key }.map {
-                Self.accepted(
-                    RemoteInvitationMachine.step(remotes[$0].machine, .refuseRequested(response: remotes[$0].response)))
-            } ?? false
+            core.pointee.remotes.withUnsafeBufferPointer { remotes in
+                remotes.firstIndex { $0.key == key }.map {
+                    accepted(
+                        RemoteInvitationMachine.step(
+                            remotes[$0].machine, .refuseRequested(response: remotes[$0].response)))
+                } ?? false
+            }
         default: nil
         }
     }
@@ -133,21 +150,36 @@ extension ClientCore {
     /// Whether `sendLocalInvitation` would accept the invitation that `createLocalCallInvitation`
     /// for `callee` would create now (``accepts(_:)``).
     public func acceptsSendOfNewInvitation(to callee: UserID) -> Bool {
-        let key = InvitationKey(caller: userId ?? "", callee: callee, serial: nextInvitationSerial)
-        return acceptsSend(LocalSlot(key: key, machine: LocalInvitationMachine.initialState))
+        withUnsafePointer(to: self) { Self.acceptsSendOfNewInvitation(to: callee, at: $0) }
     }
 
-    /// Whether `sendLocalInvitation` would accept the invitation in `slot` (``accepts(_:)``).
-    func acceptsSend(_ slot: LocalSlot) -> Bool {
-        Self.accepted(LocalInvitationMachine.step(slot.machine, .sendRequested(sendRequest(slot).context)))
+    /// ``acceptsSendOfNewInvitation(to:)`` of the core at `core`, read in place (see
+    /// ``accepts(_:at:)``).
+    public static func acceptsSendOfNewInvitation(to callee: UserID, at core: UnsafePointer<ClientCore>) -> Bool {
+        let key = InvitationKey(caller: core.pointee.userId ?? "", callee: callee, serial: core.pointee.nextInvitationSerial)
+        return acceptsSend(LocalSlot(key: key, machine: LocalInvitationMachine.initialState), of: core)
+    }
+
+    /// Whether `sendLocalInvitation` would accept the invitation in `slot` of the core at `core`
+    /// (``accepts(_:)``).
+    static func acceptsSend(_ slot: LocalSlot, of core: UnsafePointer<ClientCore>) -> Bool {
+        let context = sendRequest(slot, userId: core.pointee.userId, loggedIn: core.pointee.connection.isLoggedIn).context
+        return accepted(LocalInvitationMachine.step(slot.machine, .sendRequested(context)))
     }
 
     /// What `sendLocalInvitation` of the invitation in `slot` sends as: its caller (a slot created
     /// before login takes the logged-in user) and the context its machine is given.
     func sendRequest(_ slot: LocalSlot) -> (caller: UserID, context: LocalInvitationMachine.SendContext) {
+        Self.sendRequest(slot, userId: userId, loggedIn: isLoggedIn)
+    }
+
+    /// ``sendRequest(_:)`` of a core with `userId`, logged in or not.
+    static func sendRequest(_ slot: LocalSlot, userId: UserID?, loggedIn: Bool)
+        -> (caller: UserID, context: LocalInvitationMachine.SendContext)
+    {
         let caller = userId.map { slot.machine == .idle ? $0 : slot.key.caller } ?? slot.key.caller
         let context = LocalInvitationMachine.SendContext(
-            loggedIn: isLoggedIn && caller == userId, valid: true, content: slot.content, channelId: slot.channelId)
+            loggedIn: loggedIn && caller == userId, valid: true, content: slot.content, channelId: slot.channelId)
         return (caller, context)
     }
 

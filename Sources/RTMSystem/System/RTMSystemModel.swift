@@ -128,9 +128,12 @@ public struct RTMSystemModel: Model, Sendable {
         let network = scenario.network
         state.clients.withUnsafeBufferPointer { clients in
             for i in clients.indices {
+                // The core through a pointer: `clients[i].core` hands a call a copy of the core, which
+                // retains every array it holds.
+                let core = ClientNode.core(of: clients.baseAddress! + i)
                 for entry in clients[i].callsLeft.indices
-                where clients[i].callsLeft[entry] > 0 && callEnabled(clients[i].core, i, entry)
-                    && (scenario.apiErrors || callSucceeds(clients[i].core, i, entry))
+                where clients[i].callsLeft[entry] > 0 && callEnabled(core, i, entry)
+                    && (scenario.apiErrors || callSucceeds(core, i, entry))
                 {
                     actions.append(.call(client: i, entry: entry))
                 }
@@ -180,12 +183,17 @@ public struct RTMSystemModel: Model, Sendable {
 
     /// Calls on an invitation need the invitation object to exist.
     func callEnabled(_ core: borrowing ClientCore, _ i: Int, _ entry: Int) -> Bool {
+        withUnsafePointer(to: core) { callEnabled($0, i, entry) }
+    }
+
+    /// ``callEnabled(_:_:_:)-(ClientCore,_,_)`` of the core at `core`, read in place.
+    func callEnabled(_ core: UnsafePointer<ClientCore>, _ i: Int, _ entry: Int) -> Bool {
         let budget = scenario.calls[i][entry]
         switch budget.call {
         case .cancelLocalInvitation:
-            return core.locals.contains { $0.key.callee == budget.target }
+            return core.pointee.locals.contains { $0.key.callee == budget.target }
         case .acceptRemoteInvitation, .refuseRemoteInvitation:
-            return core.remotes.contains { $0.key.caller == budget.target }
+            return core.pointee.remotes.contains { $0.key.caller == budget.target }
         case .login, .logout, .renewToken, .join, .leave, .sendMessage, .getMembers, .sendMessageToPeer,
             .sendLocalInvitation:
             return true

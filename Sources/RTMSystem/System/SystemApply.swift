@@ -70,10 +70,14 @@ extension RTMSystemModel {
 
     /// The user of client `i` makes one call of its budget.
     func userCall(_ i: Int, _ budget: CallBudget, _ s: inout SystemState, _ trail: inout Trail?) {
-        let core = s.clients[i].core
-        guard let call = apiCall(i, budget, core: core) else { return }
+        // The core is read in place (a copy would retain every array it holds).
+        let (call, serial) = s.clients.withUnsafeBufferPointer { clients in
+            let core = ClientNode.core(of: clients.baseAddress! + i)
+            return (apiCall(i, budget, core), core.pointee.nextInvitationSerial)
+        }
+        guard let call else { return }
         callApi(i, call, &s, &trail)
-        if let next = followUp(budget, core: s.clients[i].core, serial: core.nextInvitationSerial) {
+        if budget.call == .sendLocalInvitation, let next = followUp(budget, core: s.clients[i].core, serial: serial) {
             callApi(i, next, &s, &trail)
         }
         if case .sendMessageToPeer(_, let text, true) = call {
@@ -85,7 +89,7 @@ extension RTMSystemModel {
     /// The API call budget entry `budget` of client `i` makes on `core`, or nil when there is nothing
     /// to act on (no invitation to cancel, accept or refuse). `sendLocalInvitation` first makes
     /// `createLocalCallInvitation`; ``followUp(_:core:serial:)`` is its send.
-    func apiCall(_ i: Int, _ budget: CallBudget, core: ClientCore) -> RtmApiCall? {
+    func apiCall(_ i: Int, _ budget: CallBudget, _ core: UnsafePointer<ClientCore>) -> RtmApiCall? {
         let me = name(i)
         let target = budget.target ?? ""
         switch budget.call {
@@ -98,15 +102,15 @@ extension RTMSystemModel {
         case .getMembers: return .getMembers(channel: target)
         case .sendMessageToPeer:
             // The text names the message, so the properties can follow it end to end.
-            let text = "\(me):\(core.nextMessageId)>\(target)"
+            let text = "\(me):\(core.pointee.nextMessageId)>\(target)"
             return .sendMessageToPeer(peerId: target, text: text, enableOfflineMessaging: budget.offline)
         case .sendLocalInvitation: return .createLocalCallInvitation(calleeId: target)
         case .cancelLocalInvitation:
-            return core.locals.last { $0.key.callee == target }.map { .cancelLocalInvitation($0.key) }
+            return core.pointee.locals.last { $0.key.callee == target }.map { .cancelLocalInvitation($0.key) }
         case .acceptRemoteInvitation:
-            return core.remotes.last { $0.key.caller == target }.map { .acceptRemoteInvitation($0.key) }
+            return core.pointee.remotes.last { $0.key.caller == target }.map { .acceptRemoteInvitation($0.key) }
         case .refuseRemoteInvitation:
-            return core.remotes.last { $0.key.caller == target }.map { .refuseRemoteInvitation($0.key) }
+            return core.pointee.remotes.last { $0.key.caller == target }.map { .refuseRemoteInvitation($0.key) }
         }
     }
 
@@ -121,7 +125,8 @@ extension RTMSystemModel {
     }
 
     func callApi(_ i: Int, _ call: RtmApiCall, _ s: inout SystemState, _ trail: inout Trail?) {
-        let core = s.clients[i].core
+        // Read before the call, and only for a logout: a copy of the core retains every array it holds.
+        let pendingBefore = if case .logout = call { hasPending(s.clients[i].core) } else { false }
         let outputs = s.clients[i].core.handle(.api(call))
         if trail != nil {
             let returned = outputs.compactMap { if case .returned(let r) = $0 { r } else { nil } }.first
@@ -135,7 +140,7 @@ extension RTMSystemModel {
         }
         if case .logout = call, outputs.first == .returned(.logout(.ok)) {
             s.clients[i].loggedOut = true
-            if hasPending(core) { note("logout-with-pending", &s) }
+            if pendingBefore { note("logout-with-pending", &s) }
             interruptInvitations(of: i, &s)
         }
         absorb(i, outputs, &s, &trail)

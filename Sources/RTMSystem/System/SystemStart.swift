@@ -27,12 +27,20 @@ extension RTMSystemModel {
     /// (`apiErrors: false` offers only those calls): ``ClientCore/accepts(_:)`` answers from the
     /// machines' transitions where it can; else ``callSucceedsByRunning(_:_:_:)``.
     func callSucceeds(_ core: borrowing ClientCore, _ i: Int, _ entry: Int) -> Bool {
+        withUnsafePointer(to: core) { callSucceeds($0, i, entry) }
+    }
+
+    /// ``callSucceeds(_:_:_:)-(ClientCore,_,_)`` of the core at `core`, read in place: the checker asks
+    /// this of every budget entry of every state it expands, and a core handed over as a value is
+    /// copied first, retaining every array it holds.
+    func callSucceeds(_ core: UnsafePointer<ClientCore>, _ i: Int, _ entry: Int) -> Bool {
         let budget = scenario.calls[i][entry]
         if budget.call == .sendLocalInvitation {
-            return core.acceptsSendOfNewInvitation(to: budget.target ?? "")
+            return ClientCore.acceptsSendOfNewInvitation(to: budget.target ?? "", at: core)
         }
-        guard let call = apiCall(i, budget, core: core) else { return false }
-        return core.accepts(call) ?? callSucceedsByRunning(copy core, i, entry)
+        guard let call = apiCall(i, budget, core) else { return false }
+        if let accepted = ClientCore.accepts(call, at: core) { return accepted }
+        return callSucceedsByRunning(core.pointee, i, entry)
     }
 
     /// ``callSucceeds(_:_:_:)`` by running the calls of ``userCall(_:_:_:_:)`` on a copy of the
@@ -44,7 +52,7 @@ extension RTMSystemModel {
             for case .returned(let result) in core.handle(.api(call)) { return result.succeeded }
             return true
         }
-        guard let call = apiCall(i, budget, core: core) else { return false }
+        guard let call = withUnsafePointer(to: core, { apiCall(i, budget, $0) }) else { return false }
         let serial = core.nextInvitationSerial
         guard succeeds(call) else { return false }
         guard budget.call == .sendLocalInvitation else { return true }

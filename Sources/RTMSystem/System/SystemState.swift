@@ -39,6 +39,14 @@ public struct ClientNode: Hashable, Sendable, Codable {
     public var callsLeft: [Int]
     /// Between an accepted `logout` and the next `login`.
     public var loggedOut: Bool
+
+    /// The core of the node at `node`, to read in place (a core read out as a value is a copy, which
+    /// retains every array it holds).
+    @inline(__always)
+    static func core(of node: UnsafePointer<ClientNode>) -> UnsafePointer<ClientCore> {
+        UnsafeRawPointer(node).advanced(by: MemoryLayout<ClientNode>.offset(of: \.core)!)
+            .assumingMemoryBound(to: ClientCore.self)
+    }
 }
 
 /// The two directions of one client's link to the server, FIFO unless the scenario allows reordering.
