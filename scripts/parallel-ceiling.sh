@@ -77,6 +77,7 @@ for round in $(seq 1 "$REPEAT"); do
     paired = (pa + pb) / 2
     ceiling = 2 * alone / paired
     achieved = alone / two
-    printf "%-6s %8.2f %8.2f %8.2f %8.2f %7.2fx %8.2fx %10.0f%%\n", r, alone, pa, pb, two, ceiling, achieved, 100 * achieved / ceiling
+    printf "%-6s %8.2f %8.2f %8.2f %8.2f", r, alone, pa, pb, two
+    printf " %7.2fx %8.2fx %10.0f%%\n", ceiling, achieved, 100 * achieved / ceiling
   }'
 done

@@ -127,23 +127,21 @@ extension ClientCore {
                     accepted(LocalInvitationMachine.step(locals[$0].machine, .cancelRequested))
                 } ?? false
             }
-        case .acceptRemoteInvitation(let key):
-            core.pointee.remotes.withUnsafeBufferPointer { remotes in
-                remotes.firstIndex { $0.key == key }.map {
-                    accepted(
-                        RemoteInvitationMachine.step(
-                            remotes[$0].machine, .acceptRequested(response: remotes[$0].response)))
-                } ?? false
-            }
-        case .refuseRemoteInvitation(let key):
-            core.pointee.remotes.withUnsafeBufferPointer { remotes in
-                remotes.firstIndex { $0.key == key }.map {
-                    accepted(
-                        RemoteInvitationMachine.step(
-                            remotes[$0].machine, .refuseRequested(response: remotes[$0].response)))
-                } ?? false
-            }
+        case .acceptRemoteInvitation(let key): acceptsAnswer(to: key, at: core) { .acceptRequested(response: $0) }
+        case .refuseRemoteInvitation(let key): acceptsAnswer(to: key, at: core) { .refuseRequested(response: $0) }
         default: nil
+        }
+    }
+
+    /// Whether the core at `core` would accept an answer (`event`, given the stored response) to the
+    /// remote invitation `key`: false when it has no such invitation.
+    static func acceptsAnswer(
+        to key: InvitationKey, at core: UnsafePointer<ClientCore>, _ event: (String) -> RemoteInvitationMachine.Event
+    ) -> Bool {
+        core.pointee.remotes.withUnsafeBufferPointer { remotes in
+            remotes.firstIndex { $0.key == key }.map {
+                accepted(RemoteInvitationMachine.step(remotes[$0].machine, event(remotes[$0].response)))
+            } ?? false
         }
     }
 
@@ -156,14 +154,16 @@ extension ClientCore {
     /// ``acceptsSendOfNewInvitation(to:)`` of the core at `core`, read in place (see
     /// ``accepts(_:at:)``).
     public static func acceptsSendOfNewInvitation(to callee: UserID, at core: UnsafePointer<ClientCore>) -> Bool {
-        let key = InvitationKey(caller: core.pointee.userId ?? "", callee: callee, serial: core.pointee.nextInvitationSerial)
+        let key = InvitationKey(
+            caller: core.pointee.userId ?? "", callee: callee, serial: core.pointee.nextInvitationSerial)
         return acceptsSend(LocalSlot(key: key, machine: LocalInvitationMachine.initialState), of: core)
     }
 
     /// Whether `sendLocalInvitation` would accept the invitation in `slot` of the core at `core`
     /// (``accepts(_:)``).
     static func acceptsSend(_ slot: LocalSlot, of core: UnsafePointer<ClientCore>) -> Bool {
-        let context = sendRequest(slot, userId: core.pointee.userId, loggedIn: core.pointee.connection.isLoggedIn).context
+        let loggedIn = core.pointee.connection.isLoggedIn
+        let context = sendRequest(slot, userId: core.pointee.userId, loggedIn: loggedIn).context
         return accepted(LocalInvitationMachine.step(slot.machine, .sendRequested(context)))
     }
 
