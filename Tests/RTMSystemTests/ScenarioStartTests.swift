@@ -111,6 +111,24 @@ import Testing
         #expect(s.seen.marks == ["server-received"])
     }
 
+    @Test("A logout is noted as logout-with-pending when the client had work pending before it, only then")
+    func logoutWithPending() throws {
+        var scenario = Scenario(
+            name: "pending", clients: ["c0", "c1"],
+            calls: [[CallBudget(.sendLocalInvitation, target: "c1"), CallBudget(.logout)], [CallBudget(.logout)]],
+            network: NetworkFaults(capacity: 2), properties: ["no-callback-after-logout"])
+        scenario.start = .online
+        scenario.apiErrors = false
+        let model = try RTMSystemModel(scenario)
+        var s = model.initialStates[0]
+        s = try #require(model.next(s, .call(client: 1, entry: 0)))  // c1 logs out with nothing pending
+        #expect(!s.seen.has("logout-with-pending"))
+        s = try #require(model.next(s, .call(client: 0, entry: 0)))  // c0 invites c1
+        s = try #require(model.next(s, .call(client: 0, entry: 1)))  // and logs out while it is pending
+        #expect(s.clients[0].loggedOut)
+        #expect(s.seen.has("logout-with-pending"))
+    }
+
     @Test(
         "start and apiErrors are read from scenario files, and bad values are located",
         arguments: [

@@ -77,6 +77,7 @@ extension RTMSystemModel {
         }
         guard let call else { return }
         callApi(i, call, &s, &trail)
+        // Checked here, not only in `followUp`: its argument would copy the core for every call.
         if budget.call == .sendLocalInvitation, let next = followUp(budget, core: s.clients[i].core, serial: serial) {
             callApi(i, next, &s, &trail)
         }
