@@ -96,6 +96,9 @@ extension ServerMachine {
             sessionIndex(conn).map { content.sessions[$0] }
         }
 
+        /// Whether a session is on `conn` (``session(_:)`` without copying it out).
+        public func hasSession(_ conn: ConnectionID) -> Bool { sessionIndex(conn) != nil }
+
         /// The session of `user` (the one with the lowest connection, should there be several), if any.
         public func session(user: UserID) -> Session? {
             // Stale: the sessions are sorted by connection, so the first of the user's is its lowest.

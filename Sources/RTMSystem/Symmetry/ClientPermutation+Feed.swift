@@ -68,12 +68,53 @@ extension ClientPermutation {
         }
         feedTimers(state.timers, into: &h)
         h.feed(state.faults)
-        if let settled, !state.seen.interrupted.isEmpty {
-            var seen = state.seen
-            seen.interrupted.removeAll { isSettled($0, in: state, settled) }
-            h.feed(observations(seen))
+        feedObservations(of: state, settled: settled, into: &h)
+    }
+
+    /// Feeds ``observations(_:)`` of `state.seen` (its interrupted invitations that `settled` marks left
+    /// out), renamed in place: building the renamed observations copied them and allocated a new list
+    /// of interrupted keys for every state with one.
+    func feedObservations(of state: SystemState, settled: SettledSlots?, into h: inout StableHasher) {
+        feedNotes(state.seen.violations, into: &h)
+        feedNotes(state.seen.delivered, into: &h)
+        feedNotes(state.seen.sent, into: &h)
+        feedNotes(state.seen.cached, into: &h)
+        feedNotes(state.seen.marks, into: &h)
+        state.seen.interrupted.withUnsafeBufferPointer { keys in
+            guard !keys.isEmpty else {
+                h.combine(0 as UInt64)
+                return
+            }
+            withUnsafeTemporaryAllocation(of: InvitationKey.self, capacity: keys.count) { buffer in
+                var count = 0
+                for index in keys.indices {
+                    if let settled, isSettled(keys[index], in: state, settled) { continue }
+                    buffer.initializeElement(at: count, to: key(keys[index]))
+                    count += 1
+                }
+                // Insertion sort: few keys, mostly in order already.
+                if count > 1 {
+                    for end in 1..<count {
+                        var position = end
+                        while position > 0, buffer[position] < buffer[position - 1] {
+                            buffer.swapAt(position, position - 1)
+                            position -= 1
+                        }
+                    }
+                }
+                h.combine(UInt64(count))
+                for index in 0..<count { h.feed(buffer[index]) }
+                _ = buffer[0..<count].deinitialize()
+            }
+        }
+    }
+
+    /// Feeds ``notes(_:)`` of `notes`.
+    func feedNotes(_ notes: [String], into h: inout StableHasher) {
+        if notes.isEmpty {
+            h.combine(0 as UInt64)
         } else {
-            h.feed(observations(state.seen))
+            h.feed(self.notes(notes))
         }
     }
 

@@ -16,7 +16,10 @@ import RTMMachines
 /// swap.user("alice")           // "bob"
 /// swap.text("alice:1>carol")   // "bob:1>carol"
 /// ```
-struct ClientPermutation: Sendable {
+///
+/// A class, immutable: the checker hands permutations around for every state it fingerprints, and a
+/// struct's copy retained each of its six tables (a class's copy retains one object).
+final class ClientPermutation: Sendable {
     /// `source[i]`: whose part client `i` plays.
     let source: [Int]
     /// `target[j]`: the client that plays client `j`'s former part (the inverse of `source`).
@@ -32,10 +35,10 @@ struct ClientPermutation: Sendable {
     let smallNames: [SmallASCII]?
     /// Every invitation key's serial number becomes 0 (``SymmetryPlan/dropsSerials``): the image is
     /// then a representative of the class under renumbered serials too, even for the identity.
-    var dropsSerials: Bool
+    let dropsSerials: Bool
     /// Settled invitations (`SettledInvitations.swift`) show as canceled at both ends
     /// (``SymmetryPlan/forgetsSettled``): the image then stands for every way they could have ended.
-    var forgetsSettled: Bool
+    let forgetsSettled: Bool
 
     /// `entries` nil: every client keeps its budget entries by position (for permutations under which
     /// the budgets are not symmetric, which a sound declaration never produces).
@@ -61,10 +64,24 @@ struct ClientPermutation: Sendable {
 
     /// This permutation as a pure renaming, keeping serial numbers and outcomes: it maps states onto states.
     var renamingOnly: ClientPermutation {
-        var renaming = self
-        renaming.dropsSerials = false
-        renaming.forgetsSettled = false
-        return renaming
+        guard dropsSerials || forgetsSettled else { return self }
+        return ClientPermutation(
+            source: source, target: target, names: names, entries: entries, moving: moving, smallNames: smallNames)
+    }
+
+    /// A pure renaming with every table given (``renamingOnly``).
+    private init(
+        source: [Int], target: [Int], names: [String], entries: [[Int]], moving: [(from: [UInt8], to: String)],
+        smallNames: [SmallASCII]?
+    ) {
+        self.source = source
+        self.target = target
+        self.names = names
+        self.entries = entries
+        self.moving = moving
+        self.smallNames = smallNames
+        dropsSerials = false
+        forgetsSettled = false
     }
 
     /// The serial number an invitation key has in the image.

@@ -17,53 +17,76 @@ enum ClientSignature {
         _ i: Int, in state: SystemState, calls: [UInt64], dropsSerials: Bool = false, settled: SettledSlots? = nil
     ) -> UInt64 {
         guard state.clients.indices.contains(i), state.links.indices.contains(i) else { return 0 }
-        // Fields are read in place (`state.clients[i].core.…`), not through copies: a copy retains
-        // arrays that many states share, and workers retaining the same object contend for it.
+        // Fields are read in place, through the buffers and a pointer to the node: an array's
+        // subscript hands out a copy of the element, which retains arrays that many states share (and
+        // workers retaining the same object contend for it).
         var h = StableHasher(seed: 0x5379_6D6D_6574_7279)
-        // Budget entries move with renaming onto entries of the same call (`ClientPermutation.entries`):
-        // an order-free sum over (call, calls left).
-        var budget: UInt64 = 0
-        for entry in state.clients[i].callsLeft.indices where calls.indices.contains(entry) {
-            budget &+= mix(calls[entry] << 32 | UInt64(max(0, state.clients[i].callsLeft[entry])))
+        state.clients.withUnsafeBufferPointer { clients in
+            let node = clients.baseAddress! + i
+            let core = ClientNode.core(of: node)
+            // Budget entries move with renaming onto entries of the same call (`ClientPermutation.entries`):
+            // an order-free sum over (call, calls left).
+            var budget: UInt64 = 0
+            node.pointee.callsLeft.withUnsafeBufferPointer { callsLeft in
+                for entry in callsLeft.indices where calls.indices.contains(entry) {
+                    budget &+= mix(calls[entry] << 32 | UInt64(max(0, callsLeft[entry])))
+                }
+            }
+            h.combine(budget)
+            h.combine(node.pointee.loggedOut)
+            h.combine(core.pointee.userId == nil)
+            h.feed(core.pointee.connection)
+            h.feed(core.pointee.channels)
+            // A renaming keeps an invitation's serial number: it tells apart two callees whose
+            // invitations are in the same state but were sent in a different order (unless images drop it).
+            let (settledLocals, settledRemotes) = (settled?.locals(of: i) ?? 0, settled?.remotes(of: i) ?? 0)
+            var locals = UInt64(core.pointee.locals.count)
+            core.pointee.locals.withUnsafeBufferPointer { slots in
+                for index in slots.indices {
+                    var slot = StableHasher(seed: 1)
+                    if SettledSlots.marks(settledLocals, index) {
+                        slot.feed(LocalInvitationMachine.State.canceled)
+                    } else {
+                        slot.feed(slots[index].machine)
+                    }
+                    slot.combine(dropsSerials ? 0 : slots[index].key.serial)
+                    locals &+= mix(slot.finalize().rawValue)
+                }
+            }
+            h.combine(locals)
+            var remotes = UInt64(core.pointee.remotes.count)
+            core.pointee.remotes.withUnsafeBufferPointer { slots in
+                for index in slots.indices {
+                    var slot = StableHasher(seed: 1)
+                    if SettledSlots.marks(settledRemotes, index) {
+                        slot.feed(RemoteInvitationMachine.State.canceled)
+                    } else {
+                        slot.feed(slots[index].machine)
+                    }
+                    slot.combine(dropsSerials ? 0 : slots[index].key.serial)
+                    remotes &+= mix(slot.finalize().rawValue)
+                }
+            }
+            h.combine(remotes)
+            h.feed(core.pointee.pendingPeerMessages)
+            h.combine(core.pointee.receivedPeerMessages.count)
+            h.combine(core.pointee.nextMessageId)
+            h.combine(core.pointee.nextRequestId)
+            h.combine(core.pointee.nextInvitationSerial)
         }
-        h.combine(budget)
-        h.combine(state.clients[i].loggedOut)
-        h.combine(state.clients[i].core.userId == nil)
-        h.feed(state.clients[i].core.connection)
-        h.feed(state.clients[i].core.channels)
-        // A renaming keeps an invitation's serial number: it tells apart two callees whose
-        // invitations are in the same state but were sent in a different order (unless images drop it).
-        let (settledLocals, settledRemotes) = (settled?.locals(of: i) ?? 0, settled?.remotes(of: i) ?? 0)
-        h.combine(unordered(state.clients[i].core.locals) { slot, index, hasher in
-            if SettledSlots.marks(settledLocals, index) {
-                hasher.feed(LocalInvitationMachine.State.canceled)
-            } else {
-                hasher.feed(slot.machine)
-            }
-            hasher.combine(dropsSerials ? 0 : slot.key.serial)
-        })
-        h.combine(unordered(state.clients[i].core.remotes) { slot, index, hasher in
-            if SettledSlots.marks(settledRemotes, index) {
-                hasher.feed(RemoteInvitationMachine.State.canceled)
-            } else {
-                hasher.feed(slot.machine)
-            }
-            hasher.combine(dropsSerials ? 0 : slot.key.serial)
-        })
-        h.feed(state.clients[i].core.pendingPeerMessages)
-        h.combine(state.clients[i].core.receivedPeerMessages.count)
-        h.combine(state.clients[i].core.nextMessageId)
-        h.combine(state.clients[i].core.nextRequestId)
-        h.combine(state.clients[i].core.nextInvitationSerial)
-        h.combine(state.links[i].isUp)
-        h.combine(state.links[i].up.count)
-        h.combine(state.links[i].down.count)
+        state.links.withUnsafeBufferPointer { links in
+            h.combine(links[i].isUp)
+            h.combine(links[i].up.count)
+            h.combine(links[i].down.count)
+        }
         var timers = 0
-        for timer in state.timers.indices {
-            if case .client(i, _) = state.timers[timer].owner { timers += 1 }
+        state.timers.withUnsafeBufferPointer { pending in
+            for timer in pending.indices {
+                if case .client(i, _) = pending[timer].owner { timers += 1 }
+            }
         }
         h.combine(timers)
-        h.combine(state.server.session(ConnectionID(i)) != nil)
+        h.combine(state.server.hasSession(ConnectionID(i)))
         return h.finalize().rawValue
     }
 
@@ -73,16 +96,5 @@ enum ClientSignature {
         x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
         x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
         return x ^ (x >> 31)
-    }
-
-    /// An order-free combination of one hash per element (`feed` is given each with its index).
-    static func unordered<T>(_ items: [T], _ feed: (T, Int, inout StableHasher) -> Void) -> UInt64 {
-        var sum = UInt64(items.count)
-        for index in items.indices {
-            var h = StableHasher(seed: 1)
-            feed(items[index], index, &h)
-            sum &+= mix(h.finalize().rawValue)
-        }
-        return sum
     }
 }

@@ -99,9 +99,14 @@ extension ClientPermutation {
 
     /// Whether `settled` marks the invitation `key` of `state` (by its caller's local slot).
     func isSettled(_ key: InvitationKey, in state: SystemState, _ settled: SettledSlots) -> Bool {
-        guard let caller = index(ofUser: key.caller), state.clients.indices.contains(caller),
-            let slot = state.clients[caller].core.locals.firstIndex(where: { $0.key == key })
-        else { return false }
+        guard let caller = index(ofUser: key.caller), state.clients.indices.contains(caller) else { return false }
+        // Read in place: the array's subscript would copy the node, retaining every array it holds.
+        let slot = state.clients.withUnsafeBufferPointer { clients in
+            ClientNode.core(of: clients.baseAddress! + caller).pointee.locals.withUnsafeBufferPointer { locals in
+                locals.firstIndex { $0.key == key }
+            }
+        }
+        guard let slot else { return false }
         return SettledSlots.marks(settled.locals(of: caller), slot)
     }
 }
