@@ -65,6 +65,13 @@ struct BenchCommand: ParsableCommand {
             """)
     var partialOrder = true
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: ArgumentHelp(
+            CheckCommand.mergeStepsHelp
+                + " On by default here, as Spin merges statements; --no-merge-steps stores every state the reduction reaches."))
+    var mergeSteps = true
+
     @Option(help: ArgumentHelp(CheckCommand.packFrontierHelp))
     var packFrontier: CheckCommand.FrontierOption = .auto
 
@@ -103,6 +110,7 @@ struct BenchCommand: ParsableCommand {
         var options = ScenarioCheck.Options()
         options.useSymmetry = !noSymmetry
         options.partialOrder = partialOrder
+        options.mergesSteps = partialOrder && mergeSteps
         options.frontierPacking = packFrontier.packing
         options.collectCoverage = false  // bench prints no coverage; Spin counts none
         options.storage = store.storage
@@ -117,6 +125,7 @@ struct BenchCommand: ParsableCommand {
             bytesPerState: outcome.states > 0 ? Double(peak) / Double(outcome.states) : 0,
             storedBytesPerState: result.store?.bytesPerState(states: outcome.states) ?? 0, peakMemoryBytes: peak,
             workers: workerCount, store: store.rawValue, partialOrder: partialOrder,
+            mergedSteps: result.store?.mergedSteps,
             frontier: packFrontier.rawValue, packedFromState: result.store?.packedFromState,
             symmetry: noSymmetry ? "" : loaded.symmetry.filter { $0.count > 1 }.map { "[" + $0.joined(separator: ", ") + "]" }
                 .joined(separator: " "),
@@ -150,6 +159,9 @@ struct BenchFigures: Codable {
     var store: String
     /// Whether only ample sets were explored (partial-order reduction).
     var partialOrder: Bool
+    /// Steps taken through states that were not stored (``CheckOptions/mergesSteps``), nil when steps
+    /// were not merged.
+    var mergedSteps: Int?
     /// When the frontier's states were kept as encodings: never, auto or always
     /// (``CheckOptions/FrontierPacking``).
     var frontier: String
@@ -183,12 +195,19 @@ struct BenchFigures: Codable {
             storedBytesPerState, Double(peakMemoryBytes) / 1_048_576, workers, store, allocator,
             symmetry.isEmpty ? "none declared" : symmetry,
             symmetry.isEmpty ? "" : String(format: " (sampled first in %.2f s, not in the wall time)", symmetrySampleSeconds),
-            partialOrder ? "partial-order (--no-partial-order explores every interleaving)" : "none",
-            frontierText)
+            reductionText, frontierText)
     }
 }
 
 extension BenchFigures {
+    var reductionText: String {
+        guard partialOrder else { return "none" }
+        let merged = mergedSteps.map {
+            "; \($0) single-successor steps merged, their states not stored (--no-merge-steps stores them)"
+        }
+        return "partial-order (--no-partial-order explores every interleaving)" + (merged ?? "")
+    }
+
     var frontierText: String {
         let how = packedFromState.map { $0 == 0 ? "encodings" : "values, then encodings from state \($0)" } ?? "values"
         return "\(how) (--pack-frontier \(frontier))"

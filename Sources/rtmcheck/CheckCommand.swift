@@ -85,6 +85,9 @@ struct CheckCommand: ParsableCommand {
             """)
     var partialOrder = false
 
+    @Flag(help: ArgumentHelp(Self.mergeStepsHelp + " Needs --partial-order; counts no coverage."))
+    var mergeSteps = false
+
     @Option(help: ArgumentHelp(Self.packFrontierHelp + " (default: auto)"))
     var packFrontier: CheckCommand.FrontierOption?
 
@@ -97,6 +100,14 @@ struct CheckCommand: ParsableCommand {
     var traceOut: String?
 
     enum StrategyOption: String, ExpressibleByArgument, CaseIterable { case bfs, dfs, random }
+    /// `--merge-steps`' help (`check` and `bench`).
+    static let mergeStepsHelp = """
+        With partial-order reduction, take at once each step the reduction leaves a state alone \
+        with, and store only the state where such a run ends (a property deciding something, a \
+        final state, or a choice ends it). Verdicts and deadlocks are kept and counterexamples \
+        still show every step; about half the states are stored, depth and transitions count a \
+        run as one step, and a counterexample is shortest in runs.
+        """
     /// `--pack-frontier`'s help (`check` and `bench`).
     static let packFrontierHelp = """
         Keep the breadth-first frontier's states as their encodings, a few hundred bytes each, \
@@ -132,6 +143,9 @@ struct CheckCommand: ParsableCommand {
         if partialOrder, strategy != .bfs {
             throw ValidationError("--partial-order needs --strategy bfs (depth-first search and walks explore every interleaving)")
         }
+        if mergeSteps, !partialOrder {
+            throw ValidationError("--merge-steps needs --partial-order (it merges the steps the reduction leaves alone)")
+        }
         if packFrontier != nil, strategy != .bfs {
             throw ValidationError("--pack-frontier needs --strategy bfs (depth-first search and walks keep no frontier levels)")
         }
@@ -156,6 +170,8 @@ struct CheckCommand: ParsableCommand {
             var options = ScenarioCheck.Options()
             options.useSymmetry = !noSymmetry
             options.partialOrder = partialOrder
+            options.mergesSteps = mergeSteps
+            if mergeSteps { options.collectCoverage = false }
             options.frontierPacking = (packFrontier ?? .auto).packing
             switch strategy {
             case .bfs: options.strategy = .breadthFirst

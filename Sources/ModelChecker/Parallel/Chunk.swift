@@ -46,6 +46,11 @@ struct Chunk<M: Model> {
     /// Partial-order reduction: the ample sets the model offers for the entry being expanded.
     @usableFromInline var ample = AmpleCandidates()
     @usableFromInline var keyScratch: [String] = []
+    /// Merged steps (``StepMerger``): how many this batch took, and the scratch of the states passed
+    /// through.
+    @usableFromInline var mergedSteps = 0
+    @usableFromInline var runActions: [M.Action] = []
+    @usableFromInline var runAmple = AmpleCandidates()
     /// A packed frontier: the new states' encodings as phase 4 writes them, and the segment made of
     /// them, which the search then takes.
     @usableFromInline var packEncoder = StateEncoder(capacity: 1 << 16)
@@ -90,6 +95,7 @@ struct Chunk<M: Model> {
         encoder.removeAll()
         encodingEnds.removeAll(keepingCapacity: true)
         repeats.removeAll()
+        mergedSteps = 0
         for index in shardCounts.indices { shardCounts[index] = 0 }
     }
 
@@ -151,6 +157,8 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     @usableFromInline let dropsFrontier: Bool
     /// Explore the model's ample sets (partial-order reduction).
     @usableFromInline let partialOrder: Bool
+    /// Single-successor steps are merged (``StepMerger``), or nil.
+    @usableFromInline let merger: StepMerger<M>?
     /// The nodes numbered before the level being expanded: a successor among them closes a cycle
     /// of the reduced graph (or may), so its ample set is not taken.
     @usableFromInline let oldNodes: Int
@@ -186,6 +194,7 @@ struct BatchContext<M: Model>: @unchecked Sendable {
         self.atBound = atBound
         collectCoverage = search.options.collectCoverage
         partialOrder = search.partialOrder
+        merger = search.mergesSteps ? StepMerger(model: replica.model, properties: replica.properties) : nil
         dropsFrontier = !search.keepsStates
         oldNodes = search.levelStartNodes
     }
@@ -211,14 +220,17 @@ struct BatchContext<M: Model>: @unchecked Sendable {
             }
             chunk.pointee.actions.removeAll(keepingCapacity: true)
             model.actions(state, into: &chunk.pointee.actions)
-            if partialOrder, expandAmple(state, chunk: chunk, candidate: &candidate) {
+            // What the state decides, which a run of merged steps from it must not change silently.
+            let origin = merger.map { $0.checks.isEmpty ? 0 : $0.decisions(state) } ?? 0
+            if partialOrder, expandAmple(state, origin: origin, chunk: chunk, candidate: &candidate) {
                 chunk.pointee.finals.append(model.isFinal(state))
                 continue
             }
             var enabled: UInt32 = 0
             for ordinal in 0..<chunk.pointee.actions.count {
                 let action = chunk.pointee.actions[ordinal]
-                guard let raw = model.next(state, action) else { continue }
+                guard var raw = model.next(state, action) else { continue }
+                if let merger { raw = merge(consume raw, by: merger, origin: origin, chunk: chunk) }
                 enabled &+= 1
                 let (successor, plain) = represent(consume raw, chunk: chunk)
                 var fingerprint = plain
@@ -279,25 +291,30 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     /// (a state of the next level found by an earlier batch, too), so it errs towards full
     /// expansion, never the other way, and depends on nothing that varies with the worker count.
     @inlinable
-    func expandAmple(_ state: M.State, chunk: UnsafeMutablePointer<Chunk<M>>, candidate: inout Int32) -> Bool {
+    func expandAmple(
+        _ state: M.State, origin: UInt64, chunk: UnsafeMutablePointer<Chunk<M>>, candidate: inout Int32
+    ) -> Bool {
         chunk.pointee.ample.removeAll()
         model.ampleSets(state, chunk.pointee.actions, into: &chunk.pointee.ample)
         guard chunk.pointee.ample.count > 0 else { return false }
         let progress = model.progress(state)
         for index in 0..<chunk.pointee.ample.count {
             let set = chunk.pointee.ample[index]
-            if tryAmple(set, of: state, progress: progress, chunk: chunk, candidate: &candidate) { return true }
+            if tryAmple(set, of: state, origin: origin, progress: progress, chunk: chunk, candidate: &candidate) {
+                return true
+            }
         }
         return false
     }
 
-    /// Adds the successors of `state` (whose ``Model/progress(_:)`` is `progress`) under the actions
-    /// `set` and returns true, or adds nothing and returns false when the set fails (see
-    /// ``expandAmple(_:chunk:candidate:)``).
+    /// Adds the successors of `state` (whose ``Model/progress(_:)`` is `progress`, and whose decisions
+    /// are `origin`: ``StepMerger/decisions(_:)``) under the actions `set` and returns true, or adds
+    /// nothing and returns false when the set fails (see ``expandAmple(_:origin:chunk:candidate:)``).
+    /// With merged steps, a successor is where its run ends, and the proviso judges that.
     @inlinable
     func tryAmple(
-        _ set: ArraySlice<Int>, of state: M.State, progress: UInt64?, chunk: UnsafeMutablePointer<Chunk<M>>,
-        candidate: inout Int32
+        _ set: ArraySlice<Int>, of state: M.State, origin: UInt64, progress: UInt64?,
+        chunk: UnsafeMutablePointer<Chunk<M>>, candidate: inout Int32
     ) -> Bool {
         let actionCount = chunk.pointee.actions.count
         guard !set.isEmpty, set.count < actionCount else { return false }
@@ -307,10 +324,11 @@ struct BatchContext<M: Model>: @unchecked Sendable {
         let firstFingerprint = chunk.pointee.fingerprints.count
         var taken = true
         for ordinal in set {
-            guard ordinal >= 0, ordinal < actionCount, let raw = model.next(state, chunk.pointee.actions[ordinal]) else {
+            guard ordinal >= 0, ordinal < actionCount, var raw = model.next(state, chunk.pointee.actions[ordinal]) else {
                 taken = false
                 break
             }
+            if let merger { raw = merge(consume raw, by: merger, origin: origin, chunk: chunk) }
             let (successor, fingerprint) = represent(consume raw, chunk: chunk)
             if let progress {
                 // The measured proviso (``Model/progress(_:)``): never a step down, and a step to a
@@ -340,6 +358,16 @@ struct BatchContext<M: Model>: @unchecked Sendable {
         }
         chunk.pointee.successorCounts.append(UInt32(truncatingIfNeeded: set.count))
         return true
+    }
+
+    /// Where the run of merged steps from `successor` ends (``StepMerger``); its steps are counted.
+    @inlinable
+    func merge(
+        _ successor: consuming M.State, by merger: StepMerger<M>, origin: UInt64, chunk: UnsafeMutablePointer<Chunk<M>>
+    ) -> M.State {
+        merger.run(
+            from: successor, origin: origin, steps: &chunk.pointee.mergedSteps, actions: &chunk.pointee.runActions,
+            ample: &chunk.pointee.runAmple)
     }
 
     /// Records the transition by action `ordinal` whose successor (with `fingerprint`) was just
@@ -402,7 +430,7 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     }
 
     /// Whether a state with `fingerprint` may be one numbered before this level
-    /// (see ``expandAmple(_:chunk:candidate:)``).
+    /// (see ``expandAmple(_:origin:chunk:candidate:)``).
     @inlinable
     func isOld(_ fingerprint: UInt64) -> Bool {
         let shardIndex = VisitedStore.shard(of: fingerprint)

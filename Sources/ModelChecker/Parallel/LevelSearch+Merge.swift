@@ -189,6 +189,7 @@ extension LevelSearch {
             storage: storage, states: nodeCount, bytes: bytes, bitstateBits: store.bitArray?.bits,
             symmetryReduced: symmetry != nil)
         statistics.partialOrderReduced = partialOrder
+        statistics.mergedSteps = mergesSteps ? mergedSteps : nil
         statistics.packedFromState = packedFromState
         let result = CheckResult(
             strategy: options.strategy, storage: storage, termination: termination,

@@ -65,6 +65,10 @@ struct LevelSearch<M: Model> {
     @usableFromInline let packingThreshold: Int?
     /// Partial-order reduction is on (the option, and no response properties).
     @usableFromInline let partialOrder: Bool
+    /// Single-successor steps are merged (``CheckOptions/mergesSteps``).
+    @usableFromInline let mergesSteps: Bool
+    /// The steps merged so far (states passed through, not stored).
+    @usableFromInline var mergedSteps = 0
     /// The nodes numbered before the level being expanded (the cycle proviso's old states).
     @usableFromInline var levelStartNodes = 0
 
@@ -136,9 +140,12 @@ struct LevelSearch<M: Model> {
             replicas.append((replica, replica.properties, folds))
         }
         self.replicas = replicas
+        let partialOrder = options.partialOrder && responseProperties.isEmpty
+        self.partialOrder = partialOrder
+        mergesSteps = partialOrder && options.mergesSteps && !options.collectCoverage
         replay = PathReplay(
-            model: model, initials: initials, symmetry: symmetry, expandsOriginals: classFingerprint != nil)
-        partialOrder = options.partialOrder && responseProperties.isEmpty
+            model: model, initials: initials, symmetry: symmetry, expandsOriginals: classFingerprint != nil,
+            merger: mergesSteps ? StepMerger(model: model, properties: properties) : nil)
         verdicts = Verdicts(properties: properties, options: options)
         store = VisitedStore(storage: options.storage, bitstateBytes: Self.bitstateBytes(options))
         current = StateSlab(origin: 0)
@@ -338,6 +345,7 @@ struct LevelSearch<M: Model> {
         var extra = Array(repeating: 0, count: VisitedStore.shardCount)
         for index in 0..<chunkCount {
             bytes += chunks[index].bytes
+            mergedSteps += chunks[index].mergedSteps
             for shard in 0..<VisitedStore.shardCount { extra[shard] += chunks[index].shardCounts[shard] }
         }
         chunkBytes = bytes

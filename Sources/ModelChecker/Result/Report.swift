@@ -159,6 +159,10 @@ extension CheckResult {
         if store?.partialOrderReduced == true {
             report.reductionNote = "partial-order reduction: counts are of the reduced state graph, and a path is "
                 + "shortest in it, not necessarily in the full one"
+            if let merged = store?.mergedSteps {
+                report.reductionNote! += "; \(merged) single-successor steps merged (states passed through, "
+                    + "not stored; a run counts as one step of depth)"
+            }
         }
         return report
     }

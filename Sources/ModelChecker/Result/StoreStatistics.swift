@@ -33,6 +33,9 @@ public struct StoreStatistics: Hashable, Sendable {
     public var symmetryReduced: Bool
     /// Whether only the model's ample sets were explored (partial-order reduction).
     public var partialOrderReduced = false
+    /// With merged steps (``CheckOptions/mergesSteps``): the steps taken through states that were not
+    /// stored, over every run (a state reached by several runs counts each time); nil without.
+    public var mergedSteps: Int?
     /// The first state whose frontier entry was kept as its encoding (``CheckOptions/FrontierPacking``),
     /// counted from 0, or nil when every frontier state was kept as a value.
     public var packedFromState: Int?

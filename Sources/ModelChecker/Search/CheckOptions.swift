@@ -106,6 +106,12 @@ public struct CheckOptions: Sendable {
     /// properties. Verdicts and deadlocks are kept; state counts shrink, and a counterexample is the
     /// shortest in the reduced graph, not necessarily in the full one. Default: off.
     public var partialOrder: Bool = false
+    /// With ``partialOrder``: take at once each step the reduction leaves a state alone with, and
+    /// store only where such a run ends (``StepMerger``, Spin's statement merging). Verdicts and
+    /// deadlocks are kept; fewer states are stored, depth and transitions count a run as one step, and
+    /// a counterexample (still shown step by step) is shortest in runs. Off while coverage is
+    /// collected. Default: off.
+    public var mergesSteps: Bool = false
     /// When a breadth-first search keeps its frontier levels as state encodings, decoded when
     /// expanded, instead of values (``FrontierPacking``). Default: ``FrontierPacking/auto``.
     public var frontierPacking: FrontierPacking = .auto

@@ -14,12 +14,20 @@ struct PathReplay<M: Model> {
     /// (``Symmetry/classFingerprint``): ordinals index their own actions, so the path is walked as is.
     @usableFromInline let expandsOriginals: Bool
 
+    /// The search merged single-successor steps (``StepMerger``): after each step the replay takes the
+    /// same run, and the path shows each of its steps.
+    @usableFromInline let merger: StepMerger<M>?
+
     @usableFromInline
-    init(model: M, initials: [M.State], symmetry: Symmetry<M>?, expandsOriginals: Bool = false) {
+    init(
+        model: M, initials: [M.State], symmetry: Symmetry<M>?, expandsOriginals: Bool = false,
+        merger: StepMerger<M>? = nil
+    ) {
         self.model = model
         self.initials = initials
         self.symmetry = symmetry
         self.expandsOriginals = expandsOriginals && symmetry != nil
+        self.merger = merger
     }
 
     /// The state the search expands for `state`: itself when it expands originals, else its representative.
@@ -51,27 +59,34 @@ struct PathReplay<M: Model> {
             guard buffer.indices.contains(index), let next = model.next(representative, buffer[index]) else {
                 return (path, "path truncated: the model's actions(_:into:) is not deterministic")
             }
+            // The step, then the run of merged steps the search took after it.
+            var run: [PathStep<M>] = [PathStep(action: buffer[index], state: next)]
+            if let merger { run += merger.steps(from: next, origin: representative) }
             guard symmetry != nil, !expandsOriginals else {
-                path.steps.append(PathStep(action: buffer[index], state: next))
-                representative = next
+                path.steps += run
+                representative = run[run.count - 1].state
                 continue
             }
-            let target = canonical(next)
-            buffer.removeAll(keepingCapacity: true)
-            model.actions(state, into: &buffer)
-            var matched: PathStep<M>?
-            for action in buffer {
-                if let successor = model.next(state, action), canonical(successor) == target {
-                    matched = PathStep(action: action, state: successor)
-                    break
+            // The search expands representatives and runs from their successors: each step of the run
+            // is matched by a step of the original path into the same class.
+            for step in run {
+                let target = canonical(step.state)
+                buffer.removeAll(keepingCapacity: true)
+                model.actions(state, into: &buffer)
+                var matched: PathStep<M>?
+                for action in buffer {
+                    if let successor = model.next(state, action), canonical(successor) == target {
+                        matched = PathStep(action: action, state: successor)
+                        break
+                    }
                 }
+                guard let matched else {
+                    return (path, "path truncated: the symmetry declaration does not hold on this path")
+                }
+                path.steps.append(matched)
+                state = matched.state
             }
-            guard let matched else {
-                return (path, "path truncated: the symmetry declaration does not hold on this path")
-            }
-            path.steps.append(matched)
-            state = matched.state
-            representative = target
+            representative = canonical(run[run.count - 1].state)
         }
         return (path, nil)
     }

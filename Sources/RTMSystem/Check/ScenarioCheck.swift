@@ -19,6 +19,9 @@ public struct ScenarioCheck: Sendable {
         public var useSymmetry = true
         /// Whether only ample sets are explored (partial-order reduction; breadth-first only).
         public var partialOrder = false
+        /// With ``partialOrder``: merge the steps the reduction leaves a state alone with
+        /// (``CheckOptions/mergesSteps``). Needs ``collectCoverage`` off (merged runs count no coverage).
+        public var mergesSteps = false
         /// When a breadth-first search keeps its frontier levels as state encodings
         /// (``CheckOptions/FrontierPacking``). Results are the same either way.
         public var frontierPacking: CheckOptions.FrontierPacking = .auto
@@ -87,6 +90,7 @@ public struct ScenarioCheck: Sendable {
         checkOptions.workers = max(1, options.workers)
         checkOptions.useSymmetry = options.useSymmetry
         checkOptions.partialOrder = options.partialOrder
+        checkOptions.mergesSteps = options.mergesSteps
         checkOptions.frontierPacking = options.frontierPacking
         let result = model.check(options: checkOptions)
         var entries: [Entry] = []
