@@ -101,6 +101,13 @@ public protocol Model: SendableMetatype {
     /// change). Default: none.
     func ampleSets(_ state: State, _ actions: [Action], into candidates: inout AmpleCandidates)
 
+    /// Merged steps (``CheckOptions/mergesSteps``): the index into `actions` (the actions of `state`)
+    /// of one action that is by itself an ample set of `state`, meeting every condition of
+    /// ``ampleSets(_:_:into:)``, or nil. A run of merged steps asks this of every state it passes
+    /// through, so a model may answer from a cheap sufficient test and leave harder cases to nil.
+    /// Default: the first candidate of ``ampleSets(_:_:into:)``, when it is a single action.
+    func singleAmpleAction(_ state: State, _ actions: [Action]) -> Int?
+
     /// A copy of the model, equal in behaviour, that shares no reference-counted storage with this
     /// one: the parallel search gives each worker its own, because workers that retain and release
     /// the same object (an array of the model, a closure's context) contend for its cache line on
@@ -127,6 +134,15 @@ public protocol Model: SendableMetatype {
 }
 
 extension Model {
+    public func singleAmpleAction(_ state: State, _ actions: [Action]) -> Int? {
+        var candidates = AmpleCandidates()
+        ampleSets(state, actions, into: &candidates)
+        guard candidates.count > 0, candidates[0].count == 1, let only = candidates[0].first,
+            actions.indices.contains(only), actions.count > 1
+        else { return nil }
+        return only
+    }
+
     public var properties: [Property<Self>] { [] }
 
     public func isFinal(_ state: State) -> Bool { false }

@@ -65,12 +65,8 @@ struct BenchCommand: ParsableCommand {
             """)
     var partialOrder = true
 
-    @Flag(
-        inversion: .prefixedNo,
-        help: ArgumentHelp(
-            CheckCommand.mergeStepsHelp
-                + " On by default here, as Spin merges statements; --no-merge-steps stores every state the reduction reaches."))
-    var mergeSteps = true
+    @Flag(help: ArgumentHelp(CheckCommand.mergeStepsHelp + " Needs partial-order reduction."))
+    var mergeSteps = false
 
     @Option(help: ArgumentHelp(CheckCommand.packFrontierHelp))
     var packFrontier: CheckCommand.FrontierOption = .auto
@@ -110,7 +106,10 @@ struct BenchCommand: ParsableCommand {
         var options = ScenarioCheck.Options()
         options.useSymmetry = !noSymmetry
         options.partialOrder = partialOrder
-        options.mergesSteps = partialOrder && mergeSteps
+        if mergeSteps, !partialOrder {
+            throw ValidationError("--merge-steps needs partial-order reduction (drop --no-partial-order)")
+        }
+        options.mergesSteps = mergeSteps
         options.frontierPacking = packFrontier.packing
         options.collectCoverage = false  // bench prints no coverage; Spin counts none
         options.storage = store.storage
@@ -203,7 +202,7 @@ extension BenchFigures {
     var reductionText: String {
         guard partialOrder else { return "none" }
         let merged = mergedSteps.map {
-            "; \($0) single-successor steps merged, their states not stored (--no-merge-steps stores them)"
+            "; \($0) single-successor steps merged, their states not stored (--merge-steps)"
         }
         return "partial-order (--no-partial-order explores every interleaving)" + (merged ?? "")
     }

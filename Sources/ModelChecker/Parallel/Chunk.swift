@@ -50,7 +50,6 @@ struct Chunk<M: Model> {
     /// through.
     @usableFromInline var mergedSteps = 0
     @usableFromInline var runActions: [M.Action] = []
-    @usableFromInline var runAmple = AmpleCandidates()
     /// A packed frontier: the new states' encodings as phase 4 writes them, and the segment made of
     /// them, which the search then takes.
     @usableFromInline var packEncoder = StateEncoder(capacity: 1 << 16)
@@ -365,9 +364,7 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     func merge(
         _ successor: consuming M.State, by merger: StepMerger<M>, origin: UInt64, chunk: UnsafeMutablePointer<Chunk<M>>
     ) -> M.State {
-        merger.run(
-            from: successor, origin: origin, steps: &chunk.pointee.mergedSteps, actions: &chunk.pointee.runActions,
-            ample: &chunk.pointee.runAmple)
+        merger.run(from: successor, origin: origin, steps: &chunk.pointee.mergedSteps, actions: &chunk.pointee.runActions)
     }
 
     /// Records the transition by action `ordinal` whose successor (with `fingerprint`) was just

@@ -8,8 +8,8 @@
 /// - a property decides something it did not decide one step before (an `always` property fails, a
 ///   `sometimes` property holds), so violations and witnesses are found where they happen;
 /// - the model calls the state final;
-/// - the state has more than one enabled action and the model's first ample set is not a single
-///   action (or it offers none);
+/// - the state has more than one enabled action and the model names none of them as an ample set
+///   by itself (``Model/singleAmpleAction(_:_:)``);
 /// - the step would lower the model's ``Model/progress(_:)`` measure;
 /// - or the run has taken ``maxSteps`` steps (a cycle of single steps is stored, then expanded).
 ///
@@ -55,21 +55,16 @@ struct StepMerger<M: Model> {
     }
 
     /// The action a run takes from `state` (whose predecessor in the run decided `before`), or nil
-    /// where the run ends; `state`'s own decisions go to `before`. `actions` and `ample` are scratch.
+    /// where the run ends; `state`'s own decisions go to `before`. `actions` is scratch.
     @inlinable
-    func mergedAction(
-        from state: M.State, before: inout UInt64, actions: inout [M.Action], ample: inout AmpleCandidates
-    ) -> M.Action? {
+    func mergedAction(from state: M.State, before: inout UInt64, actions: inout [M.Action]) -> M.Action? {
         let now = checks.isEmpty ? 0 : decisions(state)
         defer { before = now }
         guard now & ~before == 0, !model.isFinal(state) else { return nil }
         actions.removeAll(keepingCapacity: true)
         model.actions(state, into: &actions)
         if actions.count == 1 { return actions[0] }
-        guard actions.count > 1 else { return nil }
-        ample.removeAll()
-        model.ampleSets(state, actions, into: &ample)
-        guard ample.count > 0, ample[0].count == 1, let only = ample[0].first, actions.indices.contains(only)
+        guard actions.count > 1, let only = model.singleAmpleAction(state, actions), actions.indices.contains(only)
         else { return nil }
         return actions[only]
     }
@@ -77,15 +72,12 @@ struct StepMerger<M: Model> {
     /// Where the run from `start` ends (`start` itself when it takes no step); `origin` is the state
     /// `start` was reached from, and `steps` counts the steps taken.
     @inlinable
-    func run(
-        from start: consuming M.State, origin: UInt64, steps: inout Int, actions: inout [M.Action],
-        ample: inout AmpleCandidates
-    ) -> M.State {
+    func run(from start: consuming M.State, origin: UInt64, steps: inout Int, actions: inout [M.Action]) -> M.State {
         var state = start
         var before = origin
         var taken = 0
         while taken < Self.maxSteps,
-            let action = mergedAction(from: state, before: &before, actions: &actions, ample: &ample),
+            let action = mergedAction(from: state, before: &before, actions: &actions),
             let next = model.next(state, action)
         {
             if let measure = model.progress(state), (model.progress(next) ?? 0) < measure { break }
@@ -103,10 +95,9 @@ struct StepMerger<M: Model> {
         var state = start
         var before = checks.isEmpty ? 0 : decisions(origin)
         var actions: [M.Action] = []
-        var ample = AmpleCandidates()
         var steps: [PathStep<M>] = []
         while steps.count < Self.maxSteps,
-            let action = mergedAction(from: state, before: &before, actions: &actions, ample: &ample),
+            let action = mergedAction(from: state, before: &before, actions: &actions),
             let next = model.next(state, action)
         {
             if let measure = model.progress(state), (model.progress(next) ?? 0) < measure { break }

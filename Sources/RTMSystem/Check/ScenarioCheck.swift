@@ -59,6 +59,8 @@ public struct ScenarioCheck: Sendable {
         public var scope: String
         /// Partial-order reduction was on: the counts are of the reduced state graph.
         public var partialOrder = false
+        /// Steps merged through states not stored (``Options/mergesSteps``), nil when none were merged.
+        public var mergedSteps: Int?
         public var exhausted: Bool
         public var entries: [Entry]
         public var coverage: [CoverageEntry]
@@ -123,6 +125,7 @@ public struct ScenarioCheck: Sendable {
             entries: entries, coverage: result.sortedCoverage.map { CoverageEntry(key: $0.key, count: $0.count) },
             passed: entries.allSatisfy(\.matches))
         outcome.partialOrder = result.store?.partialOrderReduced ?? false
+        outcome.mergedSteps = result.store?.mergedSteps
         return (outcome, result)
     }
 
@@ -151,7 +154,10 @@ extension ScenarioCheck.Outcome {
         var out = "\(scenario): \(passed ? "PASS" : "FAIL")"
         if !summary.isEmpty { out += " — \(summary)" }
         out += "\n  \(states) states, \(transitions) transitions, depth \(maxDepth) \(scope)"
-        if partialOrder { out += " (partial-order reduced)" }
+        if partialOrder {
+            out += mergedSteps.map { " (partial-order reduced, \($0) single-successor steps merged)" }
+                ?? " (partial-order reduced)"
+        }
         if includeTiming {
             out += String(format: ", %.2f s, %.0f states/s", seconds, statesPerSecond)
         }
@@ -164,7 +170,9 @@ extension ScenarioCheck.Outcome {
                 out += steps.map { "       \($0)" }.joined(separator: "\n") + "\n"
             }
         }
-        out += "  coverage: \(coverage.count) distinct transitions taken\n"
+        out += mergedSteps == nil
+            ? "  coverage: \(coverage.count) distinct transitions taken\n"
+            : "  coverage: not counted (merged steps)\n"
         return out
     }
 

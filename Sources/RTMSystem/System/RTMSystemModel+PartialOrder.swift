@@ -64,6 +64,46 @@ import RTMMachines
 /// `membership-agrees-when-quiet`, `offline-message-delivered`) hold vacuously while `T(i)`'s
 /// delivery is still in flight. Deadlocks are kept by construction.
 extension RTMSystemModel {
+    /// The first candidate of ``ampleSets(_:_:into:)`` when it is a single action. Merged runs ask this
+    /// of every state they pass through, so the common case is answered without the footprints of
+    /// server reads: a `T(i)` of a single action (the delivery of the head of a server → client
+    /// direction to a client whose user has no call to make) comes first among the candidates, the
+    /// smallest of the deliveries by client.
+    public func singleAmpleAction(_ state: SystemState, _ actions: [SystemAction]) -> Int? {
+        let network = scenario.network
+        guard network.delay == .none, !network.reorder, state.faults.isSpent, actions.count > 1 else { return nil }
+        if let delivery = soleDelivery(state, actions) { return delivery }
+        var candidates = AmpleCandidates()
+        ampleSets(state, actions, into: &candidates)
+        guard candidates.count > 0, candidates[0].count == 1, let only = candidates[0].first else { return nil }
+        return only
+    }
+
+    /// The delivery that is a `T(i)` alone, of the first such client (see ``singleAmpleAction(_:_:)``).
+    func soleDelivery(_ state: SystemState, _ actions: [SystemAction]) -> Int? {
+        state.links.withUnsafeBufferPointer { links -> Int? in
+            guard links.allSatisfy(\.isUp) else { return nil }
+            // Clients with a call to make, a bit each (at most 64 clients tell; more offer none).
+            var calling: UInt64 = 0
+            for action in actions {
+                if case .call(let i, _) = action {
+                    guard i < 64 else { return nil }
+                    calling |= 1 << UInt64(i)
+                }
+            }
+            // The lowest such client, as the candidates are ordered.
+            var found: (client: Int, index: Int)?
+            for index in actions.indices {
+                guard case .deliverDown(let i, 0) = actions[index], i < 64, calling & (1 << UInt64(i)) == 0,
+                    links.indices.contains(i), !links[i].down.isEmpty, !links[i].down[0].message.isPeerMessage,
+                    found.map({ i < $0.client }) ?? true
+                else { continue }
+                found = (i, index)
+            }
+            return found?.index
+        }
+    }
+
     public func ampleSets(_ state: SystemState, _ actions: [SystemAction], into candidates: inout AmpleCandidates) {
         let network = scenario.network
         guard network.delay == .none, !network.reorder, state.faults.isSpent,
