@@ -139,4 +139,26 @@ set +e; "$BIN" check "$tmp/asymmetric.yaml" >/dev/null 2>"$tmp/err.txt"; rc=$?; 
 grep -q "are not interchangeable" "$tmp/err.txt" || { echo "the refusal should say why: $(cat "$tmp/err.txt")"; exit 1; }
 rm -rf "$tmp"
 
+echo "== rtmcheck bench --merge-steps (callers1-online N=3: the verdict of the reduced run on fewer stored states, identical for 1 and 2 workers; refused without the reduction)"
+tmp="$(mktemp -d)"
+"$BIN" bench bench-invitation-callers1-online --workers 2 --json > "$tmp/por.json"
+"$BIN" bench bench-invitation-callers1-online --workers 1 --merge-steps --json > "$tmp/m1.json"
+"$BIN" bench bench-invitation-callers1-online --workers 2 --merge-steps --json > "$tmp/m2.json"
+"$BIN" bench bench-invitation-callers1-online --merge-steps > "$tmp/m.txt"
+python3 - "$tmp" <<'PY'
+import json, sys
+d = sys.argv[1]
+por, m1, m2 = (json.load(open(f"{d}/{n}.json")) for n in ("por", "m1", "m2"))
+for r in (por, m1, m2):
+    assert r["verdict"].startswith("pass (exhausted)"), r
+assert "mergedSteps" not in por and m1["mergedSteps"] > 0, (por, m1)
+assert m1["states"] < por["states"], (m1["states"], por["states"])
+assert (m1["states"], m1["transitions"], m1["depth"], m1["mergedSteps"]) == (m2["states"], m2["transitions"], m2["depth"], m2["mergedSteps"]), (m1, m2)
+PY
+grep -q "single-successor steps merged" "$tmp/m.txt" || { echo "bench should say it merged steps: $(cat "$tmp/m.txt")"; exit 1; }
+rc=0; "$BIN" bench bench-invitation-callers1-online --merge-steps --no-partial-order > /dev/null 2> "$tmp/err.txt" || rc=$?
+[ "$rc" -eq 64 ] || { echo "--merge-steps without the reduction should exit 64, got $rc"; exit 1; }
+grep -q "needs partial-order reduction" "$tmp/err.txt" || { echo "the refusal should say why: $(cat "$tmp/err.txt")"; exit 1; }
+rm -rf "$tmp"
+
 echo "cli-checks: all passed"
