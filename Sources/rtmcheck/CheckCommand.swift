@@ -106,7 +106,7 @@ struct CheckCommand: ParsableCommand {
         with, and store only the state where such a run ends (a property deciding something, a \
         final state, or a choice ends it), as Spin merges statements. Verdicts and deadlocks are \
         kept and counterexamples still show every step. For memory: in the invitation benchmarks \
-        half the states are stored (two fifths less peak memory) for about a tenth more time; \
+        half the states are stored (two fifths less peak memory) for about a sixth more time; \
         depth and transitions count a run as one step, and a counterexample is shortest in runs.
         """
     /// `--pack-frontier`'s help (`check` and `bench`).
