@@ -55,14 +55,7 @@ import Testing
         #expect((merged.store?.mergedSteps ?? 0) > 0)
         #expect(merged.states < reduced.states)
         let path = try #require(merged.verdict("invitation-agreement")?.path)
-        var state = path.initialState
-        for step in path.steps {
-            var enabled: [SystemAction] = []
-            model.actions(state, into: &enabled)
-            #expect(enabled.contains(step.action))
-            state = try #require(model.next(state, step.action))
-            #expect(state == step.state)
-        }
+        let state = try replayed(path, in: model)
         // The run stopped where the property failed: the last state is the violating one, and no
         // state before it violates.
         #expect(model.invitationDisagreement(state) != nil)

@@ -141,14 +141,7 @@ enum ReducibleScenarios {
         #expect(full.verdict("invitation-agreement")?.isFailure == true)
         let path = try #require(reduced.verdict("invitation-agreement")?.path)
         #expect(reduced.states < full.states)
-        var state = path.initialState
-        for step in path.steps {
-            var enabled: [SystemAction] = []
-            model.actions(state, into: &enabled)
-            #expect(enabled.contains(step.action))
-            state = try #require(model.next(state, step.action))
-            #expect(state == step.state)
-        }
+        let state = try replayed(path, in: model)
         #expect(model.invitationDisagreement(state) != nil)
     }
 
@@ -262,4 +255,18 @@ enum ReducibleScenarios {
             }
         }
     }
+}
+
+/// Replays `path` step by step in `model`, expecting each action enabled and each state as recorded;
+/// returns the last state.
+func replayed(_ path: Path<RTMSystemModel>, in model: RTMSystemModel) throws -> SystemState {
+    var state = path.initialState
+    for step in path.steps {
+        var enabled: [SystemAction] = []
+        model.actions(state, into: &enabled)
+        #expect(enabled.contains(step.action))
+        state = try #require(model.next(state, step.action))
+        #expect(state == step.state)
+    }
+    return state
 }

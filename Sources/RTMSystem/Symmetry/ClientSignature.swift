@@ -40,34 +40,18 @@ enum ClientSignature {
             // A renaming keeps an invitation's serial number: it tells apart two callees whose
             // invitations are in the same state but were sent in a different order (unless images drop it).
             let (settledLocals, settledRemotes) = (settled?.locals(of: i) ?? 0, settled?.remotes(of: i) ?? 0)
-            var locals = UInt64(core.pointee.locals.count)
-            core.pointee.locals.withUnsafeBufferPointer { slots in
-                for index in slots.indices {
-                    var slot = StableHasher(seed: 1)
-                    if SettledSlots.marks(settledLocals, index) {
-                        slot.feed(LocalInvitationMachine.State.canceled)
-                    } else {
-                        slot.feed(slots[index].machine)
-                    }
+            h.combine(core.pointee.locals.withUnsafeBufferPointer { slots in
+                slotSum(count: slots.count, settled: settledLocals) { index, canceled, slot in
+                    if canceled { slot.feed(LocalInvitationMachine.State.canceled) } else { slot.feed(slots[index].machine) }
                     slot.combine(dropsSerials ? 0 : slots[index].key.serial)
-                    locals &+= mix(slot.finalize().rawValue)
                 }
-            }
-            h.combine(locals)
-            var remotes = UInt64(core.pointee.remotes.count)
-            core.pointee.remotes.withUnsafeBufferPointer { slots in
-                for index in slots.indices {
-                    var slot = StableHasher(seed: 1)
-                    if SettledSlots.marks(settledRemotes, index) {
-                        slot.feed(RemoteInvitationMachine.State.canceled)
-                    } else {
-                        slot.feed(slots[index].machine)
-                    }
+            })
+            h.combine(core.pointee.remotes.withUnsafeBufferPointer { slots in
+                slotSum(count: slots.count, settled: settledRemotes) { index, canceled, slot in
+                    if canceled { slot.feed(RemoteInvitationMachine.State.canceled) } else { slot.feed(slots[index].machine) }
                     slot.combine(dropsSerials ? 0 : slots[index].key.serial)
-                    remotes &+= mix(slot.finalize().rawValue)
                 }
-            }
-            h.combine(remotes)
+            })
             h.feed(core.pointee.pendingPeerMessages)
             h.combine(core.pointee.receivedPeerMessages.count)
             h.combine(core.pointee.nextMessageId)
@@ -88,6 +72,19 @@ enum ClientSignature {
         h.combine(timers)
         h.combine(state.server.hasSession(ConnectionID(i)))
         return h.finalize().rawValue
+    }
+
+    /// An order-free sum over `count` invitation slots, each hashed by `feed` (given its index and
+    /// whether `settled` marks it, so that it shows as canceled).
+    @inline(__always)
+    static func slotSum(count: Int, settled: UInt64, _ feed: (Int, Bool, inout StableHasher) -> Void) -> UInt64 {
+        var sum = UInt64(count)
+        for index in 0..<count {
+            var slot = StableHasher(seed: 1)
+            feed(index, SettledSlots.marks(settled, index), &slot)
+            sum &+= mix(slot.finalize().rawValue)
+        }
+        return sum
     }
 
     @inline(__always)
