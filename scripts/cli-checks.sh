@@ -159,6 +159,9 @@ grep -q "single-successor steps merged" "$tmp/m.txt" || { echo "bench should say
 rc=0; "$BIN" bench bench-invitation-callers1-online --merge-steps --no-partial-order > /dev/null 2> "$tmp/err.txt" || rc=$?
 [ "$rc" -eq 64 ] || { echo "--merge-steps without the reduction should exit 64, got $rc"; exit 1; }
 grep -q "needs partial-order reduction" "$tmp/err.txt" || { echo "the refusal should say why: $(cat "$tmp/err.txt")"; exit 1; }
+rc=0; "$BIN" check Models/invitation.yaml --merge-steps > /dev/null 2> "$tmp/err.txt" || rc=$?
+[ "$rc" -eq 64 ] || { echo "check --merge-steps without --partial-order should exit 64, got $rc"; exit 1; }
+grep -q "needs --partial-order" "$tmp/err.txt" || { echo "the refusal should say why: $(cat "$tmp/err.txt")"; exit 1; }
 rm -rf "$tmp"
 
 echo "cli-checks: all passed"

@@ -135,10 +135,11 @@ public protocol Model: SendableMetatype {
 
 extension Model {
     public func singleAmpleAction(_ state: State, _ actions: [Action]) -> Int? {
+        guard actions.count > 1 else { return nil }
         var candidates = AmpleCandidates()
         ampleSets(state, actions, into: &candidates)
         guard candidates.count > 0, candidates[0].count == 1, let only = candidates[0].first,
-            actions.indices.contains(only), actions.count > 1
+            actions.indices.contains(only)
         else { return nil }
         return only
     }

@@ -32,6 +32,15 @@ import Testing
         #expect(witness.lastState == [3, 3, 3])
     }
 
+    @Test("Past 64 properties, a run still stops where one of the others decides something")
+    func manyProperties() throws {
+        let result = ManyChecks().check(options: Self.options)
+        let path = try #require(result.verdict("counter 0 below 2")?.path)
+        // [2, 0, 0] would be passed through if only the first 64 properties were asked.
+        #expect(path.lastState == [2, 0, 0])
+        #expect(path.steps.count == 2)
+    }
+
     @Test("A cycle of single steps ends its runs and still reaches the step it would ignore")
     func cycleOfSingleSteps() {
         for storage in [CheckOptions.Storage.exact, .compact, .bitstate] {
@@ -62,5 +71,23 @@ import Testing
         let counted = model.check(options: options)
         #expect(counted.store?.mergedSteps == nil)
         #expect(counted.states == 10)
+    }
+}
+
+/// ``IndependentCounters`` with 64 properties that always hold ahead of the one that fails.
+struct ManyChecks: Model {
+    var inner = IndependentCounters(count: 3, limit: 3)
+
+    var initialStates: [[Int]] { inner.initialStates }
+    func actions(_ state: [Int], into actions: inout [Int]) { inner.actions(state, into: &actions) }
+    func next(_ state: [Int], _ action: Int) -> [Int]? { inner.next(state, action) }
+    func isFinal(_ state: [Int]) -> Bool { inner.isFinal(state) }
+    func ampleSets(_ state: [Int], _ actions: [Int], into candidates: inout AmpleCandidates) {
+        inner.ampleSets(state, actions, into: &candidates)
+    }
+
+    var properties: [Property<ManyChecks>] {
+        (0..<64).map { index in .always("holds \(index)") { _, _ in true } }
+            + [.always("counter 0 below 2") { _, s in s[0] < 2 }]
     }
 }

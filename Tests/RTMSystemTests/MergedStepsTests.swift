@@ -77,6 +77,33 @@ import Testing
         }
     }
 
+    @Test(
+        "The model's single ample action is the first ample candidate when that is one action, else none",
+        arguments: ReducibleScenarios.all)
+    func singleAmpleActionIsTheFirstCandidate(_ text: String) throws {
+        let model = try RTMSystemModel(try ReducibleScenarios.named(text))
+        var singles = 0
+        for state in SymmetricScenarios.sample(model, limit: 1500) {
+            let (actions, candidates) = ReducibleScenarios.candidates(in: state, of: model)
+            let first = candidates.count > 0 && candidates[0].count == 1 && actions.count > 1 ? candidates[0].first : nil
+            #expect(model.singleAmpleAction(state, actions) == first, "\(model.describe(state: state))")
+            if first != nil { singles += 1 }
+        }
+        if text == ReducibleScenarios.callers { #expect(singles > 20, "\(singles) states with a single ample action") }
+    }
+
+    @Test("The report says how many steps were merged, and that coverage was not counted")
+    func reportSaysMerged() throws {
+        let check = try ScenarioCheck(try ReducibleScenarios.parse(ReducibleScenarios.callers))
+        let (merged, _) = check.run(Self.options(merging: true))
+        let steps = try #require(merged.mergedSteps)
+        #expect(merged.text().contains("(partial-order reduced, \(steps) single-successor steps merged)"))
+        #expect(merged.text().contains("coverage: not counted (merged steps)"))
+        let (reduced, _) = check.run(Self.options(merging: false))
+        #expect(reduced.mergedSteps == nil)
+        #expect(reduced.text().contains("(partial-order reduced)") && !reduced.text().contains("not counted"))
+    }
+
     @Test("Coverage collection turns merging off: every transition is counted")
     func offWithCoverage() throws {
         let check = try ScenarioCheck(try ReducibleScenarios.parse(ReducibleScenarios.callers))

@@ -219,9 +219,10 @@ struct BatchContext<M: Model>: @unchecked Sendable {
             }
             chunk.pointee.actions.removeAll(keepingCapacity: true)
             model.actions(state, into: &chunk.pointee.actions)
-            // What the state decides, which a run of merged steps from it must not change silently.
-            let origin = merger.map { $0.checks.isEmpty ? 0 : $0.decisions(state) } ?? 0
-            if partialOrder, expandAmple(state, origin: origin, chunk: chunk, candidate: &candidate) {
+            // What the state decides, which a run of merged steps from it must not change silently:
+            // worked out by the first run that goes past its first state.
+            var originDecisions: UInt64?
+            if partialOrder, expandAmple(state, originDecisions: &originDecisions, chunk: chunk, candidate: &candidate) {
                 chunk.pointee.finals.append(model.isFinal(state))
                 continue
             }
@@ -229,7 +230,9 @@ struct BatchContext<M: Model>: @unchecked Sendable {
             for ordinal in 0..<chunk.pointee.actions.count {
                 let action = chunk.pointee.actions[ordinal]
                 guard var raw = model.next(state, action) else { continue }
-                if let merger { raw = merge(consume raw, by: merger, origin: origin, chunk: chunk) }
+                if let merger {
+                    raw = merge(consume raw, by: merger, from: state, originDecisions: &originDecisions, chunk: chunk)
+                }
                 enabled &+= 1
                 let (successor, plain) = represent(consume raw, chunk: chunk)
                 var fingerprint = plain
@@ -291,7 +294,8 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     /// expansion, never the other way, and depends on nothing that varies with the worker count.
     @inlinable
     func expandAmple(
-        _ state: M.State, origin: UInt64, chunk: UnsafeMutablePointer<Chunk<M>>, candidate: inout Int32
+        _ state: M.State, originDecisions: inout UInt64?, chunk: UnsafeMutablePointer<Chunk<M>>,
+        candidate: inout Int32
     ) -> Bool {
         chunk.pointee.ample.removeAll()
         model.ampleSets(state, chunk.pointee.actions, into: &chunk.pointee.ample)
@@ -299,20 +303,24 @@ struct BatchContext<M: Model>: @unchecked Sendable {
         let progress = model.progress(state)
         for index in 0..<chunk.pointee.ample.count {
             let set = chunk.pointee.ample[index]
-            if tryAmple(set, of: state, origin: origin, progress: progress, chunk: chunk, candidate: &candidate) {
+            if tryAmple(
+                set, of: state, originDecisions: &originDecisions, progress: progress, chunk: chunk,
+                candidate: &candidate)
+            {
                 return true
             }
         }
         return false
     }
 
-    /// Adds the successors of `state` (whose ``Model/progress(_:)`` is `progress`, and whose decisions
-    /// are `origin`: ``StepMerger/decisions(_:)``) under the actions `set` and returns true, or adds
-    /// nothing and returns false when the set fails (see ``expandAmple(_:origin:chunk:candidate:)``).
+    /// Adds the successors of `state` (whose ``Model/progress(_:)`` is `progress`, and whose
+    /// ``StepMerger/decisions(_:)`` `originDecisions` caches) under the actions `set` and returns true,
+    /// or adds nothing and returns false when the set fails (see
+    /// ``expandAmple(_:originDecisions:chunk:candidate:)``).
     /// With merged steps, a successor is where its run ends, and the proviso judges that.
     @inlinable
     func tryAmple(
-        _ set: ArraySlice<Int>, of state: M.State, origin: UInt64, progress: UInt64?,
+        _ set: ArraySlice<Int>, of state: M.State, originDecisions: inout UInt64?, progress: UInt64?,
         chunk: UnsafeMutablePointer<Chunk<M>>, candidate: inout Int32
     ) -> Bool {
         let actionCount = chunk.pointee.actions.count
@@ -327,7 +335,9 @@ struct BatchContext<M: Model>: @unchecked Sendable {
                 taken = false
                 break
             }
-            if let merger { raw = merge(consume raw, by: merger, origin: origin, chunk: chunk) }
+            if let merger {
+                raw = merge(consume raw, by: merger, from: state, originDecisions: &originDecisions, chunk: chunk)
+            }
             let (successor, fingerprint) = represent(consume raw, chunk: chunk)
             if let progress {
                 // The measured proviso (``Model/progress(_:)``): never a step down, and a step to a
@@ -359,12 +369,16 @@ struct BatchContext<M: Model>: @unchecked Sendable {
         return true
     }
 
-    /// Where the run of merged steps from `successor` ends (``StepMerger``); its steps are counted.
+    /// Where the run of merged steps from `successor` of `state` ends (``StepMerger``); its steps are
+    /// counted.
     @inlinable
     func merge(
-        _ successor: consuming M.State, by merger: StepMerger<M>, origin: UInt64, chunk: UnsafeMutablePointer<Chunk<M>>
+        _ successor: consuming M.State, by merger: StepMerger<M>, from state: M.State, originDecisions: inout UInt64?,
+        chunk: UnsafeMutablePointer<Chunk<M>>
     ) -> M.State {
-        merger.run(from: successor, origin: origin, steps: &chunk.pointee.mergedSteps, actions: &chunk.pointee.runActions)
+        merger.run(
+            from: successor, origin: state, originDecisions: &originDecisions, steps: &chunk.pointee.mergedSteps,
+            actions: &chunk.pointee.runActions)
     }
 
     /// Records the transition by action `ordinal` whose successor (with `fingerprint`) was just
@@ -427,7 +441,7 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     }
 
     /// Whether a state with `fingerprint` may be one numbered before this level
-    /// (see ``expandAmple(_:origin:chunk:candidate:)``).
+    /// (see ``expandAmple(_:originDecisions:chunk:candidate:)``).
     @inlinable
     func isOld(_ fingerprint: UInt64) -> Bool {
         let shardIndex = VisitedStore.shard(of: fingerprint)

@@ -10,6 +10,8 @@
 /// - the model calls the state final;
 /// - the state has more than one enabled action and the model names none of them as an ample set
 ///   by itself (``Model/singleAmpleAction(_:_:)``);
+/// - a property past the 64th decides anything at all (those are not told apart from one step to
+///   the next);
 /// - the step would lower the model's ``Model/progress(_:)`` measure;
 /// - or the run has taken ``maxSteps`` steps (a cycle of single steps is stored, then expanded).
 ///
@@ -31,8 +33,10 @@
 @usableFromInline
 struct StepMerger<M: Model> {
     @usableFromInline let model: M
-    /// The `always` and `sometimes` properties, whose decisions stop a run (at most 64 are watched).
+    /// The first 64 `always` and `sometimes` properties, whose new decisions stop a run.
     @usableFromInline let checks: [Property<M>]
+    /// Any further ones: a run stops at every state one of them decides.
+    @usableFromInline let moreChecks: [Property<M>]
 
     /// The longest run.
     @usableFromInline static var maxSteps: Int { 64 }
@@ -40,27 +44,30 @@ struct StepMerger<M: Model> {
     @usableFromInline
     init(model: M, properties: [Property<M>]) {
         self.model = model
-        checks = Array(properties.filter { $0.kind == .always || $0.kind == .sometimes }.prefix(64))
+        let state = properties.filter { $0.kind == .always || $0.kind == .sometimes }
+        checks = Array(state.prefix(64))
+        moreChecks = Array(state.dropFirst(64))
     }
 
     /// Bit `k` set when check `k` decides `state` (an `always` property fails, a `sometimes` one holds).
     @inlinable
     func decisions(_ state: M.State) -> UInt64 {
         var bits: UInt64 = 0
-        for index in checks.indices {
-            let holds = checks[index].condition(model, state)
-            if checks[index].kind == .sometimes ? holds : !holds { bits |= 1 << UInt64(index) }
-        }
+        for index in checks.indices where Self.decides(checks[index], model, state) { bits |= 1 << UInt64(index) }
         return bits
     }
 
-    /// The action a run takes from `state` (whose predecessor in the run decided `before`), or nil
-    /// where the run ends; `state`'s own decisions go to `before`. `actions` is scratch.
     @inlinable
-    func mergedAction(from state: M.State, before: inout UInt64, actions: inout [M.Action]) -> M.Action? {
-        let now = checks.isEmpty ? 0 : decisions(state)
-        defer { before = now }
-        guard now & ~before == 0, !model.isFinal(state) else { return nil }
+    static func decides(_ check: Property<M>, _ model: M, _ state: M.State) -> Bool {
+        let holds = check.condition(model, state)
+        return check.kind == .sometimes ? holds : !holds
+    }
+
+    /// The action a run would take from `state`, before its properties are asked: nil at a final
+    /// state, and at one with no single action the model vouches for. `actions` is scratch.
+    @inlinable
+    func mergedAction(from state: M.State, actions: inout [M.Action]) -> M.Action? {
+        guard !model.isFinal(state) else { return nil }
         actions.removeAll(keepingCapacity: true)
         model.actions(state, into: &actions)
         if actions.count == 1 { return actions[0] }
@@ -69,18 +76,34 @@ struct StepMerger<M: Model> {
         return actions[only]
     }
 
-    /// Where the run from `start` ends (`start` itself when it takes no step); `origin` is the state
-    /// `start` was reached from, and `steps` counts the steps taken.
+    /// Where the run from `start` ends (`start` itself when it takes no step). `origin` is the state
+    /// `start` was reached from; `originDecisions` caches its ``decisions(_:)``, worked out only when
+    /// a run from it goes on past its first state (the runs of one state's successors share it).
+    /// `steps` counts the steps taken; `recording`, if given, receives each of them.
     @inlinable
-    func run(from start: consuming M.State, origin: UInt64, steps: inout Int, actions: inout [M.Action]) -> M.State {
+    func run(
+        from start: consuming M.State, origin: M.State, originDecisions: inout UInt64?, steps: inout Int,
+        actions: inout [M.Action], recording: UnsafeMutablePointer<[PathStep<M>]>? = nil
+    ) -> M.State {
         var state = start
-        var before = origin
+        // The decisions of the state before `state` in the run.
+        var before: UInt64 = 0
         var taken = 0
-        while taken < Self.maxSteps,
-            let action = mergedAction(from: state, before: &before, actions: &actions),
-            let next = model.next(state, action)
-        {
+        while taken < Self.maxSteps, let action = mergedAction(from: state, actions: &actions) {
+            // Asked only now: where the run ends anyway, the state is stored and judged as any other.
+            if !checks.isEmpty {
+                if taken == 0 {
+                    if originDecisions == nil { originDecisions = decisions(origin) }
+                    before = originDecisions!
+                }
+                let now = decisions(state)
+                guard now & ~before == 0 else { break }
+                before = now
+            }
+            guard !moreChecks.contains(where: { Self.decides($0, model, state) }), let next = model.next(state, action)
+            else { break }
             if let measure = model.progress(state), (model.progress(next) ?? 0) < measure { break }
+            recording?.pointee.append(PathStep(action: action, state: next))
             state = next
             taken += 1
         }
@@ -92,18 +115,13 @@ struct StepMerger<M: Model> {
     /// it leads to, in order.
     @usableFromInline
     func steps(from start: M.State, origin: M.State) -> [PathStep<M>] {
-        var state = start
-        var before = checks.isEmpty ? 0 : decisions(origin)
+        var originDecisions: UInt64?
+        var count = 0
         var actions: [M.Action] = []
         var steps: [PathStep<M>] = []
-        while steps.count < Self.maxSteps,
-            let action = mergedAction(from: state, before: &before, actions: &actions),
-            let next = model.next(state, action)
-        {
-            if let measure = model.progress(state), (model.progress(next) ?? 0) < measure { break }
-            steps.append(PathStep(action: action, state: next))
-            state = next
-        }
+        _ = run(
+            from: start, origin: origin, originDecisions: &originDecisions, steps: &count, actions: &actions,
+            recording: &steps)
         return steps
     }
 }
