@@ -122,7 +122,8 @@ struct BenchCommand: ParsableCommand {
             scenario: loaded.name, states: outcome.states, transitions: outcome.transitions, depth: outcome.maxDepth,
             seconds: outcome.seconds, statesPerSecond: outcome.statesPerSecond,
             bytesPerState: outcome.states > 0 ? Double(peak) / Double(outcome.states) : 0,
-            storedBytesPerState: result.store?.bytesPerState(states: outcome.states) ?? 0, peakMemoryBytes: peak,
+            storedBytesPerState: result.store?.bytesPerState(states: outcome.states) ?? 0,
+            visitedBytesPerState: result.store?.visitedBytesPerState(states: outcome.states) ?? 0, peakMemoryBytes: peak,
             workers: workerCount, store: store.rawValue, partialOrder: partialOrder,
             mergedSteps: result.store?.mergedSteps,
             frontier: packFrontier.rawValue, packedFromState: result.store?.packedFromState,
@@ -153,6 +154,8 @@ struct BenchFigures: Codable {
     var bytesPerState: Double
     /// The checker's own tables (visited store, parent links, monitors, state encodings) per state.
     var storedBytesPerState: Double
+    /// Of those, the visited store's (compact: the fingerprint tables and runs).
+    var visitedBytesPerState: Double
     var peakMemoryBytes: Int
     var workers: Int
     var store: String
@@ -184,14 +187,14 @@ struct BenchFigures: Codable {
                   depth         %d
                   wall time     %.2f s
                   states/s      %.0f
-                  bytes/state   %.0f (peak RSS / states); %.0f in the checker's tables
+                  bytes/state   %.0f (peak RSS / states); %.0f in the checker's tables, %.1f of them the visited store
                   peak memory   %.1f MB
                   workers       %d, store %@, %@
                   symmetry      %@%@
                   reduction     %@
                   frontier      %@
                 """, scenario, verdict, states, transitions, depth, seconds, statesPerSecond, bytesPerState,
-            storedBytesPerState, Double(peakMemoryBytes) / 1_048_576, workers, store, allocator,
+            storedBytesPerState, visitedBytesPerState, Double(peakMemoryBytes) / 1_048_576, workers, store, allocator,
             symmetry.isEmpty ? "none declared" : symmetry,
             symmetry.isEmpty ? "" : String(format: " (sampled first in %.2f s, not in the wall time)", symmetrySampleSeconds),
             reductionText, frontierText)

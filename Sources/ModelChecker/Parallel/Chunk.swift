@@ -447,9 +447,9 @@ struct BatchContext<M: Model>: @unchecked Sendable {
         let shardIndex = VisitedStore.shard(of: fingerprint)
         if let bitArray = store.bitArray { return bitArray.contains(fingerprint, shard: shardIndex) }
         let shard = store.shards + shardIndex
-        let mask = shard.pointee.mask
-        let words = shard.pointee.words
         if exact {
+            let mask = shard.pointee.mask
+            let words = shard.pointee.words
             let tag = Shard.tag(fingerprint)
             var slot = Int(truncatingIfNeeded: tag) & mask
             while true {
@@ -461,14 +461,7 @@ struct BatchContext<M: Model>: @unchecked Sendable {
                 slot = (slot &+ 1) & mask
             }
         }
-        let key = Shard.key(fingerprint)
-        var slot = Int(truncatingIfNeeded: key) & mask
-        while true {
-            let stored = words[slot]
-            if stored == 0 { return false }
-            if stored == key { return true }
-            slot = (slot &+ 1) & mask
-        }
+        return shard.pointee.containsCompact(Shard.key(fingerprint))
     }
 
     // MARK: Phase 2
@@ -517,23 +510,12 @@ struct BatchContext<M: Model>: @unchecked Sendable {
     @inlinable
     func probe(shard index: Int, fingerprint: UInt64, chunk: Int, candidate: Int) -> Bool {
         let shard = store.shards + index
-        let mask = shard.pointee.mask
-        let words = shard.pointee.words
         guard exact else {
             let key = Shard.key(fingerprint)
-            var slot = Int(truncatingIfNeeded: key) & mask
-            while true {
-                let stored = words[slot]
-                if stored == 0 { break }
-                if stored == key { return false }
-                slot = (slot &+ 1) & mask
-            }
-            if !atBound {
-                words[slot] = key
-                shard.pointee.count &+= 1
-            }
-            return true
+            return atBound ? !shard.pointee.containsCompact(key) : shard.pointee.insertCompact(key)
         }
+        let mask = shard.pointee.mask
+        let words = shard.pointee.words
         let tag = Shard.tag(fingerprint)
         var slot = Int(truncatingIfNeeded: tag) & mask
         while true {

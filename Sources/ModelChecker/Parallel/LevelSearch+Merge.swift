@@ -56,31 +56,22 @@ extension LevelSearch {
         if let bitArray = store.bitArray { return bitArray.testAndSet(fingerprint, shard: index) }
         let shard = store.shards + index
         shard.pointee.reserve(extra: 1)
+        guard exact else { return shard.pointee.insertCompact(Shard.key(fingerprint)) }
         let mask = shard.pointee.mask
         let words = shard.pointee.words
-        if exact {
-            let tag = Shard.tag(fingerprint)
-            var slot = Int(truncatingIfNeeded: tag) & mask
-            while words[slot] != 0 {
-                let node = Int(words[slot] & 0xFFFF_FFFF) - 1
-                if words[slot] >> 32 == tag,
-                    encoded ? arena.encoding(of: node).sameBytes(as: seedEncoder.all) : current[node] == state,
-                    (0..<width).allSatisfy({ monitors[node * width + $0] == scratch[$0] })
-                {
-                    return false
-                }
-                slot = (slot &+ 1) & mask
+        let tag = Shard.tag(fingerprint)
+        var slot = Int(truncatingIfNeeded: tag) & mask
+        while words[slot] != 0 {
+            let node = Int(words[slot] & 0xFFFF_FFFF) - 1
+            if words[slot] >> 32 == tag,
+                encoded ? arena.encoding(of: node).sameBytes(as: seedEncoder.all) : current[node] == state,
+                (0..<width).allSatisfy({ monitors[node * width + $0] == scratch[$0] })
+            {
+                return false
             }
-            words[slot] = tag << 32 | UInt64(nodeCount + 1)
-        } else {
-            let key = Shard.key(fingerprint)
-            var slot = Int(truncatingIfNeeded: key) & mask
-            while words[slot] != 0 {
-                if words[slot] == key { return false }
-                slot = (slot &+ 1) & mask
-            }
-            words[slot] = key
+            slot = (slot &+ 1) & mask
         }
+        words[slot] = tag << 32 | UInt64(nodeCount + 1)
         shard.pointee.count += 1
         return true
     }
@@ -188,6 +179,7 @@ extension LevelSearch {
         var statistics = StoreStatistics(
             storage: storage, states: nodeCount, bytes: bytes, bitstateBits: store.bitArray?.bits,
             symmetryReduced: symmetry != nil)
+        statistics.visitedBytes = store.bytes
         statistics.partialOrderReduced = partialOrder
         statistics.mergedSteps = mergesSteps ? mergedSteps : nil
         statistics.packedFromState = packedFromState

@@ -19,6 +19,9 @@ public struct StoreStatistics: Hashable, Sendable {
     /// Bytes held by the checker's own tables at the end: the visited store, parent links, monitors
     /// and (exact storage) the stored states' inline size.
     public var bytes: Int
+    /// Of ``bytes``, those of the visited store alone: the fingerprint tables and runs (compact), the
+    /// tag table (exact, without the states) or the bit array (bitstate).
+    public var visitedBytes = 0
     /// The bit array's size (bitstate only).
     public var bitstateBits: Int?
     /// Bits set per state (bitstate only).
@@ -74,6 +77,11 @@ public struct StoreStatistics: Hashable, Sendable {
 
     /// Bytes per stored state.
     public func bytesPerState(states: Int) -> Double { states > 0 ? Double(bytes) / Double(states) : 0 }
+
+    /// Bytes of the visited store alone per stored state (``visitedBytes``).
+    public func visitedBytesPerState(states: Int) -> Double {
+        states > 0 ? Double(visitedBytes) / Double(states) : 0
+    }
 
     /// "probabilistic: hash compaction, probability of an omission ≈ 2.1e-07", or nil for exact
     /// storage.

@@ -221,14 +221,15 @@ extension Explorer {
             results.append(PropertyResult(
                 name: property.name, kind: property.kind, verdict: verdict, note: findings[index]?.note))
         }
+        var statistics = StoreStatistics(
+            storage: storage, states: nodeCount, bytes: estimatedBytes, bitstateBits: nil,
+            symmetryReduced: symmetry != nil)
+        statistics.visitedBytes = table.bytes
         return CheckResult(
             strategy: options.strategy, storage: storage, termination: termination,
             states: nodeCount, transitions: transitions, maxDepth: maxDepth, completedDepth: completedDepth,
             duration: clock.now - start, properties: results,
             deadlocks: DeadlockResult(checked: options.checkDeadlocks, count: deadlockCount, path: deadlockPath),
-            coverage: coverage,
-            store: StoreStatistics(
-                storage: storage, states: nodeCount, bytes: estimatedBytes, bitstateBits: nil,
-                symmetryReduced: symmetry != nil))
+            coverage: coverage, store: statistics)
     }
 }
