@@ -454,12 +454,13 @@ struct BatchContext<M: Model>: @unchecked Sendable {
             var slot = Int(truncatingIfNeeded: tag) & mask
             while true {
                 let stored = words[slot]
-                if stored == 0 { return false }
+                if stored == 0 { break }
                 if stored >> 32 == tag, Int(UInt32(truncatingIfNeeded: stored) & ~Shard.pendingFlag) <= oldNodes {
                     return true
                 }
                 slot = (slot &+ 1) & mask
             }
+            return shard.pointee.runWords(tag: tag).contains { Int(UInt32(truncatingIfNeeded: $0)) <= oldNodes }
         }
         return shard.pointee.containsCompact(Shard.key(fingerprint))
     }
@@ -527,6 +528,10 @@ struct BatchContext<M: Model>: @unchecked Sendable {
                 return false
             }
             slot = (slot &+ 1) & mask
+        }
+        for stored in shard.pointee.runWords(tag: tag)
+        where isSame(shard.pointee, UInt32(truncatingIfNeeded: stored), chunk: chunk, candidate: candidate) {
+            return false
         }
         guard !atBound else { return true }
         let pending = Shard.pendingFlag | UInt32(truncatingIfNeeded: shard.pointee.pendingSlots.count)

@@ -60,17 +60,17 @@ extension LevelSearch {
         let mask = shard.pointee.mask
         let words = shard.pointee.words
         let tag = Shard.tag(fingerprint)
+        func isSeed(_ word: UInt64) -> Bool {
+            let node = Int(word & 0xFFFF_FFFF) - 1
+            return (encoded ? arena.encoding(of: node).sameBytes(as: seedEncoder.all) : current[node] == state)
+                && (0..<width).allSatisfy({ monitors[node * width + $0] == scratch[$0] })
+        }
         var slot = Int(truncatingIfNeeded: tag) & mask
         while words[slot] != 0 {
-            let node = Int(words[slot] & 0xFFFF_FFFF) - 1
-            if words[slot] >> 32 == tag,
-                encoded ? arena.encoding(of: node).sameBytes(as: seedEncoder.all) : current[node] == state,
-                (0..<width).allSatisfy({ monitors[node * width + $0] == scratch[$0] })
-            {
-                return false
-            }
+            if words[slot] >> 32 == tag, isSeed(words[slot]) { return false }
             slot = (slot &+ 1) & mask
         }
+        if shard.pointee.runWords(tag: tag).contains(where: isSeed) { return false }
         words[slot] = tag << 32 | UInt64(nodeCount + 1)
         shard.pointee.count += 1
         return true

@@ -1,37 +1,40 @@
-/// One shard of the visited-state table.
+/// One shard of the visited-state table: a small open-addressing table of recent words, and a *run*
+/// that holds all older ones in order.
 ///
-/// - Exact storage: open addressing with linear probing over 64-bit words (0 marks an empty slot). A
-///   word is a 32-bit tag (fingerprint bits 26...57, which also give the home slot) and the node plus
-///   one in the low 32 bits; equal tags are confirmed by comparing the states. One probe touches one
-///   word, and a slot costs 8 bytes.
-/// - Compact storage: a key is the fingerprint itself (0 stored as 1). New keys go to a small table of
-///   recent keys (the same open addressing, the home slot being the key's low bits); every so often
-///   they are merged into the shard's *run*, which holds all older keys sorted and quotiented (see
-///   ``Shard/mergeRecentIntoRun(reservingFor:)``): about 6.7 bytes per key in all, against 10.7 to 21
-///   for a table that doubles at 3/4 load, with no bit of the fingerprint lost.
+/// - The table: linear probing over 64-bit words, 0 marking an empty slot, grown at 3/4 load.
+///   - Exact storage: a word is a 32-bit tag (fingerprint bits 26...57, which also give the home slot)
+///     and the node plus one in the low 32 bits; equal tags are confirmed by comparing the states.
+///   - Compact storage: a word is the fingerprint itself (0 stored as 1), its low bits the home slot.
+/// - The run (``mergeRecentIntoRun(reservingFor:)``): each time the recent words reach a 32nd of the
+///   run, they are merged into it. It lists the shard's words in increasing order, in buckets by their
+///   top fingerprint bits, with a directory of where each bucket starts.
+///   - Exact storage keeps the words themselves: 8 bytes per state (plus about 1 for the directory and
+///     the recent table), against 10.7 to 21 for a table that doubles at 3/4 load.
+///   - Compact storage keeps what the bucket does not say: a 48-bit remainder in six bytes, with no
+///     bit of the fingerprint lost. About 6.6 to 7.2 bytes per state in all.
 ///
 /// While a batch is being merged, an exact slot may hold a *pending* node (bit 31 set): an index into
 /// ``pendingSlots`` / ``pendingReferences``, which name the candidate that becomes the node once it
-/// is numbered.
+/// is numbered. Pending words stay in the table: every one is numbered before the next merge.
 @usableFromInline
 struct Shard {
-    /// Exact: the table. Compact: the table of recent keys.
+    /// The table of recent words.
     @usableFromInline var words: UnsafeMutablePointer<UInt64>
     @usableFromInline let exact: Bool
     @usableFromInline var mask: Int
-    /// Keys stored (compact: in the run and the recent table together).
+    /// Words stored, in the run and the table together.
     @usableFromInline var count: Int
     @usableFromInline var pendingSlots: [Int] = []
     /// `chunk << 32 | candidate` of each pending slot.
     @usableFromInline var pendingReferences: [UInt64] = []
-    /// Compact: the run's keys, in order, as 48-bit remainders packed six bytes apart (plus two bytes
-    /// of slack, so that every remainder can be read as one unaligned 64-bit load).
-    @usableFromInline var run: UnsafeMutablePointer<UInt8>?
-    /// Compact: where each bucket of the run starts, and the run's end (`1 << bucketBits` + 1 entries).
+    /// The run: exact words (8 bytes each) or compact remainders (six bytes apart, plus two bytes of
+    /// slack so that each can be read as one unaligned 64-bit load), in increasing order.
+    @usableFromInline var run: UnsafeMutableRawPointer?
+    /// Where each bucket of the run starts, and the run's end (`1 << bucketBits` + 1 entries).
     @usableFromInline var directory: UnsafeMutablePointer<UInt32>?
-    /// Compact: the run's buckets are the top `bucketBits` of a key's 58 bits below the shard's six.
+    /// The run's buckets are the top `bucketBits` of a fingerprint's 58 bits below the shard's six.
     @usableFromInline var bucketBits = 0
-    /// Compact: keys in the run.
+    /// Words in the run.
     @usableFromInline var runCount = 0
 
     @usableFromInline static var pendingFlag: UInt32 { 0x8000_0000 }
@@ -54,10 +57,10 @@ struct Shard {
 
     @inlinable var capacity: Int { mask + 1 }
 
-    /// Keys in the table of words (compact: the recent keys).
+    /// Words in the table of recent words.
     @inlinable var tableCount: Int { count - runCount }
 
-    @inlinable var bytes: Int { capacity * MemoryLayout<UInt64>.stride + Self.runBytes(keys: runCount, bucketBits: bucketBits) }
+    @inlinable var bytes: Int { capacity * MemoryLayout<UInt64>.stride + runBytes(words: runCount, bucketBits: bucketBits) }
 
     /// Exact storage: the tag of a fingerprint.
     @inlinable
@@ -73,7 +76,7 @@ struct Shard {
         Int(truncatingIfNeeded: exact ? word >> 32 : word) & mask
     }
 
-    /// The capacity needed to hold `extra` more keys below 3/4 load.
+    /// The capacity needed to hold `extra` more words below 3/4 load.
     @inlinable
     func capacityFor(extra: Int) -> Int {
         var capacity = self.capacity
@@ -81,8 +84,8 @@ struct Shard {
         return capacity
     }
 
-    /// Grows so that `extra` more keys fit below 3/4 load (no growth happens during a batch). Compact
-    /// storage first merges its recent keys into the run when they would pass ``runThreshold``.
+    /// Makes room for `extra` more words below 3/4 load (no growth happens during a batch): merges the
+    /// recent words into the run when they would pass ``runThreshold(runCount:)``, or grows the table.
     @usableFromInline
     mutating func reserve(extra: Int) {
         if mergesBefore(extra: extra) {
@@ -108,61 +111,63 @@ struct Shard {
     @usableFromInline
     func bytesAfterReserving(extra: Int) -> Int {
         guard mergesBefore(extra: extra) else {
-            return capacityFor(extra: extra) * MemoryLayout<UInt64>.stride
-                + Self.runBytes(keys: runCount, bucketBits: bucketBits)
+            return capacityFor(extra: extra) * MemoryLayout<UInt64>.stride + runBytes(words: runCount, bucketBits: bucketBits)
         }
-        return Self.recentCapacity(keys: max(Self.runThreshold(runCount: count), extra)) * MemoryLayout<UInt64>.stride
-            + Self.runBytes(keys: count, bucketBits: Self.bucketBits(keys: count))
+        return Self.recentCapacity(words: max(Self.runThreshold(runCount: count), extra)) * MemoryLayout<UInt64>.stride
+            + runBytes(words: count, bucketBits: Self.bucketBits(words: count))
     }
 }
 
-// MARK: Compact storage: the run
+// MARK: The run
 
 extension Shard {
-    /// The bits of a key below the shard's six.
+    /// The bits of a fingerprint below the shard's six.
     @inlinable static var valueMask: UInt64 { (1 << 58) - 1 }
 
     /// A run's buckets never number fewer than 2^10, so that a bucket's number and a 48-bit remainder
-    /// together hold all 58 bits of a key.
+    /// together hold all 58 bits of a compact key.
     @inlinable static var minimumBucketBits: Int { 10 }
 
-    /// How many recent keys a shard keeps before it merges them into its run: a 32nd of the run, and at
-    /// least 256 (so searches of fewer than about 16,000 states never build one).
+    /// How many recent words a shard keeps before it merges them into its run: a 32nd of the run, and
+    /// at least 256 (so searches of fewer than about 16,000 states never build one).
     @inlinable
     static func runThreshold(runCount: Int) -> Int { max(256, runCount / 32) }
 
-    /// Bucket bits for a run of `keys`: 8 to 16 keys per bucket on average (10 bits at least).
+    /// Bucket bits for a run of `words`: 8 to 16 words per bucket on average (10 bits at least).
     @inlinable
-    static func bucketBits(keys: Int) -> Int {
+    static func bucketBits(words: Int) -> Int {
         var bits = minimumBucketBits
-        while keys >> (bits + 1) >= 8 { bits += 1 }
+        while words >> (bits + 1) >= 8 { bits += 1 }
         return bits
     }
 
-    /// Bytes of a run of `keys` with `bucketBits` (none for an empty run).
+    /// Bytes of a run entry: an exact word, or a compact remainder.
+    @inlinable var runStride: Int { exact ? 8 : 6 }
+
+    /// Bytes of a run of `words` with `bucketBits` (none for an empty run).
     @inlinable
-    static func runBytes(keys: Int, bucketBits: Int) -> Int {
-        keys == 0 ? 0 : keys * 6 + 2 + ((1 << bucketBits) + 1) * MemoryLayout<UInt32>.stride
+    func runBytes(words: Int, bucketBits: Int) -> Int {
+        words == 0 ? 0 : words * runStride + 2 + ((1 << bucketBits) + 1) * MemoryLayout<UInt32>.stride
     }
 
-    /// The table capacity for `keys` recent keys below 3/4 load (256 at least).
+    /// The table capacity for `words` recent words below 3/4 load (256 at least).
     @inlinable
-    static func recentCapacity(keys: Int) -> Int {
+    static func recentCapacity(words: Int) -> Int {
         var capacity = 256
-        while keys * 4 > capacity * 3 { capacity *= 2 }
+        while words * 4 > capacity * 3 { capacity *= 2 }
         return capacity
     }
 
-    /// Compact: whether ``reserve(extra:)`` merges the recent keys into the run first.
+    /// Whether ``reserve(extra:)`` merges the recent words into the run first.
     @inlinable
     func mergesBefore(extra: Int) -> Bool {
-        !exact && tableCount > 0 && tableCount + extra > Self.runThreshold(runCount: runCount)
+        tableCount > 0 && tableCount + extra > Self.runThreshold(runCount: runCount)
     }
 
-    /// The 48-bit remainder at `index` of a run.
+    /// The compact remainder at `index` of a run.
     @inlinable @inline(__always)
-    static func remainder(_ run: UnsafeMutablePointer<UInt8>, _ index: Int) -> UInt64 {
-        UnsafeRawPointer(run + index &* 6).loadUnaligned(as: UInt64.self) & 0xFFFF_FFFF_FFFF
+    static func remainder(_ run: UnsafeRawPointer, _ index: Int) -> UInt64 {
+        (run + index &* 6).loadUnaligned(as: UInt64.self) & 0xFFFF_FFFF_FFFF
     }
 
     /// Compact: whether the run holds `key`. A bucket holds its keys' remainders in increasing order.
@@ -181,6 +186,20 @@ extension Shard {
             index &+= 1
         }
         return false
+    }
+
+    /// Exact: the run's words with `tag` (a tag's words are adjacent, and ordered by node).
+    @inlinable
+    func runWords(tag: UInt64) -> UnsafeBufferPointer<UInt64> {
+        guard let run, let directory else { return UnsafeBufferPointer(start: nil, count: 0) }
+        let words = run.assumingMemoryBound(to: UInt64.self)
+        let bucket = Int(truncatingIfNeeded: tag >> UInt64(32 &- bucketBits))
+        var index = Int(directory[bucket])
+        let end = Int(directory[bucket &+ 1])
+        while index < end, words[index] >> 32 < tag { index &+= 1 }
+        var last = index
+        while last < end, words[last] >> 32 == tag { last &+= 1 }
+        return UnsafeBufferPointer(start: words + index, count: last &- index)
     }
 
     /// Compact: whether `key` is stored.
@@ -212,68 +231,99 @@ extension Shard {
         return true
     }
 
-    /// Compact: merges the recent keys into the run and empties the recent table, sized for the next
-    /// `extra` keys and for the keys it collects until the next merge.
+    /// Merges the recent words into the run and empties the table, sized for the next `extra` words and
+    /// for the words it collects until the next merge.
     ///
-    /// The run lists the shard's keys in increasing order. A key's 58 bits below the shard's six split
-    /// into a bucket (its top ``bucketBits``) and a remainder (the rest, at most 48 bits, since
-    /// `bucketBits` ≥ 10); the directory says where each bucket starts, and a remainder takes six bytes.
-    /// So a lookup reads one directory entry and scans 8 to 16 remainders on average (one or two cache
-    /// lines), and the run costs 6 bytes per key plus 0.25 to 0.5 for the directory. The merge is
-    /// linear in the run; it happens each time the recent keys reach a 32nd of the run, so each key is
+    /// The run lists the shard's words in increasing order. The top ``bucketBits`` of a fingerprint's
+    /// 58 bits below the shard's six are its bucket; the directory says where each bucket starts.
+    /// - Exact: a word is kept whole (its tag starts with the bucket bits, so words in order are in
+    ///   bucket order). The table's home slots are the tag's low bits, so a tag's words are found by
+    ///   scanning its bucket: 8 to 16 words on average.
+    /// - Compact: the rest of the key, at most 48 bits since `bucketBits` ≥ 10, in six bytes.
+    ///
+    /// A lookup reads one directory entry and scans a bucket (one or two cache lines). The merge is
+    /// linear in the run; it happens each time the recent words reach a 32nd of the run, so each word is
     /// rewritten about 32 times over a run that keeps growing (well under 1% of a search's time).
     @usableFromInline
     mutating func mergeRecentIntoRun(reservingFor extra: Int) {
-        precondition(!exact, "only compact storage keeps a run")
         var recent: [UInt64] = []
         recent.reserveCapacity(tableCount)
-        for slot in 0..<capacity where words[slot] != 0 { recent.append(words[slot] & Self.valueMask) }
+        for slot in 0..<capacity where words[slot] != 0 {
+            precondition(!exact || UInt32(truncatingIfNeeded: words[slot]) & Self.pendingFlag == 0,
+                         "a pending word reached a shard's run")
+            recent.append(exact ? words[slot] : words[slot] & Self.valueMask)
+        }
         recent.sort()
         let total = count
-        let bits = Self.bucketBits(keys: total)
-        let shift = UInt64(58 - bits)
-        let remainderMask: UInt64 = (1 << shift) - 1
+        let bits = Self.bucketBits(words: total)
         let buckets = 1 << bits
-        let newRun = UnsafeMutablePointer<UInt8>.allocate(capacity: total * 6 + 2)
+        let newRun = UnsafeMutableRawPointer.allocate(byteCount: total * runStride + 2, alignment: 8)
         let newDirectory = UnsafeMutablePointer<UInt32>.allocate(capacity: buckets + 1)
         newDirectory.initialize(repeating: 0, count: buckets + 1)
         var written = 0
-        // Stores are eight bytes wide: the two above a remainder are zero, and the next one overwrites them.
-        func put(_ value: UInt64) {
-            UnsafeMutableRawPointer(newRun + written * 6).storeBytes(of: value & remainderMask, as: UInt64.self)
-            newDirectory[Int(truncatingIfNeeded: value >> shift) + 1] += 1
-            written += 1
-        }
-        var next = 0
-        if let run, let directory {
-            let oldShift = UInt64(58 - bucketBits)
-            for bucket in 0..<(1 << bucketBits) {
-                let high = UInt64(bucket) << oldShift
-                for index in Int(directory[bucket])..<Int(directory[bucket + 1]) {
-                    let value = high | Self.remainder(run, index)
-                    while next < recent.count, recent[next] < value {
+        if exact {
+            let target = newRun.assumingMemoryBound(to: UInt64.self)
+            let shift = UInt64(64 - bits)
+            func put(_ word: UInt64) {
+                target[written] = word
+                newDirectory[Int(truncatingIfNeeded: word >> shift) + 1] += 1
+                written += 1
+            }
+            var next = 0
+            if let run {
+                let old = run.assumingMemoryBound(to: UInt64.self)
+                for index in 0..<runCount {
+                    while next < recent.count, recent[next] < old[index] {
                         put(recent[next])
                         next += 1
                     }
-                    put(value)
+                    put(old[index])
                 }
             }
-            run.deallocate()
-            directory.deallocate()
+            while next < recent.count {
+                put(recent[next])
+                next += 1
+            }
+        } else {
+            let shift = UInt64(58 - bits)
+            let remainderMask: UInt64 = (1 << shift) - 1
+            // Stores are eight bytes wide: the two above a remainder are zero, and the next one overwrites them.
+            func put(_ value: UInt64) {
+                (newRun + written * 6).storeBytes(of: value & remainderMask, as: UInt64.self)
+                newDirectory[Int(truncatingIfNeeded: value >> shift) + 1] += 1
+                written += 1
+            }
+            var next = 0
+            if let run, let directory {
+                let oldShift = UInt64(58 - bucketBits)
+                for bucket in 0..<(1 << bucketBits) {
+                    let high = UInt64(bucket) << oldShift
+                    for index in Int(directory[bucket])..<Int(directory[bucket + 1]) {
+                        let value = high | Self.remainder(run, index)
+                        while next < recent.count, recent[next] < value {
+                            put(recent[next])
+                            next += 1
+                        }
+                        put(value)
+                    }
+                }
+            }
+            while next < recent.count {
+                put(recent[next])
+                next += 1
+            }
+            if written == 0 { newRun.storeBytes(of: 0, as: UInt16.self) }
         }
-        while next < recent.count {
-            put(recent[next])
-            next += 1
-        }
-        precondition(written == total, "a shard's run lost keys while merging")
-        if written == 0 { UnsafeMutableRawPointer(newRun).storeBytes(of: 0, as: UInt16.self) }
+        precondition(written == total, "a shard's run lost words while merging")
         for bucket in 0..<buckets { newDirectory[bucket + 1] += newDirectory[bucket] }
+        run?.deallocate()
+        directory?.deallocate()
         run = newRun
         directory = newDirectory
         bucketBits = bits
         runCount = total
         words.deallocate()
-        let newCapacity = Self.recentCapacity(keys: max(Self.runThreshold(runCount: total), extra))
+        let newCapacity = Self.recentCapacity(words: max(Self.runThreshold(runCount: total), extra))
         words = .allocate(capacity: newCapacity)
         words.initialize(repeating: 0, count: newCapacity)
         mask = newCapacity - 1
