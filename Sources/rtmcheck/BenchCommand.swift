@@ -123,7 +123,8 @@ struct BenchCommand: ParsableCommand {
             seconds: outcome.seconds, statesPerSecond: outcome.statesPerSecond,
             bytesPerState: outcome.states > 0 ? Double(peak) / Double(outcome.states) : 0,
             storedBytesPerState: result.store?.bytesPerState(states: outcome.states) ?? 0,
-            visitedBytesPerState: result.store?.visitedBytesPerState(states: outcome.states) ?? 0, peakMemoryBytes: peak,
+            visitedBytesPerState: result.store?.visitedBytesPerState(states: outcome.states) ?? 0,
+            overheadBytesPerState: result.store?.overheadPerState(states: outcome.states) ?? 0, peakMemoryBytes: peak,
             workers: workerCount, store: store.rawValue, partialOrder: partialOrder,
             mergedSteps: result.store?.mergedSteps,
             frontier: packFrontier.rawValue, packedFromState: result.store?.packedFromState,
@@ -156,6 +157,8 @@ struct BenchFigures: Codable {
     var storedBytesPerState: Double
     /// Of those, the visited store's (compact: the fingerprint tables and runs).
     var visitedBytesPerState: Double
+    /// Of those, all but the stored states themselves (the same as ``storedBytesPerState`` unless exact).
+    var overheadBytesPerState: Double
     var peakMemoryBytes: Int
     var workers: Int
     var store: String
@@ -178,6 +181,13 @@ struct BenchFigures: Codable {
     var symmetrySampleSeconds: Double
     var verdict: String
 
+    /// What the checker's tables hold per state: the visited store, and (exact) the overhead beside the states.
+    var tableText: String {
+        let visited = String(format: "%.1f", visitedBytesPerState)
+        guard store == "exact" else { return ", \(visited) of them the visited store" }
+        return String(format: ", %.1f of them overhead (%@ the visited store)", overheadBytesPerState, visited)
+    }
+
     var text: String {
         String(
             format: """
@@ -187,14 +197,14 @@ struct BenchFigures: Codable {
                   depth         %d
                   wall time     %.2f s
                   states/s      %.0f
-                  bytes/state   %.0f (peak RSS / states); %.0f in the checker's tables, %.1f of them the visited store
+                  bytes/state   %.0f (peak RSS / states); %.0f in the checker's tables%@
                   peak memory   %.1f MB
                   workers       %d, store %@, %@
                   symmetry      %@%@
                   reduction     %@
                   frontier      %@
                 """, scenario, verdict, states, transitions, depth, seconds, statesPerSecond, bytesPerState,
-            storedBytesPerState, visitedBytesPerState, Double(peakMemoryBytes) / 1_048_576, workers, store, allocator,
+            storedBytesPerState, tableText, Double(peakMemoryBytes) / 1_048_576, workers, store, allocator,
             symmetry.isEmpty ? "none declared" : symmetry,
             symmetry.isEmpty ? "" : String(format: " (sampled first in %.2f s, not in the wall time)", symmetrySampleSeconds),
             reductionText, frontierText)

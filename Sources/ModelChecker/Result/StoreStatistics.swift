@@ -22,6 +22,10 @@ public struct StoreStatistics: Hashable, Sendable {
     /// Of ``bytes``, those of the visited store alone: the fingerprint tables and runs (compact), the
     /// tag table (exact, without the states) or the bit array (bitstate).
     public var visitedBytes = 0
+    /// Of ``bytes``, those of the stored states themselves (exact storage: their encodings, or the
+    /// values' inline size); 0 for compact and bitstate storage. The rest is overhead: the visited store,
+    /// parent links, monitors, and where each state's encoding starts.
+    public var stateBytes = 0
     /// The bit array's size (bitstate only).
     public var bitstateBits: Int?
     /// Bits set per state (bitstate only).
@@ -77,6 +81,11 @@ public struct StoreStatistics: Hashable, Sendable {
 
     /// Bytes per stored state.
     public func bytesPerState(states: Int) -> Double { states > 0 ? Double(bytes) / Double(states) : 0 }
+
+    /// Bytes per stored state beyond the states themselves (``bytes`` less ``stateBytes``).
+    public func overheadPerState(states: Int) -> Double {
+        states > 0 ? Double(bytes - stateBytes) / Double(states) : 0
+    }
 
     /// Bytes of the visited store alone per stored state (``visitedBytes``).
     public func visitedBytesPerState(states: Int) -> Double {
