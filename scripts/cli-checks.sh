@@ -90,6 +90,7 @@ tmp="$(mktemp -d)"
 "$BIN" bench bench-invitation-callers1-online --workers 2 --json > "$tmp/por2.json"
 "$BIN" bench bench-invitation-callers1-online --workers 2 --pack-frontier always --json > "$tmp/packed.json"
 "$BIN" bench bench-invitation-callers1-online --workers 1 --no-partial-order --pack-frontier always --json > "$tmp/packed-full.json"
+"$BIN" bench bench-invitation-callers1-online --workers 2 --no-partial-order --store compact --json > "$tmp/compact.json"
 jemalloc=0; if pkg-config --exists jemalloc 2>/dev/null && [ -z "${RTMCHECK_NO_JEMALLOC:-}" ]; then jemalloc=1; fi
 python3 - "$tmp" "$jemalloc" <<'PY'
 import json, sys
@@ -109,6 +110,12 @@ assert w1["symmetry"] == "[c1, c2]" and full["symmetry"] == "", (w1, full)
 # fold of states that behave differently would break.
 assert w1["states"] < full["states"] <= 4 * w1["states"], (w1["states"], full["states"])
 assert 0 < w1["storedBytesPerState"] < 2000, w1
+# The checker's tables: exact storage's overhead beside the states includes the visited store; compact
+# storage holds no states, and finds the same states.
+assert 0 < w1["visitedBytesPerState"] < w1["overheadBytesPerState"] < w1["storedBytesPerState"], w1
+compact = json.load(open(f"{d}/compact.json"))
+assert (compact["states"], compact["transitions"]) == (w1["states"], w1["transitions"]), (compact, w1)
+assert 0 < compact["visitedBytesPerState"] < compact["overheadBytesPerState"] == compact["storedBytesPerState"], compact
 # Partial-order reduction (bench's default): the same verdict on fewer states, identical for 1 and 2 workers.
 por1, por2 = (json.load(open(f"{d}/{n}.json")) for n in ("por1", "por2"))
 assert por1["partialOrder"] and not w1["partialOrder"], (por1, w1)
