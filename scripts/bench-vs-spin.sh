@@ -13,7 +13,8 @@
 #                         full             CALLERS=N MAXLOGOUT=1  Models/bench-invitation.yaml, -n4, -n5
 #                         callers1         CALLERS=1 MAXLOGOUT=1  Models/bench-invitation-callers1.yaml (N=3)
 #                         callers1-online  CALLERS=1 MAXLOGOUT=0  Models/bench-invitation-callers1-online.yaml, -n4
-#                       (Spin exhausts full only at N=2; callers1 at N=3; callers1-online at N=3 and N=4)
+#                         online           CALLERS=N MAXLOGOUT=0  Models/bench-invitation-online.yaml (N=3)
+#                       (Spin exhausts full and online only at N=2; callers1 at N=3; callers1-online at N=3 and N=4)
 #   --n LIST            client counts (default "3 4"); a family/N pair without a scenario file is skipped
 #   --workers LIST      our worker counts (default "1 2")
 #   --repeat K          runs of each configuration (default 2)
@@ -94,6 +95,7 @@ scenario() {
     full) base=bench-invitation ;;
     callers1) base=bench-invitation-callers1 ;;
     callers1-online) base=bench-invitation-callers1-online ;;
+    online) base=bench-invitation-online ;;
     *) echo "unknown family $1" >&2; return 1 ;;
   esac
   if [ "$2" = 3 ]; then echo "$base"; else echo "$base-n$2"; fi
@@ -105,6 +107,7 @@ spin_params() {
     full) echo "-DN=$2 -DQSZ=2 -DMAXLOGOUT=1 -DCALLERS=$2" ;;
     callers1) echo "-DN=$2 -DQSZ=2 -DMAXLOGOUT=1 -DCALLERS=1" ;;
     callers1-online) echo "-DN=$2 -DQSZ=2 -DMAXLOGOUT=0 -DCALLERS=1" ;;
+    online) echo "-DN=$2 -DQSZ=2 -DMAXLOGOUT=0 -DCALLERS=$2" ;;
   esac
 }
 
