@@ -180,7 +180,7 @@ extension LevelSearch {
             storage: storage, states: nodeCount, bytes: bytes, bitstateBits: store.bitArray?.bits,
             symmetryReduced: symmetry != nil)
         statistics.visitedBytes = store.bytes
-        statistics.stateBytes = encoded ? arena.storedBytes : keepsStates ? nodeCount * MemoryLayout<M.State>.stride : 0
+        statistics.stateBytes = encoded ? arena.allocated : keepsStates ? current.bytes : 0
         statistics.partialOrderReduced = partialOrder
         statistics.mergedSteps = mergesSteps ? mergedSteps : nil
         statistics.packedFromState = packedFromState

@@ -22,9 +22,9 @@ public struct StoreStatistics: Hashable, Sendable {
     /// Of ``bytes``, those of the visited store alone: the fingerprint tables and runs (compact), the
     /// tag table (exact, without the states) or the bit array (bitstate).
     public var visitedBytes = 0
-    /// Of ``bytes``, those of the stored states themselves (exact storage: their encodings, or the
-    /// values' inline size); 0 for compact and bitstate storage. The rest is overhead: the visited store,
-    /// parent links, monitors, and where each state's encoding starts.
+    /// Of ``bytes``, those that hold the stored states themselves (exact storage: the segments their
+    /// encodings fill, or the buffer of the values' inline parts); 0 for compact and bitstate storage.
+    /// The rest is overhead: the visited store, parent links, monitors, and where each encoding starts.
     public var stateBytes = 0
     /// The bit array's size (bitstate only).
     public var bitstateBits: Int?
