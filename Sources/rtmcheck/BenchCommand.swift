@@ -9,14 +9,16 @@ struct BenchCommand: ParsableCommand {
         abstract: "Exhaust a benchmark scenario and print the checker's speed and memory.",
         discussion: """
             Runs the named scenario (Models/<name>.yaml, or a path) with its bounds lifted unless given \
-            here, and prints distinct states, transitions, depth, wall time, states/s, bytes/state, peak \
-            memory and workers. A declared symmetry is sampled first (exit 64 when the sample shows it \
+            here, and prints distinct states, transitions, depth, wall time, states/s, bytes/state (of \
+            peak memory, and of the checker's own tables: the visited store's share, and for exact \
+            storage the overhead beside the states), peak memory and workers. A declared symmetry is sampled first (exit 64 when the sample shows it \
             wrong). Partial-order reduction is on, as in Spin (--no-partial-order explores every \
             interleaving). Compact and bitstate storage say in the verdict that it is probabilistic.
 
             The bench scenarios are the families of ../shared/bench/spin/invitation.pml: \
             bench-invitation (-n4, -n5: everyone calls everyone), bench-invitation-callers1 (only c0 \
-            calls) and bench-invitation-callers1-online (-n4: nobody logs out). \
+            calls), bench-invitation-callers1-online (-n4: nobody logs out) and \
+            bench-invitation-online (everyone calls everyone, nobody logs out). \
             scripts/bench-vs-spin.sh runs this and Spin side by side.
 
             Examples:
