@@ -73,74 +73,91 @@ public struct StateEncoder {
 
 /// Where exact storage keeps the encodings of its states: append-only segments (never moved, so
 /// growing costs no copy and no doubled peak; 1 MiB first, each as large as all before it, up to
-/// 64 MiB) and one 8-byte span per node.
+/// 64 MiB) and one 4-byte span per node.
 ///
-/// A span packs the segment (16 bits), the offset in it (26 bits) and the length (22 bits). An
-/// encoding longer than a segment's worth gets a segment of its own; its length then lives in
-/// ``longLengths``.
+/// Nodes fill a segment in order, so a span is only where the node's encoding ends in its segment: it
+/// starts where the node before it ends, or at 0 for a segment's first node (``firstNodes``; a node's
+/// segment is found by binary search among them). An encoding longer than a segment's worth gets a
+/// segment of its own, its span is ``longSpan`` and its length lives in ``longLengths``, and the next
+/// encoding starts a fresh segment.
 @usableFromInline
 struct EncodingArena {
     @usableFromInline static var segmentBytes: Int { 1 << 26 }
-    @usableFromInline static var longLength: UInt64 { (1 << 22) - 1 }
+    /// The span of an encoding in a segment of its own (ends in a segment are at most `segmentBytes`).
+    @usableFromInline static var longSpan: UInt32 { .max }
 
     @usableFromInline var segments: [UnsafeMutablePointer<UInt8>] = []
+    /// The first node of each segment, in increasing order.
+    @usableFromInline var firstNodes: [Int] = []
     /// Bytes allocated for all segments.
     @usableFromInline var allocated = 0
     /// The size of the segment being filled, and the bytes of it in use (a long encoding's own
     /// segment is never filled further: it leaves both equal).
     @usableFromInline var fillSize = 0
     @usableFromInline var fillUsed = 0
-    @usableFromInline var spans = RawBuffer<UInt64>(capacity: 1024)
+    @usableFromInline var spans = RawBuffer<UInt32>(capacity: 1024)
     @usableFromInline var longLengths: [Int: Int] = [:]
     @usableFromInline var storedBytes = 0
 
     @usableFromInline
     init() {}
 
-    /// Bytes held: the segments and the spans.
+    /// Bytes held: the segments, the spans and the segments' first nodes.
     @usableFromInline
-    var bytes: Int { allocated + spans.bytes }
+    var bytes: Int { allocated + spans.bytes + firstNodes.capacity * MemoryLayout<Int>.stride }
 
     /// Appends the encoding of the next node.
     @usableFromInline
     mutating func append(_ encoding: UnsafeBufferPointer<UInt8>) {
         let length = encoding.count
         storedBytes += length
-        if UInt64(length) >= Self.longLength || length > Self.segmentBytes {
+        if length > Self.segmentBytes {
             let own = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, length))
             if let source = encoding.baseAddress { own.update(from: source, count: length) }
             longLengths[segments.count] = length
-            spans.append(UInt64(segments.count) << 48 | Self.longLength)
+            firstNodes.append(spans.count)
+            spans.append(Self.longSpan)
             segments.append(own)
             allocated += max(1, length)
             fillUsed = fillSize  // The next encoding starts a fresh segment.
             return
         }
-        // A full segment (or none yet) takes nothing more, not even an empty encoding: every span's
-        // offset stays inside its segment.
+        // A full segment (or none yet) takes nothing more, not even an empty encoding: every encoding
+        // ends inside its segment.
         if fillUsed + length > fillSize || fillUsed >= fillSize {
-            fillSize = min(Self.segmentBytes, max(1 << 20, allocated))
+            fillSize = min(Self.segmentBytes, max(1 << 20, allocated, length))
             fillUsed = 0
+            firstNodes.append(spans.count)
             segments.append(.allocate(capacity: fillSize))
             allocated += fillSize
         }
-        let segment = segments.count - 1
-        if let source = encoding.baseAddress { (segments[segment] + fillUsed).update(from: source, count: length) }
-        spans.append(UInt64(segment) << 48 | UInt64(fillUsed) << 22 | UInt64(length))
+        if let source = encoding.baseAddress { (segments[segments.count - 1] + fillUsed).update(from: source, count: length) }
         fillUsed += length
+        spans.append(UInt32(truncatingIfNeeded: fillUsed))
+    }
+
+    /// The segment that holds `node`'s encoding.
+    @inlinable
+    func segment(of node: Int) -> Int {
+        var low = 0
+        var high = firstNodes.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if firstNodes[middle] <= node { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 
     /// The encoding of `node`.
     @inlinable
     func encoding(of node: Int) -> UnsafeBufferPointer<UInt8> {
-        let span = spans[node]
-        let segment = Int(truncatingIfNeeded: span >> 48)
-        let length = span & 0x3F_FFFF
-        if length == Self.longLength {
+        let end = spans[node]
+        let segment = segment(of: node)
+        if end == Self.longSpan {
             return UnsafeBufferPointer(start: segments[segment], count: longLengths[segment] ?? 0)
         }
-        let offset = Int(truncatingIfNeeded: (span >> 22) & 0x3FF_FFFF)
-        return UnsafeBufferPointer(start: segments[segment] + offset, count: Int(truncatingIfNeeded: length))
+        let start = node == firstNodes[segment] ? 0 : Int(spans[node - 1])
+        return UnsafeBufferPointer(start: segments[segment] + start, count: Int(end) - start)
     }
 
     @usableFromInline
