@@ -136,6 +136,12 @@ public protocol Model: SendableMetatype {
 extension Model {
     public func singleAmpleAction(_ state: State, _ actions: [Action]) -> Int? {
         guard actions.count > 1 else { return nil }
+        return firstAmpleCandidateIfSingle(state, actions)
+    }
+
+    /// The first candidate of ``ampleSets(_:_:into:)`` when it is a single action of `actions`, else
+    /// nil: ``singleAmpleAction(_:_:)``'s default, for an override to fall back on.
+    public func firstAmpleCandidateIfSingle(_ state: State, _ actions: [Action]) -> Int? {
         var candidates = AmpleCandidates()
         ampleSets(state, actions, into: &candidates)
         guard candidates.count > 0, candidates[0].count == 1, let only = candidates[0].first,

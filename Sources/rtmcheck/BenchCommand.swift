@@ -11,8 +11,8 @@ struct BenchCommand: ParsableCommand {
             Runs the named scenario (Models/<name>.yaml, or a path) with its bounds lifted unless given \
             here, and prints distinct states, transitions, depth, wall time, states/s, bytes/state (of \
             peak memory, and of the checker's own tables: the visited store's share, and for exact \
-            storage the overhead beside the states), peak memory and workers. A declared symmetry is sampled first (exit 64 when the sample shows it \
-            wrong). Partial-order reduction is on, as in Spin (--no-partial-order explores every \
+            storage the overhead beside the states), peak memory and workers. A declared symmetry is \
+            sampled first (exit 64 when the sample shows it wrong). Partial-order reduction is on, as in Spin (--no-partial-order explores every \
             interleaving). Compact and bitstate storage say in the verdict that it is probabilistic.
 
             The bench scenarios are the families of ../shared/bench/spin/invitation.pml: \
@@ -77,6 +77,9 @@ struct BenchCommand: ParsableCommand {
     var json = false
 
     func run() throws {
+        if mergeSteps, !partialOrder {
+            throw ValidationError("--merge-steps needs partial-order reduction (drop --no-partial-order)")
+        }
         let path = scenario.hasSuffix(".yaml") ? scenario : "Models/\(scenario).yaml"
         guard FileManager.default.fileExists(atPath: path) else {
             throw ValidationError("no benchmark scenario at \(path)")
@@ -108,9 +111,6 @@ struct BenchCommand: ParsableCommand {
         var options = ScenarioCheck.Options()
         options.useSymmetry = !noSymmetry
         options.partialOrder = partialOrder
-        if mergeSteps, !partialOrder {
-            throw ValidationError("--merge-steps needs partial-order reduction (drop --no-partial-order)")
-        }
         options.mergesSteps = mergeSteps
         options.frontierPacking = packFrontier.packing
         options.collectCoverage = false  // bench prints no coverage; Spin counts none

@@ -231,6 +231,24 @@ extension Shard {
         return true
     }
 
+    /// Gives `put` the values `old` walks (in increasing order) with the sorted `recent` merged in.
+    @usableFromInline
+    static func merge(
+        _ recent: [UInt64], into put: (UInt64) -> Void, old: ((UInt64) -> Void) -> Void
+    ) {
+        var next = 0
+        withoutActuallyEscaping(put) { put in
+            old { value in
+                while next < recent.count, recent[next] < value {
+                    put(recent[next])
+                    next += 1
+                }
+                put(value)
+            }
+        }
+        for index in next..<recent.count { put(recent[index]) }
+    }
+
     /// Merges the recent words into the run and empties the table, sized for the next `extra` words and
     /// for the words it collects until the next merge.
     ///
@@ -265,55 +283,33 @@ extension Shard {
         if exact {
             let target = newRun.assumingMemoryBound(to: UInt64.self)
             let shift = UInt64(64 - bits)
-            func put(_ word: UInt64) {
+            Self.merge(recent, into: { word in
                 target[written] = word
                 newDirectory[Int(truncatingIfNeeded: word >> shift) + 1] += 1
                 written += 1
-            }
-            var next = 0
-            if let run {
+            }) { put in
+                guard let run else { return }
                 let old = run.assumingMemoryBound(to: UInt64.self)
-                for index in 0..<runCount {
-                    while next < recent.count, recent[next] < old[index] {
-                        put(recent[next])
-                        next += 1
-                    }
-                    put(old[index])
-                }
-            }
-            while next < recent.count {
-                put(recent[next])
-                next += 1
+                for index in 0..<runCount { put(old[index]) }
             }
         } else {
             let shift = UInt64(58 - bits)
             let remainderMask: UInt64 = (1 << shift) - 1
             // Stores are eight bytes wide: the two above a remainder are zero, and the next one overwrites them.
-            func put(_ value: UInt64) {
+            Self.merge(recent, into: { value in
                 (newRun + written * 6).storeBytes(of: value & remainderMask, as: UInt64.self)
                 newDirectory[Int(truncatingIfNeeded: value >> shift) + 1] += 1
                 written += 1
-            }
-            var next = 0
-            if let run, let directory {
+            }) { put in
+                guard let run, let directory else { return }
                 let oldShift = UInt64(58 - bucketBits)
                 for bucket in 0..<(1 << bucketBits) {
                     let high = UInt64(bucket) << oldShift
                     for index in Int(directory[bucket])..<Int(directory[bucket + 1]) {
-                        let value = high | Self.remainder(run, index)
-                        while next < recent.count, recent[next] < value {
-                            put(recent[next])
-                            next += 1
-                        }
-                        put(value)
+                        put(high | Self.remainder(run, index))
                     }
                 }
             }
-            while next < recent.count {
-                put(recent[next])
-                next += 1
-            }
-            if written == 0 { newRun.storeBytes(of: 0, as: UInt16.self) }
         }
         precondition(written == total, "a shard's run lost words while merging")
         for bucket in 0..<buckets { newDirectory[bucket + 1] += newDirectory[bucket] }

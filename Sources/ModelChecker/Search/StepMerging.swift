@@ -89,6 +89,8 @@ struct StepMerger<M: Model> {
         // The decisions of the state before `state` in the run.
         var before: UInt64 = 0
         var taken = 0
+        // The progress measure of `state`, once a step has worked it out.
+        var progress: UInt64??
         while taken < Self.maxSteps, let action = mergedAction(from: state, actions: &actions) {
             // Asked only now: where the run ends anyway, the state is stored and judged as any other.
             if !checks.isEmpty {
@@ -102,7 +104,9 @@ struct StepMerger<M: Model> {
             }
             guard !moreChecks.contains(where: { Self.decides($0, model, state) }), let next = model.next(state, action)
             else { break }
-            if let measure = model.progress(state), (model.progress(next) ?? 0) < measure { break }
+            let nextProgress = model.progress(next)
+            if let measure = progress ?? model.progress(state), (nextProgress ?? 0) < measure { break }
+            progress = .some(nextProgress)
             recording?.pointee.append(PathStep(action: action, state: next))
             state = next
             taken += 1

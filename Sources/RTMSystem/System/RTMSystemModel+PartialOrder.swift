@@ -72,11 +72,7 @@ extension RTMSystemModel {
     public func singleAmpleAction(_ state: SystemState, _ actions: [SystemAction]) -> Int? {
         let network = scenario.network
         guard network.delay == .none, !network.reorder, state.faults.isSpent, actions.count > 1 else { return nil }
-        if let delivery = soleDelivery(state, actions) { return delivery }
-        var candidates = AmpleCandidates()
-        ampleSets(state, actions, into: &candidates)
-        guard candidates.count > 0, candidates[0].count == 1, let only = candidates[0].first else { return nil }
-        return only
+        return soleDelivery(state, actions) ?? firstAmpleCandidateIfSingle(state, actions)
     }
 
     /// The delivery that is a `T(i)` alone, of the first such client (see ``singleAmpleAction(_:_:)``).
